@@ -1,0 +1,108 @@
+import type { PayloadOf, SealedEvent } from '../../shared/domain/events';
+import { canonicalJson } from '../../shared/domain/canonical';
+import type { ProjectorStatements } from './statements';
+
+/** Thrown inside a projection with the rule that refused the event. */
+export class Refusal extends Error {}
+
+function refuse(reason: string): never {
+  throw new Refusal(reason);
+}
+
+type Ctx = { s: ProjectorStatements; event: SealedEvent };
+
+function requireDepotInRegion({ s, event }: Ctx, code: string): void {
+  const depot = s.depot.get(code);
+  if (!depot) refuse(`unknown depot ${code}`);
+  if (depot.region !== event.region) refuse(`depot ${code} belongs to region ${depot.region}`);
+}
+
+function requireInstruction({ s, event }: Ctx): void {
+  const id = event.instructionId;
+  if (!id) refuse(`${event.type} without an instruction`);
+  const instruction = s.instruction.get(id);
+  if (!instruction) refuse(`unknown instruction ${id}`);
+  if (instruction.region !== event.region) refuse(`instruction ${id} belongs to region ${instruction.region}`);
+}
+
+/** Adds stock of a lot at a depot to every stock figure derived from it. */
+function credit({ s, event }: Ctx, lotId: string, category: string, depot: string, quantity: number): void {
+  s.addLotStock.run(lotId, depot, quantity);
+  s.addDepotStock.run(depot, category, quantity);
+  s.addProvinceStock.run(event.region, category, quantity);
+}
+
+function debit(ctx: Ctx, lotId: string, depot: string, quantity: number): void {
+  const lot = ctx.s.lot.get(lotId);
+  if (!lot) refuse(`unknown lot ${lotId}`);
+  const onHand = ctx.s.lotStock.get(lotId, depot)?.quantity ?? 0;
+  if (quantity > onHand) refuse(`debit of ${quantity} from lot ${lotId} at ${depot} exceeds stock on hand ${onHand}`);
+  ctx.s.debitLotStock.run(quantity, lotId, depot);
+  ctx.s.debitDepotStock.run(quantity, depot, lot.category);
+  ctx.s.debitProvinceStock.run(quantity, ctx.event.region, lot.category);
+}
+
+const projections: { [T in SealedEvent['type']]: (ctx: Ctx, payload: PayloadOf<T>) => void } = {
+  'region.declared': ({ s, event }, p) => {
+    if (p.adcode !== event.region) refuse(`region.declared for ${p.adcode} in the log of ${event.region}`);
+    s.upsertRegion.run(p);
+  },
+  'category.defined': ({ s }, p) => {
+    s.upsertCategory.run(p);
+  },
+  'depot.registered': (ctx, p) => {
+    if (ctx.s.depot.get(p.code)) refuse(`depot ${p.code} is already registered`);
+    if (p.adcode.slice(0, 2) !== ctx.event.region.slice(0, 2)) refuse(`depot ${p.code} adcode ${p.adcode} is outside region ${ctx.event.region}`);
+    ctx.s.insertDepot.run({ ...p, region: ctx.event.region, capacity: canonicalJson(p.capacity) });
+  },
+  'instruction.issued': ({ s, event }, p) => {
+    if (s.instruction.get(p.id)) refuse(`instruction ${p.id} already exists`);
+    s.insertInstruction.run({ ...p, region: event.region, lines: canonicalJson(p.lines), issuedAt: event.eventTime, seq: event.seq });
+  },
+  'lot.intake': (ctx, p) => {
+    requireInstruction(ctx);
+    requireDepotInRegion(ctx, p.depot);
+    if (!ctx.s.categoryExists.get(p.category)) refuse(`unknown category ${p.category}`);
+    if (ctx.s.lot.get(p.lotId)) refuse(`lot ${p.lotId} already exists`);
+    if (p.expiryDate < p.productionDate) refuse(`lot ${p.lotId} expires before it was produced`);
+    ctx.s.insertLot.run({ ...p, region: ctx.event.region });
+    credit(ctx, p.lotId, p.category, p.depot, p.quantity);
+  },
+  'stock.transfer-out': (ctx, p) => {
+    requireInstruction(ctx);
+    requireDepotInRegion(ctx, p.fromDepot);
+    if (!ctx.s.depot.get(p.toDepot)) refuse(`unknown destination depot ${p.toDepot}`);
+    if (p.fromDepot === p.toDepot) refuse(`transfer ${p.transferId} has the same source and destination`);
+    if (ctx.s.transfer.get(p.transferId)) refuse(`transfer ${p.transferId} already exists`);
+    debit(ctx, p.lotId, p.fromDepot, p.quantity);
+    ctx.s.adjustLot.run(-p.quantity, p.quantity, p.lotId);
+    ctx.s.insertTransfer.run({ ...p, sentAt: ctx.event.eventTime });
+  },
+  'stock.transfer-in': (ctx, p) => {
+    requireInstruction(ctx);
+    requireDepotInRegion(ctx, p.toDepot);
+    const transfer = ctx.s.transfer.get(p.transferId);
+    if (!transfer) refuse(`transfer-in for unknown transfer ${p.transferId}`);
+    if (transfer.lot_id !== p.lotId) refuse(`transfer ${p.transferId} carries lot ${transfer.lot_id}, not ${p.lotId}`);
+    if (transfer.to_depot !== p.toDepot) refuse(`transfer ${p.transferId} goes to ${transfer.to_depot}, not ${p.toDepot}`);
+    const outstanding = transfer.quantity - transfer.received;
+    if (p.quantity > outstanding) refuse(`transfer-in of ${p.quantity} exceeds the ${outstanding} still in transit`);
+    const lot = ctx.s.lot.get(p.lotId);
+    if (!lot) refuse(`unknown lot ${p.lotId}`);
+    ctx.s.receiveTransfer.run(p.quantity, p.transferId);
+    ctx.s.adjustLot.run(p.quantity, -p.quantity, p.lotId);
+    credit(ctx, p.lotId, lot.category, p.toDepot, p.quantity);
+  },
+  'stock.issued': (ctx, p) => {
+    requireInstruction(ctx);
+    requireDepotInRegion(ctx, p.depot);
+    debit(ctx, p.lotId, p.depot, p.quantity);
+    ctx.s.adjustLot.run(-p.quantity, 0, p.lotId);
+  },
+};
+
+/** Folds one event into the projected tables, or throws a Refusal naming the rule. */
+export function projectEvent(s: ProjectorStatements, event: SealedEvent): void {
+  const project = projections[event.type] as (ctx: Ctx, payload: unknown) => void;
+  project({ s, event }, event.payload);
+}

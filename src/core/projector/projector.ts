@@ -1,0 +1,78 @@
+import { canonicalJson } from '../../shared/domain/canonical';
+import type { SealedEvent } from '../../shared/domain/events';
+import { chainBreak, EMPTY_HEAD, type ChainHead } from '../chain/seal';
+import type { Db } from '../replica/open';
+import { ChainError, ProjectionError } from './errors';
+import { projectEvent, Refusal } from './project-event';
+import { prepareProjectorStatements } from './statements';
+
+export interface ApplyOutcome {
+  applied: number;
+  /** Events at or below the head that were already there (same hash): re-delivery is a no-op. */
+  skipped: number;
+  head: ChainHead;
+}
+
+/**
+ * The only writer of projected state: verifies each event continues its region's chain,
+ * folds it into the tables and appends it to the log, all of a batch in one transaction.
+ */
+export function createProjector(db: Db) {
+  const s = prepareProjectorStatements(db);
+
+  const headOf = (region: string): ChainHead => {
+    const row = s.head.get(region);
+    return row ? { seq: row.last_seq, hash: row.head_hash } : EMPTY_HEAD;
+  };
+
+  const applyOne = (event: SealedEvent, head: ChainHead): void => {
+    const broken = chainBreak(event, head);
+    if (broken) throw new ChainError(event.region, event.seq, broken);
+    try {
+      projectEvent(s, event);
+    } catch (err) {
+      if (err instanceof Refusal) throw new ProjectionError(event.region, event.seq, err.message);
+      throw err;
+    }
+    s.insertEvent.run({
+      region: event.region,
+      seq: event.seq,
+      id: event.id,
+      type: event.type,
+      eventTime: event.eventTime,
+      recordTime: event.recordTime,
+      actorSubject: event.actor.subject,
+      actorRole: event.actor.role,
+      instructionId: event.instructionId,
+      payload: canonicalJson(event.payload),
+      prevHash: event.prevHash,
+      hash: event.hash,
+    });
+  };
+
+  const applyBatch = db.transaction((region: string, events: readonly SealedEvent[]): ApplyOutcome => {
+    let head = headOf(region);
+    let applied = 0;
+    let skipped = 0;
+    let newest: string | null = null;
+    for (const event of events) {
+      if (event.region !== region) throw new ChainError(region, event.seq, `event of region ${event.region} in a batch for ${region}`);
+      if (event.seq <= head.seq) {
+        const stored = s.storedHash.get(region, event.seq);
+        if (stored?.hash !== event.hash) throw new ChainError(region, event.seq, 'differs from the event already stored at this seq (fork)');
+        skipped++;
+        continue;
+      }
+      applyOne(event, head);
+      head = { seq: event.seq, hash: event.hash };
+      if (newest === null || event.eventTime > newest) newest = event.eventTime;
+      applied++;
+    }
+    if (applied > 0 && newest !== null) s.upsertHead.run(region, head.seq, head.hash, newest);
+    return { applied, skipped, head };
+  });
+
+  return { applyBatch, headOf };
+}
+
+export type Projector = ReturnType<typeof createProjector>;

@@ -1,0 +1,82 @@
+import type { Db } from '../replica/open';
+
+/** Every statement the projector runs, prepared once per connection; values always bound. */
+export function prepareProjectorStatements(db: Db) {
+  return {
+    head: db.prepare<[string], { last_seq: number; head_hash: string }>(
+      'SELECT last_seq, head_hash FROM region_heads WHERE region = ?',
+    ),
+    upsertHead: db.prepare<[string, number, string, string]>(
+      `INSERT INTO region_heads (region, last_seq, head_hash, data_as_of) VALUES (?, ?, ?, ?)
+       ON CONFLICT (region) DO UPDATE SET last_seq = excluded.last_seq, head_hash = excluded.head_hash,
+         data_as_of = max(coalesce(data_as_of, ''), excluded.data_as_of)`,
+    ),
+    storedHash: db.prepare<[string, number], { hash: string }>('SELECT hash FROM events WHERE region = ? AND seq = ?'),
+    insertEvent: db.prepare(
+      `INSERT INTO events (region, seq, id, type, event_time, record_time, actor_subject, actor_role,
+         instruction_id, payload, prev_hash, hash) VALUES (@region, @seq, @id, @type, @eventTime, @recordTime,
+         @actorSubject, @actorRole, @instructionId, @payload, @prevHash, @hash)`,
+    ),
+    upsertRegion: db.prepare(
+      `INSERT INTO regions (adcode, name_zh, name_en, level) VALUES (@adcode, @nameZh, @nameEn, @level)
+       ON CONFLICT (adcode) DO UPDATE SET name_zh = excluded.name_zh, name_en = excluded.name_en, level = excluded.level`,
+    ),
+    upsertCategory: db.prepare(
+      `INSERT INTO categories (code, name_zh, name_en, unit, unit_en, class, shelf_life_days, per_capita_daily, safety_floor_share)
+       VALUES (@code, @nameZh, @nameEn, @unit, @unitEn, @class, @shelfLifeDays, @perCapitaDaily, @safetyFloorShare)
+       ON CONFLICT (code) DO UPDATE SET name_zh = excluded.name_zh, name_en = excluded.name_en, unit = excluded.unit,
+         unit_en = excluded.unit_en, class = excluded.class, shelf_life_days = excluded.shelf_life_days,
+         per_capita_daily = excluded.per_capita_daily, safety_floor_share = excluded.safety_floor_share`,
+    ),
+    categoryExists: db.prepare<[string], { code: string }>('SELECT code FROM categories WHERE code = ?'),
+    depot: db.prepare<[string], { region: string }>('SELECT region FROM depots WHERE code = ?'),
+    insertDepot: db.prepare(
+      `INSERT INTO depots (code, region, adcode, name_zh, name_en, lon, lat, operator_kind, capacity)
+       VALUES (@code, @region, @adcode, @nameZh, @nameEn, @lon, @lat, @operatorKind, @capacity)`,
+    ),
+    instruction: db.prepare<[string], { region: string }>('SELECT region FROM instructions WHERE id = ?'),
+    insertInstruction: db.prepare(
+      `INSERT INTO instructions (id, region, kind, level, issuer, lines, issued_at, seq)
+       VALUES (@id, @region, @kind, @level, @issuer, @lines, @issuedAt, @seq)`,
+    ),
+    lot: db.prepare<[string], { category: string; on_hand: number }>('SELECT category, on_hand FROM lots WHERE id = ?'),
+    insertLot: db.prepare(
+      `INSERT INTO lots (id, region, category, intake_depot, quantity_in, on_hand, production_date, expiry_date, grade, origin)
+       VALUES (@lotId, @region, @category, @depot, @quantity, @quantity, @productionDate, @expiryDate, @grade, @origin)`,
+    ),
+    adjustLot: db.prepare<[number, number, string]>(
+      'UPDATE lots SET on_hand = on_hand + ?, in_transit = in_transit + ? WHERE id = ?',
+    ),
+    lotStock: db.prepare<[string, string], { quantity: number }>(
+      'SELECT quantity FROM lot_stock WHERE lot_id = ? AND depot = ?',
+    ),
+    addLotStock: db.prepare<[string, string, number]>(
+      `INSERT INTO lot_stock (lot_id, depot, quantity) VALUES (?, ?, ?)
+       ON CONFLICT (lot_id, depot) DO UPDATE SET quantity = quantity + excluded.quantity`,
+    ),
+    addDepotStock: db.prepare<[string, string, number]>(
+      `INSERT INTO depot_stock (depot, category, quantity) VALUES (?, ?, ?)
+       ON CONFLICT (depot, category) DO UPDATE SET quantity = quantity + excluded.quantity`,
+    ),
+    addProvinceStock: db.prepare<[string, string, number]>(
+      `INSERT INTO province_stock (region, category, quantity) VALUES (?, ?, ?)
+       ON CONFLICT (region, category) DO UPDATE SET quantity = quantity + excluded.quantity`,
+    ),
+    // Debits are plain UPDATEs: an upsert would check the CHECK constraint on the negative insert row.
+    debitLotStock: db.prepare<[number, string, string]>('UPDATE lot_stock SET quantity = quantity - ? WHERE lot_id = ? AND depot = ?'),
+    debitDepotStock: db.prepare<[number, string, string]>('UPDATE depot_stock SET quantity = quantity - ? WHERE depot = ? AND category = ?'),
+    debitProvinceStock: db.prepare<[number, string, string]>(
+      'UPDATE province_stock SET quantity = quantity - ? WHERE region = ? AND category = ?',
+    ),
+    transfer: db.prepare<[string], { lot_id: string; to_depot: string; quantity: number; received: number }>(
+      'SELECT lot_id, to_depot, quantity, received FROM transfers WHERE transfer_id = ?',
+    ),
+    insertTransfer: db.prepare(
+      `INSERT INTO transfers (transfer_id, lot_id, from_depot, to_depot, quantity, sent_at)
+       VALUES (@transferId, @lotId, @fromDepot, @toDepot, @quantity, @sentAt)`,
+    ),
+    receiveTransfer: db.prepare<[number, string]>('UPDATE transfers SET received = received + ? WHERE transfer_id = ?'),
+  };
+}
+
+export type ProjectorStatements = ReturnType<typeof prepareProjectorStatements>;

@@ -1,0 +1,55 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { seedInto } from '../seed/seed-replica';
+import { openReplica, type Replica } from './replica';
+import type { ReplicaWorkerMethods, WorkerInit, WorkerReply, WorkerRequest } from './worker-protocol';
+
+/** Worker thread that owns the replica connection, so the host's event loop never waits on SQLite. */
+const port = parentPort;
+if (!port) throw new Error('replica-worker must run in a worker thread');
+const init = workerData as WorkerInit;
+
+function send(reply: WorkerReply): void {
+  port?.postMessage(reply);
+}
+
+function describe(err: unknown): { name: string; code?: string; message: string } {
+  const e = err as Error & { code?: unknown };
+  return { name: e.name ?? 'Error', message: e.message ?? String(err), ...(typeof e.code === 'string' ? { code: e.code } : {}) };
+}
+
+let replica: Replica;
+try {
+  replica = openReplica(init.file, Buffer.from(init.keyHex, 'hex'), { create: init.create });
+  send({ kind: 'ready' });
+} catch (err) {
+  send({ kind: 'open-failed', error: describe(err) });
+  process.exit(0);
+}
+
+type Handlers = { [M in keyof ReplicaWorkerMethods]: (id: number, ...args: ReplicaWorkerMethods[M][0]) => ReplicaWorkerMethods[M][1] };
+const handlers: Handlers = {
+  stats: () => replica.queries.stats(),
+  provinces: () => replica.queries.provinces(),
+  searchDepots: (_id, query, limit) => replica.queries.searchDepots(query, limit),
+  close: () => {
+    replica.close();
+    setImmediate(() => port.close());
+    return null;
+  },
+  seed: (id, options) =>
+    seedInto(replica, { ...options, onProgress: (done, total) => send({ kind: 'progress', id, done, total }) }),
+};
+
+port.on('message', (request: WorkerRequest) => {
+  const started = performance.now();
+  try {
+    const handler = handlers[request.method] as (id: number, ...args: unknown[]) => unknown;
+    const value = handler(request.id, ...request.args);
+    send({ kind: 'result', id: request.id, value });
+  } catch (err) {
+    send({ kind: 'error', id: request.id, error: describe(err) });
+  }
+  const millis = performance.now() - started;
+  if (millis > init.slowQueryMs && request.method !== 'seed') send({ kind: 'slow', method: request.method, millis });
+});
+

@@ -1,0 +1,29 @@
+import type { DepotSummary, ProvinceAggregate, ReplicaStats } from '../../shared/contract/channels';
+import type { SeedScale } from '../seed';
+
+/** Typed methods of the replica worker: name → [arguments, result]. */
+export interface ReplicaWorkerMethods {
+  stats: [[], ReplicaStats];
+  provinces: [[], ProvinceAggregate[]];
+  searchDepots: [[query: string, limit: number], DepotSummary[]];
+  close: [[], null];
+  seed: [[options: { scale: SeedScale; seed: number; asOf: string }], { events: number; millis: number }];
+}
+export type ReplicaMethod = keyof ReplicaWorkerMethods;
+
+export interface WorkerInit {
+  file: string;
+  keyHex: string;
+  create: boolean;
+  /** Queries slower than this are logged. */
+  slowQueryMs: number;
+}
+
+export type WorkerRequest = { id: number; method: ReplicaMethod; args: unknown[] };
+export type WorkerReply =
+  | { kind: 'ready' }
+  | { kind: 'open-failed'; error: { name: string; code?: string; message: string } }
+  | { kind: 'result'; id: number; value: unknown }
+  | { kind: 'error'; id: number; error: { name: string; code?: string; message: string } }
+  | { kind: 'progress'; id: number; done: number; total: number }
+  | { kind: 'slow'; method: string; millis: number };

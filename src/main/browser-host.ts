@@ -1,0 +1,89 @@
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { ensureKeyFile, readKeyFile } from '../core/replica/key-file';
+import { SCALES, type SeedScale } from '../core/seed';
+import { DisposableStore } from '../shared/disposables';
+import { startBrowserServer } from './browser/browser-server';
+import { defaultDataDir } from './host/data-dir';
+import { startHostRuntime } from './host/host-runtime';
+import { ensureDemoReplica, type ReplicaTarget } from './host/prepare-replica';
+import { progressLine } from './host/progress-line';
+import { APP_VERSION } from './host/version';
+
+/**
+ * The browser host: the same app host as the Electron shell, served to a browser on
+ * 127.0.0.1. Used where no Electron binary exists (build machines, CI) and by every
+ * end-to-end test.
+ */
+const USAGE = `usage: browser-host [--replica FILE --key-file FILE] [--data-dir DIR] [--port N] [--demo-scale tiny|demo|national]`;
+
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+async function resolveTarget(values: Record<string, string | undefined>): Promise<ReplicaTarget> {
+  if (values.replica) {
+    if (!values['key-file']) throw new Error(`--replica needs --key-file\n${USAGE}`);
+    return { file: values.replica, key: readKeyFile(values['key-file']), demo: false };
+  }
+  const scale = (values['demo-scale'] ?? process.env.INRS_DEMO_SCALE ?? 'demo') as SeedScale;
+  if (!Object.hasOwn(SCALES, scale)) throw new Error(`unknown demo scale ${scale}\n${USAGE}`);
+  const dataDir = values['data-dir'] ?? defaultDataDir();
+  let announced = false;
+  return ensureDemoReplica({
+    dataDir,
+    scale,
+    resolveKey: (keyFile) => ensureKeyFile(keyFile).key,
+    onProgress: (done, total) => {
+      if (!announced) log(`No replica configured: seeding the ${scale} demo replica in ${dataDir} (first run only)…`);
+      announced = true;
+      log(progressLine('seeding', done, total));
+    },
+  });
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      replica: { type: 'string' },
+      'key-file': { type: 'string' },
+      'data-dir': { type: 'string' },
+      port: { type: 'string' },
+      'demo-scale': { type: 'string' },
+      'renderer-dir': { type: 'string' },
+    },
+    strict: true,
+  });
+  const disposables = new DisposableStore();
+  const shutdown = async (code: number) => {
+    await disposables.dispose().catch((err: unknown) => log(String(err)));
+    process.exit(code);
+  };
+  process.once('SIGINT', () => void shutdown(0));
+  process.once('SIGTERM', () => void shutdown(0));
+
+  const target = await resolveTarget(values);
+  let origin = '';
+  const runtime = await startHostRuntime({
+    target,
+    host: 'browser',
+    version: APP_VERSION,
+    isTrustedSender: (sender) => sender.origin === origin,
+    disposables,
+    log,
+  });
+  const server = await startBrowserServer({
+    rendererDir: values['renderer-dir'] ?? join(dirname(fileURLToPath(import.meta.url)), '..', 'renderer'),
+    port: values.port ? Number(values.port) : 4870,
+    dispatch: runtime.dispatch,
+    events: runtime.events,
+    log,
+  });
+  origin = server.origin;
+  disposables.add(() => server.close());
+  process.stdout.write(`INRS Command Center (browser host) on replica ${target.file}\nOpen this address in a browser:\n${server.url}\n`);
+}
+
+main().catch((err: unknown) => {
+  log(`browser host failed: ${(err as Error).message}`);
+  process.exit(1);
+});

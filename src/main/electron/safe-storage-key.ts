@@ -1,0 +1,36 @@
+import type { SafeStorage } from 'electron';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { ReplicaError } from '../../core/replica/errors';
+import { KEY_BYTES, newReplicaKey } from '../../core/replica/key-file';
+
+/**
+ * The replica key wrapped by the OS keystore (safeStorage). On Linux without a keyring
+ * safeStorage falls back to a hard-coded password ('basic_text'), which protects nothing:
+ * refused unless the operator explicitly allows it.
+ */
+export function loadWrappedKey(
+  safeStorage: Pick<SafeStorage, 'isEncryptionAvailable' | 'encryptString' | 'decryptString'> & { getSelectedStorageBackend?: () => string },
+  file: string,
+  allowInsecure: boolean,
+): Buffer {
+  if (!safeStorage.isEncryptionAvailable()) {
+    throw new ReplicaError('refused-plaintext-keystore', file, 'no OS keystore is available to protect the replica key');
+  }
+  const backend = process.platform === 'linux' ? safeStorage.getSelectedStorageBackend?.() : undefined;
+  if (backend === 'basic_text' && !allowInsecure) {
+    throw new ReplicaError(
+      'refused-plaintext-keystore',
+      file,
+      'the OS keystore is the plaintext fallback (basic_text); start with --allow-insecure-keystore to accept it, or use --key-file',
+    );
+  }
+  if (existsSync(file)) {
+    const hex = safeStorage.decryptString(readFileSync(file));
+    const key = Buffer.from(hex, 'hex');
+    if (key.length !== KEY_BYTES) throw new ReplicaError('bad-key-file', file, 'wrapped key does not unwrap to 32 bytes');
+    return key;
+  }
+  const key = newReplicaKey();
+  writeFileSync(file, safeStorage.encryptString(key.toString('hex')), { mode: 0o600, flag: 'wx' });
+  return key;
+}

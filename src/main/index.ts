@@ -1,0 +1,78 @@
+import { app, BrowserWindow, ipcMain, safeStorage, session } from 'electron';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { readKeyFile } from '../core/replica/key-file';
+import { DisposableStore } from '../shared/disposables';
+import { forwardHostEvents, isAppPage, registerIpcHandlers } from './electron/ipc-adapter';
+import { denyAllPermissions, hardenApp } from './electron/harden';
+import { loadWrappedKey } from './electron/safe-storage-key';
+import { secureWindowOptions } from './electron/window-options';
+import { startHostRuntime } from './host/host-runtime';
+import { ensureDemoReplica, type ReplicaTarget } from './host/prepare-replica';
+import { progressLine } from './host/progress-line';
+import { APP_VERSION } from './host/version';
+
+/** The Electron shell: applies the app host to windows through IPC. All logic lives in the host. */
+const log = (line: string) => process.stderr.write(`${line}\n`);
+const disposables = new DisposableStore();
+
+const { values } = parseArgs({
+  args: process.argv.slice(app.isPackaged ? 1 : 2),
+  options: {
+    replica: { type: 'string' },
+    'key-file': { type: 'string' },
+    'allow-insecure-keystore': { type: 'boolean', default: false },
+  },
+  strict: false,
+});
+
+function rendererUrl(): string {
+  const dev = process.env.ELECTRON_RENDERER_URL;
+  return dev ?? pathToFileURL(join(import.meta.dirname, '../renderer/index.html')).href;
+}
+
+async function resolveTarget(): Promise<ReplicaTarget> {
+  if (typeof values.replica === 'string') {
+    if (typeof values['key-file'] !== 'string') throw new Error('--replica needs --key-file');
+    return { file: values.replica, key: readKeyFile(values['key-file']), demo: false };
+  }
+  return ensureDemoReplica({
+    dataDir: app.getPath('userData'),
+    scale: 'demo',
+    resolveKey: (keyFile) => loadWrappedKey(safeStorage, `${keyFile}.safe`, values['allow-insecure-keystore'] === true),
+    onProgress: (done, total) => log(progressLine('seeding demo replica', done, total)),
+  });
+}
+
+async function start(): Promise<void> {
+  hardenApp(app);
+  await app.whenReady();
+  denyAllPermissions(session.defaultSession);
+  const url = rendererUrl();
+  const runtime = await startHostRuntime({
+    target: await resolveTarget(),
+    host: 'electron',
+    version: APP_VERSION,
+    isTrustedSender: (sender) => isAppPage(sender.origin, url),
+    disposables,
+    log,
+  });
+  registerIpcHandlers(ipcMain, runtime.dispatch, disposables);
+  forwardHostEvents(runtime.events, () => BrowserWindow.getAllWindows().map((w) => w.webContents), disposables);
+  const window = new BrowserWindow(secureWindowOptions(join(import.meta.dirname, '../preload/index.cjs')));
+  window.once('ready-to-show', () => window.show());
+  await window.loadURL(url);
+}
+
+app.on('window-all-closed', () => app.quit());
+app.on('will-quit', (event) => {
+  if (disposables.size === 0) return;
+  event.preventDefault();
+  void disposables.dispose().finally(() => app.exit(0));
+});
+
+start().catch((err: unknown) => {
+  log(`INRS Command Center failed to start: ${(err as Error).message}`);
+  app.exit(1);
+});

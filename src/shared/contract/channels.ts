@@ -1,0 +1,94 @@
+import { z } from 'zod';
+
+/**
+ * The single source of truth for every channel between the renderer and the app host.
+ * Names are `domain:verb`; request and response are zod schemas, so channel, payload and
+ * handler types are all inferred from here and cannot drift.
+ */
+
+const adcode = z.string().regex(/^\d{6}$/, 'adcode must be 6 digits');
+
+export const regionHeadSchema = z.object({
+  region: adcode,
+  nameZh: z.string(),
+  nameEn: z.string(),
+  lastSeq: z.number().int().nonnegative(),
+  headHash: z.string(),
+  /** eventTime of the newest applied event: the replica's "data as of" for the region. */
+  dataAsOf: z.string().nullable(),
+});
+
+export const replicaStatsSchema = z.object({
+  depots: z.number().int().nonnegative(),
+  lots: z.number().int().nonnegative(),
+  events: z.number().int().nonnegative(),
+  categories: z.number().int().nonnegative(),
+  regions: z.array(regionHeadSchema),
+  /** Hash over every region's head hash, in adcode order: one value to compare replicas. */
+  chainHead: z.string(),
+});
+
+export const provinceAggregateSchema = z.object({
+  adcode,
+  nameZh: z.string(),
+  nameEn: z.string(),
+  depots: z.number().int().nonnegative(),
+  lots: z.number().int().nonnegative(),
+  stockByClass: z.record(z.string(), z.number()),
+});
+
+export const depotSummarySchema = z.object({
+  code: z.string(),
+  nameZh: z.string(),
+  nameEn: z.string(),
+  region: adcode,
+  adcode,
+  lon: z.number(),
+  lat: z.number(),
+  operatorKind: z.string(),
+});
+
+export const appInfoSchema = z.object({
+  version: z.string(),
+  host: z.enum(['electron', 'browser']),
+  replicaPath: z.string(),
+  demo: z.boolean(),
+});
+
+export const channels = {
+  'app:info': { request: z.void(), response: appInfoSchema },
+  'replica:stats': { request: z.void(), response: replicaStatsSchema },
+  'replica:provinces': { request: z.void(), response: z.array(provinceAggregateSchema) },
+  'depots:search': {
+    request: z.object({
+      query: z.string().trim().min(1).max(64),
+      limit: z.number().int().min(1).max(200).default(20),
+    }),
+    response: z.array(depotSummarySchema),
+  },
+} as const;
+
+/** Events pushed from the host to the renderer. */
+export const hostEvents = {
+  'replica:changed': z.object({ regions: z.array(adcode) }),
+} as const;
+
+export type Channels = typeof channels;
+export type ChannelName = keyof Channels;
+export type RequestOf<C extends ChannelName> = z.input<Channels[C]['request']>;
+export type ParsedRequestOf<C extends ChannelName> = z.output<Channels[C]['request']>;
+export type ResponseOf<C extends ChannelName> = z.output<Channels[C]['response']>;
+export type HostEventName = keyof typeof hostEvents;
+export type HostEventPayload<E extends HostEventName> = z.output<(typeof hostEvents)[E]>;
+
+export type ReplicaStats = z.output<typeof replicaStatsSchema>;
+export type ProvinceAggregate = z.output<typeof provinceAggregateSchema>;
+export type DepotSummary = z.output<typeof depotSummarySchema>;
+export type AppInfo = z.output<typeof appInfoSchema>;
+
+export const channelNames = Object.keys(channels) as ChannelName[];
+export const hostEventNames = Object.keys(hostEvents) as HostEventName[];
+
+export function isChannelName(name: unknown): name is ChannelName {
+  return typeof name === 'string' && Object.hasOwn(channels, name);
+}

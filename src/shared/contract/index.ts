@@ -1,0 +1,3 @@
+export * from './channels';
+export * from './result';
+export * from './api';

@@ -1,0 +1,187 @@
+import { z } from 'zod';
+
+/**
+ * The event model (DESIGN.md §3). State is a deterministic fold of one append-only log per
+ * region; these schemas are the only way an event enters a store.
+ */
+
+export const adcodeSchema = z.string().regex(/^\d{6}$/);
+const isoTime = z.iso.datetime();
+const isoDate = z.iso.date();
+const code = z.string().min(1).max(64);
+const quantity = z.number().int().positive();
+
+export const CATEGORY_CLASSES = ['grain', 'oil', 'energy', 'shelter', 'water', 'medical', 'power'] as const;
+export type CategoryClass = (typeof CATEGORY_CLASSES)[number];
+
+export const OPERATOR_KINDS = ['national', 'provincial', 'enterprise', 'civilian'] as const;
+export const ROLES = [
+  'national-commander',
+  'ministry-analyst',
+  'duty-officer',
+  'depot-operator',
+  'auditor',
+  'contributor',
+  'wall',
+  'regional-server',
+] as const;
+export const INSTRUCTION_KINDS = ['dispatch', 'transfer', 'rotation', 'inspection', 'procurement'] as const;
+
+export const actorSchema = z.object({ subject: z.string().min(1).max(200), role: z.enum(ROLES) });
+export type Actor = z.infer<typeof actorSchema>;
+
+export const regionDeclaredSchema = z.object({
+  adcode: adcodeSchema,
+  nameZh: z.string().min(1),
+  nameEn: z.string().min(1),
+  level: z.enum(['national', 'province']),
+});
+
+export const categoryDefinedSchema = z.object({
+  code,
+  nameZh: z.string().min(1),
+  nameEn: z.string().min(1),
+  unit: z.string().min(1),
+  unitEn: z.string().min(1),
+  class: z.enum(CATEGORY_CLASSES),
+  shelfLifeDays: z.number().int().positive(),
+  /** Per-capita daily norm (unit/person/day), used for days-of-cover figures. */
+  perCapitaDaily: z.number().nonnegative(),
+  /** Share of a depot's nominal holding below which it is under its safety floor. */
+  safetyFloorShare: z.number().min(0).max(1),
+});
+
+export const depotRegisteredSchema = z.object({
+  code,
+  nameZh: z.string().min(1),
+  nameEn: z.string().min(1),
+  adcode: adcodeSchema,
+  lon: z.number().min(-180).max(180),
+  lat: z.number().min(-90).max(90),
+  operatorKind: z.enum(OPERATOR_KINDS),
+  /** Nominal capacity per category class, in that class's usual unit. */
+  capacity: z.record(z.string(), z.number().nonnegative()),
+});
+
+export const instructionIssuedSchema = z.object({
+  id: code,
+  kind: z.enum(INSTRUCTION_KINDS),
+  level: z.enum(['central', 'province', 'depot']),
+  issuer: z.string().min(1),
+  lines: z
+    .array(z.object({ category: code, quantity, fromDepot: code.optional(), toDepot: code.optional() }))
+    .min(1),
+});
+
+export const lotIntakeSchema = z.object({
+  lotId: code,
+  depot: code,
+  category: code,
+  quantity,
+  productionDate: isoDate,
+  expiryDate: isoDate,
+  grade: z.string().min(1).max(16),
+  origin: z.string().min(1).max(120),
+});
+
+export const transferOutSchema = z.object({
+  transferId: code,
+  lotId: code,
+  fromDepot: code,
+  toDepot: code,
+  quantity,
+});
+
+export const transferInSchema = z.object({
+  transferId: code,
+  lotId: code,
+  toDepot: code,
+  quantity,
+});
+
+export const stockIssuedSchema = z.object({
+  lotId: code,
+  depot: code,
+  quantity,
+  recipient: z.string().min(1).max(200),
+});
+
+export const eventPayloadSchemas = {
+  'region.declared': regionDeclaredSchema,
+  'category.defined': categoryDefinedSchema,
+  'depot.registered': depotRegisteredSchema,
+  'instruction.issued': instructionIssuedSchema,
+  'lot.intake': lotIntakeSchema,
+  'stock.transfer-out': transferOutSchema,
+  'stock.transfer-in': transferInSchema,
+  'stock.issued': stockIssuedSchema,
+} as const;
+
+export type EventType = keyof typeof eventPayloadSchemas;
+export const EVENT_TYPES = Object.keys(eventPayloadSchemas) as EventType[];
+/** Movement events must name the instruction they execute. */
+export const MOVEMENT_TYPES: ReadonlySet<EventType> = new Set([
+  'lot.intake',
+  'stock.transfer-out',
+  'stock.transfer-in',
+  'stock.issued',
+]);
+
+export type PayloadOf<T extends EventType> = z.infer<(typeof eventPayloadSchemas)[T]>;
+
+const draftBase = {
+  region: adcodeSchema,
+  eventTime: isoTime,
+  actor: actorSchema,
+  instructionId: code.nullable(),
+};
+
+/** What a writer proposes: content without position in the log. */
+export const eventDraftSchema = z
+  .discriminatedUnion(
+    'type',
+    EVENT_TYPES.map((type) =>
+      z.object({ ...draftBase, type: z.literal(type), payload: eventPayloadSchemas[type] }),
+    ) as unknown as [z.ZodObject, ...z.ZodObject[]],
+  )
+  .superRefine((draft, ctx) => {
+    if (MOVEMENT_TYPES.has(draft.type as EventType) && !draft.instructionId) {
+      ctx.addIssue({ code: 'custom', message: `${String(draft.type)} requires an instructionId` });
+    }
+  });
+
+export type EventDraft = {
+  [T in EventType]: {
+    region: string;
+    type: T;
+    eventTime: string;
+    actor: Actor;
+    instructionId: string | null;
+    payload: PayloadOf<T>;
+  };
+}[EventType];
+
+/** A draft sealed into a region's log: gap-free seq, content id, and the chain link. */
+export type SealedEvent = EventDraft & {
+  seq: number;
+  /** Content hash of the draft (what happened), independent of its position. */
+  id: string;
+  recordTime: string;
+  prevHash: string;
+  /** Chain hash over prevHash, seq, recordTime and id. */
+  hash: string;
+};
+
+export const sealedEventSchema = z.intersection(
+  eventDraftSchema,
+  z.object({
+    seq: z.number().int().positive(),
+    id: z.string().regex(/^[0-9a-f]{64}$/),
+    recordTime: isoTime,
+    prevHash: z.string().regex(/^[0-9a-f]{64}$/),
+    hash: z.string().regex(/^[0-9a-f]{64}$/),
+  }),
+);
+
+/** prevHash of a region's first event. */
+export const GENESIS_HASH = '0'.repeat(64);
