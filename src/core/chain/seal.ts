@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { chainLinkText, eventContentText } from '../../shared/domain/canonical';
+import { canonicalJson, chainLinkText, eventContentText } from '../../shared/domain/canonical';
 import { GENESIS_HASH, type EventDraft, type SealedEvent } from '../../shared/domain/events';
 
 export interface ChainHead {
@@ -13,8 +13,9 @@ function sha256Hex(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
-export function contentId(draft: EventDraft): string {
-  return sha256Hex(eventContentText(draft));
+/** Content hash of a draft; pass the payload's canonical text when it is already at hand. */
+export function contentId(draft: EventDraft, payloadText = canonicalJson(draft.payload)): string {
+  return sha256Hex(eventContentText(draft, payloadText));
 }
 
 export function linkHash(link: { prevHash: string; seq: number; recordTime: string; id: string }): string {
@@ -33,10 +34,10 @@ export function sealEvent(draft: EventDraft, head: ChainHead, recordTime: string
  * Checks that `event` follows `head` and that its id and hash are what its content says.
  * Returns the reason it does not, or null.
  */
-export function chainBreak(event: SealedEvent, head: ChainHead): string | null {
+export function chainBreak(event: SealedEvent, head: ChainHead, payloadText = canonicalJson(event.payload)): string | null {
   if (event.seq !== head.seq + 1) return `expected seq ${head.seq + 1}, got ${event.seq}`;
   if (event.prevHash !== head.hash) return `prevHash does not match the hash of seq ${head.seq}`;
-  if (contentId(event) !== event.id) return `content does not match its id`;
+  if (contentId(event, payloadText) !== event.id) return `content does not match its id`;
   if (linkHash(event) !== event.hash) return `hash does not match its link`;
   return null;
 }

@@ -26,7 +26,8 @@ export function createProjector(db: Db) {
   };
 
   const applyOne = (event: SealedEvent, head: ChainHead): void => {
-    const broken = chainBreak(event, head);
+    const payloadText = canonicalJson(event.payload);
+    const broken = chainBreak(event, head, payloadText);
     if (broken) throw new ChainError(event.region, event.seq, broken);
     try {
       projectEvent(s, event);
@@ -44,7 +45,7 @@ export function createProjector(db: Db) {
       actorSubject: event.actor.subject,
       actorRole: event.actor.role,
       instructionId: event.instructionId,
-      payload: canonicalJson(event.payload),
+      payload: payloadText,
       prevHash: event.prevHash,
       hash: event.hash,
     });

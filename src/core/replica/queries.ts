@@ -26,9 +26,10 @@ export function createReplicaQueries(db: Db) {
     `SELECT p.region, c.class, sum(p.quantity) AS quantity
      FROM province_stock p JOIN categories c ON c.code = p.category GROUP BY p.region, c.class`,
   );
-  const searchDepots = db.prepare<[string, string, number], { code: string; name_zh: string; name_en: string; region: string; adcode: string; lon: number; lat: number; operator_kind: string }>(
+  const searchDepots = db.prepare<[{ prefix: string; contains: string; limit: number }], { code: string; name_zh: string; name_en: string; region: string; adcode: string; lon: number; lat: number; operator_kind: string }>(
     `SELECT code, name_zh, name_en, region, adcode, lon, lat, operator_kind FROM depots
-     WHERE code LIKE ?1 ESCAPE '\\' OR name_zh LIKE ?2 ESCAPE '\\' OR name_en LIKE ?2 ESCAPE '\\' ORDER BY code LIMIT ?3`,
+     WHERE code LIKE @prefix ESCAPE '\\' OR name_zh LIKE @contains ESCAPE '\\' OR name_en LIKE @contains ESCAPE '\\'
+     ORDER BY code LIMIT @limit`,
   );
 
   return {
@@ -70,7 +71,7 @@ export function createReplicaQueries(db: Db) {
 
     searchDepots(query: string, limit: number): DepotSummary[] {
       const escaped = query.replace(/[\\%_]/g, (c) => `\\${c}`);
-      return searchDepots.all(`${escaped}%`, `%${escaped}%`, limit).map((d) => ({
+      return searchDepots.all({ prefix: `${escaped}%`, contains: `%${escaped}%`, limit }).map((d) => ({
         code: d.code,
         nameZh: d.name_zh,
         nameEn: d.name_en,

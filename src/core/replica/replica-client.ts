@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { ReplicaError, type ReplicaErrorCode } from './errors';
 import type { ReplicaMethod, ReplicaWorkerMethods, WorkerInit, WorkerReply } from './worker-protocol';
@@ -29,11 +29,13 @@ export class ReplicaWorkerError extends Error {
  * The built app ships the worker as `replica-worker.js` beside the bundle that starts it;
  * from sources (tests, tsx) the `.ts` file is loaded through tsx.
  */
-function workerEntry(): { file: string; execArgv: string[] } {
+function startWorker(workerData: WorkerInit): Worker {
   const here = dirname(fileURLToPath(import.meta.url));
   const built = join(here, 'replica-worker.js');
-  if (existsSync(built)) return { file: built, execArgv: [] };
-  return { file: join(here, 'replica-worker.ts'), execArgv: ['--import', 'tsx'] };
+  if (existsSync(built)) return new Worker(built, { workerData });
+  const source = pathToFileURL(join(here, 'replica-worker.ts')).href;
+  const boot = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(source)}); })`;
+  return new Worker(boot, { eval: true, workerData });
 }
 
 function rebuild(error: { name: string; code?: string; message: string }, file: string): Error {
@@ -59,14 +61,13 @@ export class ReplicaClient {
   ) {}
 
   static open(options: ReplicaClientOptions): Promise<ReplicaClient> {
-    const entry = workerEntry();
     const init: WorkerInit = {
       file: options.file,
       keyHex: options.key.toString('hex'),
       create: options.create ?? false,
       slowQueryMs: options.slowQueryMs ?? 200,
     };
-    const worker = new Worker(entry.file, { workerData: init, execArgv: entry.execArgv });
+    const worker = startWorker(init);
     const client = new ReplicaClient(worker, options.file);
     return new Promise((resolve, reject) => {
       const onFirst = (reply: WorkerReply) => {

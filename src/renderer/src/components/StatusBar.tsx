@@ -1,0 +1,35 @@
+import type { ReplicaStats } from '../../../shared/contract';
+import { shortHash } from '../format/hash';
+import { shortTime } from '../format/time';
+import { useLocale, useT } from '../i18n';
+
+export function StatusBar({ stats }: { stats: ReplicaStats | null }) {
+  const t = useT();
+  const locale = useLocale();
+  return (
+    <footer className="status-bar" data-testid="status-bar">
+      {stats && (
+        <div className="status-chain">
+          <span className="status-label">{t('status.chainHead')}</span>
+          <code className="status-hash" data-testid="chain-head" data-value={stats.chainHead} title={stats.chainHead}>
+            {shortHash(stats.chainHead)}
+          </code>
+        </div>
+      )}
+      <ul className="status-regions">
+        {stats?.regions.map((r) => (
+          <li key={r.region} data-testid={`region-status-${r.region}`} data-region={r.region}>
+            <span className="status-region-name">{locale === 'zh-CN' ? r.nameZh : r.nameEn}</span>
+            <span className="status-label">{t('status.dataAsOf')}</span>
+            <span className="status-value" data-testid="data-as-of" data-value={r.dataAsOf ?? ''} title={r.dataAsOf ?? ''}>
+              {r.dataAsOf ? shortTime(r.dataAsOf) : t('status.noData')}
+            </span>
+            <code className="status-hash" title={`${t('status.seq')} ${r.lastSeq} · ${r.headHash}`} data-value={r.headHash}>
+              {shortHash(r.headHash, 8)}
+            </code>
+          </li>
+        ))}
+      </ul>
+    </footer>
+  );
+}

@@ -1,0 +1,23 @@
+import type { Locale } from '../i18n';
+
+const formatters = new Map<Locale, Intl.NumberFormat>();
+
+export function formatNumber(locale: Locale, value: number): string {
+  let formatter = formatters.get(locale);
+  if (!formatter) {
+    formatter = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
+    formatters.set(locale, formatter);
+  }
+  return formatter.format(value);
+}
+
+/**
+ * Splits an integer into groups of three digits from the right, so large numerals can be
+ * spaced by layout rather than by separator characters: "1234567" → ["1", "234", "567"].
+ */
+export function digitGroups(value: number): string[] {
+  const digits = String(Math.trunc(Math.abs(value)));
+  const groups: string[] = [];
+  for (let end = digits.length; end > 0; end -= 3) groups.unshift(digits.slice(Math.max(0, end - 3), end));
+  return value < 0 ? ['-' + (groups[0] ?? ''), ...groups.slice(1)] : groups;
+}

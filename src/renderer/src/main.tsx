@@ -1,0 +1,17 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { z } from 'zod';
+import { App } from './App';
+import './styles/theme.css';
+import './styles/layout.css';
+
+// The CSP forbids eval; keep zod from probing for it (a blocked probe logs a CSP error).
+z.config({ jitless: true });
+
+const container = document.getElementById('root');
+if (!container) throw new Error('#root is missing from index.html');
+createRoot(container).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

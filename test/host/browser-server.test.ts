@@ -1,0 +1,100 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { startBrowserServer, type BrowserServer } from '../../src/main/browser/browser-server';
+import { createDispatcher } from '../../src/main/host/dispatcher';
+import { HostEventHub } from '../../src/main/host/host-events';
+import type { HostHandlers } from '../../src/main/host/dispatcher';
+
+const stats = { depots: 3, lots: 4, events: 5, categories: 1, regions: [], chainHead: 'h' };
+const handlers: HostHandlers = {
+  'app:info': () => ({ version: 't', host: 'browser', replicaPath: '/r.db', demo: true }),
+  'replica:stats': () => stats,
+  'replica:provinces': () => [],
+  'depots:search': () => [],
+};
+
+let dir: string;
+let server: BrowserServer;
+const events = new HostEventHub();
+const log: string[] = [];
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'inrs-browser-'));
+  writeFileSync(join(dir, 'index.html'), '<!doctype html><title>INRS</title>');
+  let origin = '';
+  const dispatch = createDispatcher(handlers, { isTrustedSender: (s) => s.origin === origin });
+  server = await startBrowserServer({ rendererDir: dir, port: 0, dispatch, events, log: (l) => log.push(l) });
+  origin = server.origin;
+});
+
+afterAll(async () => {
+  await server.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+function connect(token: string, origin = server.origin): Promise<WebSocket> {
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(`${server.origin.replace('http', 'ws')}/bridge?token=${encodeURIComponent(token)}`, { origin });
+    ws.once('open', () => resolve(ws));
+    ws.once('unexpected-response', (_req, res) => reject(new Error(`HTTP ${res.statusCode}`)));
+    ws.once('error', reject);
+  });
+}
+
+function nextFrame(ws: WebSocket): Promise<unknown> {
+  return new Promise((resolve) => ws.once('message', (data) => resolve(JSON.parse(String(data)))));
+}
+
+function closed(ws: WebSocket): Promise<{ code: number; reason: string }> {
+  return new Promise((resolve) => ws.once('close', (code, reason) => resolve({ code, reason: String(reason) })));
+}
+
+describe('browser host', () => {
+  it('listens on 127.0.0.1 and serves the renderer with a CSP', async () => {
+    expect(server.origin).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    const res = await fetch(`${server.origin}/`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect((await fetch(`${server.origin}/..%2f..%2fetc%2fpasswd`)).status).not.toBe(200);
+    expect((await fetch(`${server.origin}/`, { method: 'POST' })).status).toBe(405);
+  });
+
+  it('refuses the bridge without the token, with a wrong token, or from another origin', async () => {
+    await expect(connect('')).rejects.toThrow('HTTP 401');
+    await expect(connect('wrong-token')).rejects.toThrow('HTTP 401');
+    await expect(connect(server.token, 'http://evil.example')).rejects.toThrow('HTTP 403');
+    expect(log.some((l) => l.includes('wrong token'))).toBe(true);
+    expect(log.some((l) => l.includes('evil.example'))).toBe(true);
+  });
+
+  it('carries calls and results with the token', async () => {
+    const ws = await connect(server.token);
+    ws.send(JSON.stringify({ kind: 'call', id: 7, channel: 'replica:stats' }));
+    expect(await nextFrame(ws)).toEqual({ kind: 'result', id: 7, result: { ok: true, value: stats } });
+    ws.send(JSON.stringify({ kind: 'call', id: 8, channel: 'depots:search', request: { query: '' } }));
+    expect(await nextFrame(ws)).toMatchObject({ kind: 'result', id: 8, result: { ok: false, error: { code: 'bad-request' } } });
+    ws.close();
+  });
+
+  it('pushes host events to connected pages', async () => {
+    const ws = await connect(server.token);
+    const frame = nextFrame(ws);
+    events.emit('replica:changed', { regions: ['430000'] });
+    expect(await frame).toEqual({ kind: 'event', name: 'replica:changed', payload: { regions: ['430000'] } });
+    ws.close();
+  });
+
+  it('closes on a malformed frame with a clear reason', async () => {
+    const ws = await connect(server.token);
+    const done = closed(ws);
+    ws.send('{not json');
+    expect(await done).toEqual({ code: 1007, reason: 'malformed frame: expected a JSON text frame' });
+    const ws2 = await connect(server.token);
+    const done2 = closed(ws2);
+    ws2.send(JSON.stringify({ kind: 'call', id: -1, channel: 'replica:stats' }));
+    expect((await done2).code).toBe(1008);
+  });
+});

@@ -1,0 +1,3 @@
+import { startServer } from '../server/x';
+
+export const start = startServer;

@@ -1,0 +1,3 @@
+import { join } from 'path';
+
+export const p = join('a', 'b');

@@ -1,0 +1,3 @@
+import { openReplica } from '../../core/replica/x';
+
+export const open = openReplica;
