@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
@@ -5,6 +6,7 @@ import type { Plugin } from 'vite';
 
 const root = import.meta.dirname;
 const at = (path: string): string => resolve(root, path);
+const { version } = JSON.parse(readFileSync(at('package.json'), 'utf8')) as { version: string };
 
 /**
  * The CSP in index.html forbids inline scripts; the dev server's React refresh preamble is
@@ -20,6 +22,7 @@ function devCspPlugin(): Plugin {
 
 export default defineConfig({
   main: {
+    define: { __APP_VERSION__: JSON.stringify(version) },
     build: {
       outDir: at('out/main'),
       // The browser host and the CLI run on plain Node, not only on Electron's.
