@@ -2,6 +2,9 @@ import { ReplicaError } from '../core/replica/errors';
 import { CliError } from './cli-error';
 import { replicaStatsHelp, runReplicaStats } from './commands/replica-stats';
 import { runSeed, seedHelp } from './commands/seed';
+import { pkiCommands, pkiHelp } from './commands/pki';
+import { runServerCommand, runServerStats, serverHelp, serverStatsHelp, UsageError } from '../core/regional/server-command';
+import { runSyncCommand, syncHelp } from '../core/sync/sync-command';
 
 /** `inrs`: the operator command line. */
 const HELP = `inrs — INRS Command Center operator command line
@@ -9,17 +12,21 @@ const HELP = `inrs — INRS Command Center operator command line
 usage: inrs <command> [options]
 
 commands:
-${[seedHelp, replicaStatsHelp].map((h) => `  ${h.replace(/\n/g, '\n  ')}`).join('\n\n')}
+${[seedHelp, replicaStatsHelp, serverHelp, serverStatsHelp, syncHelp, pkiHelp].map((h) => `  ${h.replace(/\n/g, '\n  ')}`).join('\n\n')}
 
   inrs --help
   This text.`;
 
-const commands: Record<string, (args: string[]) => void> = {
+const commands: Record<string, (args: string[]) => void | Promise<void>> = {
   seed: runSeed,
   'replica stats': runReplicaStats,
+  server: runServerCommand,
+  'server stats': runServerStats,
+  sync: runSyncCommand,
+  ...pkiCommands,
 };
 
-function route(argv: string[]): { run: (args: string[]) => void; args: string[] } | null {
+function route(argv: string[]): { run: (args: string[]) => void | Promise<void>; args: string[] } | null {
   const two = argv.slice(0, 2).join(' ');
   const one = argv[0] ?? '';
   const byTwo = commands[two];
@@ -29,7 +36,7 @@ function route(argv: string[]): { run: (args: string[]) => void; args: string[] 
   return null;
 }
 
-export function main(argv: string[]): number {
+export async function main(argv: string[]): Promise<number> {
   if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {
     process.stdout.write(`${HELP}\n`);
     return 0;
@@ -40,23 +47,28 @@ export function main(argv: string[]): number {
     return 2;
   }
   try {
-    found.run(found.args);
+    await found.run(found.args);
     return 0;
   } catch (err) {
+    if (err instanceof UsageError) {
+      process.stderr.write(`inrs: ${err.message}\n`);
+      return 2;
+    }
     if (err instanceof CliError) {
       process.stderr.write(`inrs: ${err.message}\n`);
       return err.exitCode;
-    }
-    if (err instanceof ReplicaError) {
-      process.stderr.write(`inrs: ${err.message}\n`);
-      return 1;
     }
     if (err instanceof TypeError && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS')) {
       process.stderr.write(`inrs: ${err.message}\n`);
       return 2;
     }
-    throw err;
+    // Every other failure (a wrong key, a refused certificate, a bad config file…) is one line;
+    // INRS_DEBUG=1 shows the stack.
+    const known = err instanceof ReplicaError || err instanceof Error;
+    process.stderr.write(`inrs: ${known ? (err as Error).message : String(err)}\n`);
+    if (process.env.INRS_DEBUG && err instanceof Error) process.stderr.write(`${err.stack ?? ''}\n`);
+    return 1;
   }
 }
 
-process.exitCode = main(process.argv.slice(2));
+process.exitCode = await main(process.argv.slice(2));

@@ -1,6 +1,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { seedInto } from '../seed/seed-replica';
+import { createSyncOps, type SyncOps } from '../sync/sync-ops';
 import { openReplica, type Replica } from './replica';
+import { createSituationQueries, type SituationQueries } from './situation';
 import type { ReplicaWorkerMethods, WorkerInit, WorkerReply, WorkerRequest } from './worker-protocol';
 
 /** Worker thread that owns the replica connection, so the host's event loop never waits on SQLite. */
@@ -18,8 +20,12 @@ function describe(err: unknown): { name: string; code?: string; message: string 
 }
 
 let replica: Replica;
+let situation: SituationQueries;
+let sync: SyncOps;
 try {
   replica = openReplica(init.file, Buffer.from(init.keyHex, 'hex'), { create: init.create });
+  situation = createSituationQueries(replica.db);
+  sync = createSyncOps(replica);
   send({ kind: 'ready' });
 } catch (err) {
   send({ kind: 'open-failed', error: describe(err) });
@@ -31,6 +37,15 @@ const handlers: Handlers = {
   stats: () => replica.queries.stats(),
   provinces: () => replica.queries.provinces(),
   searchDepots: (_id, query, limit) => replica.queries.searchDepots(query, limit),
+  situationSnapshot: (_id, filter) => situation.snapshot(filter),
+  situationKpis: (_id, filter) => situation.kpis(filter),
+  depotDetail: (_id, code) => situation.depotDetail(code),
+  categories: () => situation.categories(),
+  schemaVersion: () => sync.schemaVersion(),
+  syncCursor: (_id, region) => sync.cursor(region),
+  syncApply: (_id, region, events) => sync.apply(region, events),
+  syncHashAt: (_id, region, seq) => sync.hashAt(region, seq),
+  syncSaveCheckpoint: (_id, checkpoint) => sync.saveCheckpoint(checkpoint),
   close: () => {
     replica.close();
     setImmediate(() => port.close());

@@ -1,4 +1,7 @@
 import type { DepotSummary, ProvinceAggregate, ReplicaStats } from '../../shared/contract/channels';
+import type { Category, DepotDetail, NationalKpis, Situation, SituationFilter } from '../../shared/contract/situation-schemas';
+import type { SealedEvent } from '../../shared/domain/events';
+import type { Checkpoint } from '../../shared/protocol/frames';
 import type { SeedScale } from '../seed';
 
 /** Typed methods of the replica worker: name → [arguments, result]. */
@@ -6,7 +9,16 @@ export interface ReplicaWorkerMethods {
   stats: [[], ReplicaStats];
   provinces: [[], ProvinceAggregate[]];
   searchDepots: [[query: string, limit: number], DepotSummary[]];
+  situationSnapshot: [[filter: SituationFilter], Situation];
+  situationKpis: [[filter: SituationFilter], NationalKpis];
+  depotDetail: [[code: string], DepotDetail | null];
+  categories: [[], Category[]];
   close: [[], null];
+  schemaVersion: [[], number];
+  syncCursor: [[region: string], number];
+  syncApply: [[region: string, events: SealedEvent[]], number];
+  syncHashAt: [[region: string, seq: number], string | null];
+  syncSaveCheckpoint: [[checkpoint: Checkpoint], null];
   seed: [[options: { scale: SeedScale; seed: number; asOf: string }], { events: number; millis: number }];
 }
 export type ReplicaMethod = keyof ReplicaWorkerMethods;

@@ -8,6 +8,8 @@ export interface SeedOptions {
   scale: SeedScale;
   seed: number;
   asOf: string;
+  /** Only these regions' logs (a regional server seeds the national reference log and its own). */
+  regions?: readonly string[];
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -22,10 +24,11 @@ export function seedInto(replica: Replica, options: SeedOptions): { events: numb
   const existing = replica.queries.stats();
   if (existing.events > 0) throw new Error(`${replica.file} already holds ${existing.events} events; seed a new file`);
   const prefectures = loadPrefectures();
-  const total = estimateEventCount(options.scale);
   let done = 0;
   let lastReport = 0;
-  for (const region of seedRegions()) {
+  const regions = options.regions ?? seedRegions();
+  const total = options.regions ? Math.round((estimateEventCount(options.scale) * regions.length) / seedRegions().length) : estimateEventCount(options.scale);
+  for (const region of regions) {
     let head = replica.projector.headOf(region);
     let batch: SealedEvent[] = [];
     const flush = () => {

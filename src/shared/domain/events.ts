@@ -25,6 +25,7 @@ export const ROLES = [
   'wall',
   'regional-server',
 ] as const;
+export type Role = (typeof ROLES)[number];
 export const INSTRUCTION_KINDS = ['dispatch', 'transfer', 'rotation', 'inspection', 'procurement'] as const;
 
 export const actorSchema = z.object({ subject: z.string().min(1).max(200), role: z.enum(ROLES) });

@@ -1,0 +1,182 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, type Server } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import type { TLSSocket } from 'node:tls';
+import { WebSocketServer } from 'ws';
+import { MAX_FRAME_BYTES, type Checkpoint } from '../../shared/protocol/frames';
+import { DisposableStore } from '../../shared/disposables';
+import { signCheckpoint } from '../checkpoint/checkpoints';
+import { identityFromPeer, loadIdentity, readPassphrase, trustStore } from '../pki';
+import { openRegionalStore, type RegionalStore } from './regional-store';
+import { runSession, type PeerIdentity } from './session';
+
+export interface RegionalServerOptions {
+  region: string;
+  dataDir: string;
+  pkiDir: string;
+  identityFile: string;
+  port: number;
+  host?: string;
+  /** Sign a checkpoint after this many new events… */
+  checkpointEvery?: number;
+  /** …or this often while new events keep arriving. */
+  checkpointSeconds?: number;
+  /** How often the CRLs in the PKI dir are re-read. */
+  crlReloadSeconds?: number;
+  helloTimeoutMs?: number;
+  log?: (line: string) => void;
+}
+
+export interface RegionalServer {
+  url: string;
+  store: RegionalStore;
+  /** Signs a checkpoint at the head now (if there is anything new) and sends it to clients. */
+  checkpoint(): Checkpoint | null;
+  /** Tells live sessions that the log grew (after a local append, e.g. the simulator). */
+  notifyAppended(): void;
+  close(): Promise<void>;
+}
+
+/** Roles that may read a region's live log. Contributors never see national state. */
+const READ_ROLES = new Set(['national-commander', 'ministry-analyst', 'duty-officer', 'depot-operator', 'auditor', 'wall']);
+
+function refusalOf(socket: TLSSocket, region: string): { peer: PeerIdentity } | { reason: string } {
+  if (!socket.authorized) {
+    const peer = socket.getPeerCertificate();
+    if (!peer || Object.keys(peer).length === 0) return { reason: 'no client certificate' };
+    return { reason: `client certificate refused: ${String(socket.authorizationError ?? 'unknown')}` };
+  }
+  const identity = identityFromPeer(socket.getPeerCertificate());
+  if (!identity) return { reason: 'client certificate carries no INRS role and region' };
+  if (!READ_ROLES.has(identity.role)) return { reason: `role ${identity.role} has no access to the regional log` };
+  if (identity.region !== region && identity.region !== '000000') {
+    return { reason: `certificate of region ${identity.region} refused by the server of ${region}` };
+  }
+  return { peer: identity };
+}
+
+export async function startRegionalServer(options: RegionalServerOptions): Promise<RegionalServer> {
+  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const disposables = new DisposableStore();
+  const passphrase = readPassphrase(options.pkiDir);
+  const identity = loadIdentity(options.identityFile, passphrase);
+  if (identity.info.role !== 'regional-server') throw new Error(`${options.identityFile} is a ${identity.info.role} certificate, not a regional server's`);
+  if (identity.info.region !== options.region) throw new Error(`${options.identityFile} is for region ${identity.info.region}, not ${options.region}`);
+
+  const store = openRegionalStore(options.dataDir, options.region);
+  disposables.add(() => store.close());
+  const serverId = `${options.region}/${identity.info.name}/${randomUUID().slice(0, 8)}`;
+
+  const checkpoint = (): Checkpoint | null => {
+    const head = store.head();
+    const latest = store.checkpoints.latest(options.region);
+    if (head.seq === 0 || latest?.seq === head.seq) return latest;
+    const signed = signCheckpoint({ region: options.region, seq: head.seq, hash: head.hash, time: new Date().toISOString() }, identity.keyPem, identity.chainPem);
+    store.checkpoints.save(signed);
+    for (const session of sessions) session.pump();
+    return signed;
+  };
+
+  const trust = () => trustStore(options.pkiDir);
+  const tlsOptions = () => {
+    const { ca, crl } = trust();
+    return {
+      key: identity.keyPem,
+      cert: identity.chainPem.join('\n'),
+      ca,
+      crl,
+      requestCert: true,
+      // Verification outcome is read per connection so every refusal is logged with its reason.
+      rejectUnauthorized: false,
+      minVersion: 'TLSv1.3' as const,
+      maxVersion: 'TLSv1.3' as const,
+    };
+  };
+  const server: Server = createServer(tlsOptions());
+  let lastReload = Date.now();
+  const reloadTrust = () => {
+    lastReload = Date.now();
+    try {
+      server.setSecureContext(tlsOptions());
+    } catch (err) {
+      log(`could not reload the CRLs: ${(err as Error).message}`);
+    }
+  };
+  const crlTimer = setInterval(reloadTrust, (options.crlReloadSeconds ?? 30) * 1000);
+  disposables.add(() => clearInterval(crlTimer));
+
+  server.on('tlsClientError', (err, socket) => log(`refused handshake from ${socket.remoteAddress ?? '?'}: ${err.message}`));
+  server.on('secureConnection', (socket: TLSSocket) => {
+    const outcome = refusalOf(socket, options.region);
+    if ('reason' in outcome) {
+      log(`refused connection from ${socket.remoteAddress ?? '?'}: ${outcome.reason}`);
+      socket.destroy();
+      // A region intermediate issued since the last load has a CRL we have not read yet.
+      if (socket.authorizationError === 'UNABLE_TO_GET_CRL' && Date.now() - lastReload > 2000) reloadTrust();
+    }
+  });
+
+  const sessions = new Set<ReturnType<typeof runSession>>();
+  const wss = new WebSocketServer({ server, maxPayload: MAX_FRAME_BYTES });
+  wss.on('connection', (ws, req) => {
+    const outcome = refusalOf(req.socket as TLSSocket, options.region);
+    if ('reason' in outcome) return ws.terminate();
+    const session = runSession(ws, {
+      store,
+      serverId,
+      peer: outcome.peer,
+      latestCheckpoint: () => store.checkpoints.latest(options.region),
+      onAppended: () => notifyAppended(),
+      log,
+      helloTimeoutMs: options.helloTimeoutMs ?? 10_000,
+    });
+    sessions.add(session);
+    ws.on('close', () => sessions.delete(session));
+    log(`session opened: ${outcome.peer.subject} (${outcome.peer.role})`);
+  });
+  disposables.add(
+    () =>
+      new Promise<void>((resolve) => {
+        for (const client of wss.clients) client.terminate();
+        wss.close(() => resolve());
+      }),
+  );
+
+  let sinceCheckpoint = 0;
+  const every = options.checkpointEvery ?? 500;
+  const notifyAppended = () => {
+    sinceCheckpoint++;
+    if (sinceCheckpoint >= every) {
+      sinceCheckpoint = 0;
+      checkpoint();
+    }
+    for (const session of sessions) session.pump();
+  };
+  const checkpointTimer = setInterval(() => {
+    sinceCheckpoint = 0;
+    checkpoint();
+  }, (options.checkpointSeconds ?? 10) * 1000);
+  disposables.add(() => clearInterval(checkpointTimer));
+  checkpoint();
+
+  const host = options.host ?? '127.0.0.1';
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, host, () => resolve());
+  });
+  disposables.add(
+    () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  );
+  const port = (server.address() as AddressInfo).port;
+  return {
+    url: `wss://${host}:${port}`,
+    store,
+    checkpoint,
+    notifyAppended,
+    close: () => disposables.dispose(),
+  };
+}

@@ -1,0 +1,89 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { eventDraftSchema, type EventDraft, type SealedEvent } from '../../shared/domain/events';
+import { sealEvent } from '../chain/seal';
+import { createCheckpointStore } from '../checkpoint/checkpoints';
+import { createEventReader } from '../log/event-rows';
+import { ChainError, ProjectionError } from '../projector/errors';
+import { ensureKeyFile } from '../replica/key-file';
+import { openReplica, type Replica } from '../replica/replica';
+import { regionStateHash } from '../replica/state-hash';
+
+export const STORE_FILE = 'store.db';
+export const STORE_KEY_FILE = 'store.key';
+
+export type AppendResult = { status: 'accepted'; seq: number } | { status: 'refused'; reason: string };
+
+/**
+ * A regional server's own encrypted store: the authoritative log of its region (plus the
+ * national reference log it depends on), projected by the same projector as the replica.
+ */
+export function openRegionalStore(dataDir: string, region: string) {
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  const { key } = ensureKeyFile(join(dataDir, STORE_KEY_FILE));
+  const replica: Replica = openReplica(join(dataDir, STORE_FILE), key, { create: true });
+  const reader = createEventReader(replica.db);
+  const checkpoints = createCheckpointStore(replica.db);
+  const findResult = replica.db.prepare<[string], { status: string; reason: string | null; seq: number | null }>(
+    'SELECT status, reason, seq FROM command_results WHERE command_id = ?',
+  );
+  const saveResult = replica.db.prepare(
+    'INSERT INTO command_results (command_id, region, status, reason, seq, decided_at) VALUES (?, ?, ?, ?, ?, ?)',
+  );
+
+  const decide = (draft: unknown, now: Date): AppendResult => {
+    const parsed = eventDraftSchema.safeParse(draft);
+    if (!parsed.success) {
+      return { status: 'refused', reason: `invalid event: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}` };
+    }
+    const valid = parsed.data as EventDraft;
+    if (valid.region !== region) return { status: 'refused', reason: `event for region ${valid.region} sent to the server of ${region}` };
+    try {
+      const sealed = sealEvent(valid, replica.projector.headOf(region), now.toISOString());
+      replica.projector.applyBatch(region, [sealed]);
+      return { status: 'accepted', seq: sealed.seq };
+    } catch (err) {
+      const reason = refusalReason(err);
+      if (reason === null) throw err;
+      return { status: 'refused', reason };
+    }
+  };
+
+  const toResult = (row: { status: string; reason: string | null; seq: number | null }): AppendResult =>
+    row.status === 'accepted' ? { status: 'accepted', seq: row.seq ?? 0 } : { status: 'refused', reason: row.reason ?? 'refused' };
+
+  return {
+    replica,
+    region,
+    head: () => replica.projector.headOf(region),
+    eventsFrom: (fromSeq: number, limit: number): SealedEvent[] => reader.from(region, fromSeq, limit),
+    hashAt: (seq: number) => reader.hashAt(region, seq),
+    checkpoints,
+    stateHash: () => regionStateHash(replica.db, region),
+
+    /**
+     * Validates, seals and projects one draft; the outcome is recorded under `commandId`
+     * in the same transaction, so a retried command returns its first result and changes nothing.
+     */
+    append(commandId: string, draft: unknown, now = new Date()): AppendResult {
+      return replica.db.transaction((): AppendResult => {
+        const previous = findResult.get(commandId);
+        if (previous) return toResult(previous);
+        const result = decide(draft, now);
+        const reason = result.status === 'refused' ? result.reason : null;
+        const seq = result.status === 'accepted' ? result.seq : null;
+        saveResult.run(commandId, region, result.status, reason, seq, now.toISOString());
+        return result;
+      }).immediate();
+    },
+    close: () => replica.close(),
+  };
+}
+
+export type RegionalStore = ReturnType<typeof openRegionalStore>;
+
+/** Refusals the projector raises become a reason; anything else is a fault. */
+export function refusalReason(err: unknown): string | null {
+  if (err instanceof ProjectionError || err instanceof ChainError) return err.reason;
+  return null;
+}

@@ -1,0 +1,17 @@
+import type { Replica } from '../replica/replica';
+import type { ReplicaSink } from './replica-sink';
+import { createSyncOps } from './sync-ops';
+
+/** A sink on a replica opened in this thread (the headless `inrs sync` client). */
+export function directSink(replica: Replica): ReplicaSink {
+  const ops = createSyncOps(replica);
+  return {
+    schemaVersion: async () => ops.schemaVersion(),
+    cursor: async (region) => ops.cursor(region),
+    apply: async (region, events) => ops.apply(region, events),
+    hashAt: async (region, seq) => ops.hashAt(region, seq),
+    saveCheckpoint: async (checkpoint) => {
+      ops.saveCheckpoint(checkpoint);
+    },
+  };
+}

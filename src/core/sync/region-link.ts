@@ -1,0 +1,291 @@
+import { X509Certificate, createHash, randomUUID } from 'node:crypto';
+import { checkServerIdentity, type PeerCertificate } from 'node:tls';
+import WebSocket from 'ws';
+import type { LinkState } from '../../shared/contract/sync-schemas';
+import type { SealedEvent } from '../../shared/domain/events';
+import {
+  MAX_FRAME_BYTES,
+  parseFrame,
+  PROTOCOL_VERSION,
+  serverFrameSchema,
+  type Checkpoint,
+  type ClientFrame,
+  type ServerFrame,
+} from '../../shared/protocol/frames';
+import { checkpointProblem } from '../checkpoint/checkpoints';
+import { identityFromPeer } from '../pki';
+import { backoffDelay } from './backoff';
+import { batchRefusal } from './batch-order';
+import type { ReplicaSink } from './replica-sink';
+
+export interface LinkIdentity {
+  keyPem: string;
+  chainPem: string[];
+}
+
+export interface RegionLinkOptions {
+  region: string;
+  /** Servers of the region, tried in turn (failover). */
+  urls: string[];
+  identity: LinkIdentity;
+  rootPem: string;
+  /** Accepted server SPKI pins (base64 SHA-256); empty = chain and role checks only. */
+  pins?: string[];
+  sink: ReplicaSink;
+  clientId: string;
+  onState(state: LinkState): void;
+  onApplied?(region: string, cursor: number): void;
+  log?(line: string): void;
+  heartbeatMs?: number;
+  /** No frame for this long and the connection is dropped and retried. */
+  silenceMs?: number;
+  random?: () => number;
+}
+
+export type CommandOutcome = { status: 'accepted' | 'refused'; reason: string | null; seq: number | null };
+
+function spkiPinOf(cert: PeerCertificate): string {
+  const spki = new X509Certificate(cert.raw).publicKey.export({ type: 'spki', format: 'der' });
+  return createHash('sha256').update(spki).digest('base64');
+}
+
+const TLS_REFUSAL = /CERT|SSL|TLS|certificate|pin|alert|self.signed|issuer|verify/i;
+
+/**
+ * One region's link to its regional servers: connect (mutual TLS 1.3, server pinned and
+ * checked), hello with the replica's own cursor, apply each batch and its cursor in one
+ * transaction, ack after commit, verify checkpoints; reconnect with backoff and rotate
+ * servers on any failure.
+ */
+export class RegionLink {
+  private ws: WebSocket | null = null;
+  private stopped = false;
+  private attempt = 0;
+  private urlIndex = 0;
+  private retryTimer: NodeJS.Timeout | null = null;
+  private heartbeat: NodeJS.Timeout | null = null;
+  private lastFrameAt = 0;
+  private queue: Promise<void> = Promise.resolve();
+  private readonly pending = new Map<string, (outcome: CommandOutcome) => void>();
+  private state: LinkState;
+  private liveWaiters: (() => void)[] = [];
+
+  constructor(private readonly options: RegionLinkOptions) {
+    this.state = {
+      region: options.region,
+      status: 'connecting',
+      server: null,
+      cursor: 0,
+      headSeq: null,
+      staleSince: null,
+      reason: null,
+      lastCheckpointSeq: null,
+    };
+  }
+
+  get current(): LinkState {
+    return this.state;
+  }
+
+  start(): void {
+    void this.connect();
+  }
+
+  /** Resolves once the link has caught up with the server's head. */
+  whenLive(): Promise<void> {
+    if (this.state.status === 'live') return Promise.resolve();
+    return new Promise((resolve) => this.liveWaiters.push(resolve));
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    if (this.heartbeat) clearInterval(this.heartbeat);
+    const ws = this.ws;
+    if (ws && ws.readyState !== ws.CLOSED) {
+      await new Promise<void>((resolve) => {
+        ws.once('close', () => resolve());
+        ws.terminate();
+      });
+    }
+    await this.queue;
+  }
+
+  /** Sends a command; resolves with the server's result. Retrying the same id is safe. */
+  command(draft: unknown, commandId: string = randomUUID()): Promise<CommandOutcome> {
+    return new Promise((resolve, reject) => {
+      if (!this.ws || this.ws.readyState !== this.ws.OPEN) return reject(new Error(`region ${this.options.region} is not connected`));
+      this.pending.set(commandId, resolve);
+      this.send({ type: 'command', commandId, kind: 'record-event', draft });
+    });
+  }
+
+  private setState(patch: Partial<LinkState>): void {
+    this.state = { ...this.state, ...patch };
+    this.options.onState(this.state);
+    if (this.state.status === 'live') for (const resolve of this.liveWaiters.splice(0)) resolve();
+  }
+
+  /** Live once caught up; a broken chain stays reported until the operator acts on it. */
+  private progress(cursor: number, head: number): Pick<LinkState, 'status' | 'staleSince'> {
+    if (this.state.status === 'chain-broken') return { status: 'chain-broken', staleSince: this.state.staleSince };
+    return cursor >= head ? { status: 'live', staleSince: null } : { status: 'catching-up', staleSince: this.state.staleSince };
+  }
+
+  private log(line: string): void {
+    this.options.log?.(`[${this.options.region}] ${line}`);
+  }
+
+  private send(frame: ClientFrame): void {
+    if (this.ws?.readyState === WebSocket.OPEN) this.ws.send(JSON.stringify(frame));
+  }
+
+  private checkServer(host: string, cert: PeerCertificate): Error | undefined {
+    const standard = checkServerIdentity(host, cert);
+    if (standard) return standard;
+    const pins = this.options.pins ?? [];
+    if (pins.length > 0 && !pins.includes(spkiPinOf(cert))) return new Error(`server key does not match the pinned SPKI for ${host}`);
+    const identity = identityFromPeer(cert);
+    if (!identity || identity.role !== 'regional-server') return new Error(`${host} is not a regional server`);
+    if (identity.region !== this.options.region) return new Error(`${host} serves region ${identity.region}, not ${this.options.region}`);
+    return undefined;
+  }
+
+  private async connect(): Promise<void> {
+    if (this.stopped) return;
+    const url = this.options.urls[this.urlIndex % this.options.urls.length] ?? '';
+    const cursor = await this.options.sink.cursor(this.options.region);
+    this.setState({ server: url, cursor, status: this.state.status === 'live' ? 'stale' : this.state.status });
+    let opened = false;
+    const ws = new WebSocket(url, {
+      key: this.options.identity.keyPem,
+      cert: this.options.identity.chainPem.join('\n'),
+      ca: [this.options.rootPem],
+      minVersion: 'TLSv1.3',
+      maxVersion: 'TLSv1.3',
+      // ws's typings say boolean; Node's TLS expects an Error (refuse) or undefined (accept).
+      checkServerIdentity: ((host: string, cert: PeerCertificate) => this.checkServer(host, cert)) as never,
+      maxPayload: MAX_FRAME_BYTES,
+      handshakeTimeout: 10_000,
+      perMessageDeflate: false,
+    });
+    this.ws = ws;
+    ws.on('open', async () => {
+      opened = true;
+      this.lastFrameAt = Date.now();
+      this.send({
+        type: 'hello',
+        protocol: PROTOCOL_VERSION,
+        clientId: this.options.clientId,
+        schema: await this.options.sink.schemaVersion(),
+        cursors: { [this.options.region]: await this.options.sink.cursor(this.options.region) },
+      });
+      this.heartbeat = setInterval(() => {
+        if (Date.now() - this.lastFrameAt > (this.options.silenceMs ?? 30_000)) {
+          this.log(`no frame from ${url} for ${this.options.silenceMs ?? 30_000} ms; reconnecting`);
+          ws.terminate();
+          return;
+        }
+        this.send({ type: 'ping', t: Date.now() });
+      }, this.options.heartbeatMs ?? 10_000);
+    });
+    ws.on('message', (data) => {
+      this.lastFrameAt = Date.now();
+      const parsed = parseFrame(serverFrameSchema, data as Buffer);
+      if (!parsed.ok) {
+        this.log(`protocol error from ${url}: ${parsed.code}: ${parsed.message}`);
+        ws.close(1008, parsed.code);
+        return;
+      }
+      // Frames are handled strictly in order: a batch is committed before the next frame is looked at.
+      this.queue = this.queue.then(() => this.onFrame(parsed.frame, ws)).catch((err: unknown) => {
+        this.log(`failed to handle a ${parsed.frame.type} frame: ${(err as Error).message}`);
+        this.setState({ status: 'chain-broken', reason: (err as Error).message });
+        ws.close(1011, 'apply failed');
+      });
+    });
+    ws.on('error', (err) => {
+      const reason = err.message;
+      if (!opened && TLS_REFUSAL.test(reason)) this.setState({ status: 'refused', reason });
+      else this.setState({ reason });
+      this.log(`connection to ${url} failed: ${reason}`);
+    });
+    ws.on('close', () => {
+      if (this.heartbeat) clearInterval(this.heartbeat);
+      this.heartbeat = null;
+      for (const resolve of this.pending.values()) resolve({ status: 'refused', reason: 'connection closed before a result', seq: null });
+      this.pending.clear();
+      if (this.stopped) return;
+      if (this.state.status === 'live' || this.state.status === 'catching-up') {
+        this.setState({ status: 'stale', staleSince: new Date().toISOString() });
+      } else if (this.state.status === 'connecting' && this.state.cursor > 0) {
+        this.setState({ status: 'stale', staleSince: this.state.staleSince ?? new Date().toISOString() });
+      }
+      this.urlIndex++;
+      const delay = backoffDelay(this.attempt++, this.options.random);
+      this.retryTimer = setTimeout(() => void this.connect(), delay);
+    });
+  }
+
+  private async onFrame(frame: ServerFrame, ws: WebSocket): Promise<void> {
+    switch (frame.type) {
+      case 'welcome': {
+        if (frame.region !== this.options.region) {
+          ws.close(1008, 'wrong region');
+          this.setState({ status: 'refused', reason: `server speaks for region ${frame.region}` });
+          return;
+        }
+        this.attempt = 0;
+        const cursor = await this.options.sink.cursor(this.options.region);
+        this.setState({ headSeq: frame.headSeq, cursor, reason: this.state.status === 'chain-broken' ? this.state.reason : null, ...this.progress(cursor, frame.headSeq) });
+        return;
+      }
+      case 'events': {
+        const cursor = await this.options.sink.cursor(this.options.region);
+        const refusal = batchRefusal(cursor, this.options.region, frame);
+        if (refusal) {
+          this.log(`${refusal}; resuming from the replica's cursor`);
+          ws.close(1008, 'out-of-order');
+          return;
+        }
+        const next = await this.options.sink.apply(this.options.region, frame.events as SealedEvent[]);
+        this.send({ type: 'ack', region: this.options.region, seq: next });
+        this.options.onApplied?.(this.options.region, next);
+        const head = Math.max(this.state.headSeq ?? 0, next);
+        this.setState({ cursor: next, headSeq: head, ...this.progress(next, head) });
+        return;
+      }
+      case 'checkpoint':
+        await this.onCheckpoint(frame);
+        return;
+      case 'commandResult': {
+        const resolve = this.pending.get(frame.commandId);
+        this.pending.delete(frame.commandId);
+        resolve?.({ status: frame.status, reason: frame.reason, seq: frame.seq });
+        return;
+      }
+      case 'pong':
+        return;
+      case 'error':
+        this.log(`server error ${frame.code}: ${frame.message}`);
+        this.setState({ reason: `${frame.code}: ${frame.message}`, ...(frame.code === 'incompatible' ? { status: 'refused' as const } : {}) });
+        return;
+    }
+  }
+
+  private async onCheckpoint(frame: Checkpoint & { type: 'checkpoint' }): Promise<void> {
+    const { type: _type, ...checkpoint } = frame;
+    const problem = checkpointProblem(checkpoint, this.options.rootPem);
+    if (problem) {
+      this.setState({ status: 'chain-broken', reason: `checkpoint at seq ${checkpoint.seq} refused: ${problem}` });
+      return;
+    }
+    const local = await this.options.sink.hashAt(this.options.region, checkpoint.seq);
+    if (local !== checkpoint.hash) {
+      this.setState({ status: 'chain-broken', reason: `checkpoint at seq ${checkpoint.seq} does not match the replica's chain (fork)` });
+      return;
+    }
+    await this.options.sink.saveCheckpoint(checkpoint);
+    this.setState({ lastCheckpointSeq: checkpoint.seq });
+  }
+}

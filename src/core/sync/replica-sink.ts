@@ -1,0 +1,12 @@
+import type { SealedEvent } from '../../shared/domain/events';
+import type { Checkpoint } from '../../shared/protocol/frames';
+
+/** Where a link applies what it receives: the replica, directly (CLI) or through its worker (app host). */
+export interface ReplicaSink {
+  schemaVersion(): Promise<number>;
+  cursor(region: string): Promise<number>;
+  /** Applies a batch and advances the region's cursor in one transaction; returns the new cursor. */
+  apply(region: string, events: SealedEvent[]): Promise<number>;
+  hashAt(region: string, seq: number): Promise<string | null>;
+  saveCheckpoint(checkpoint: Checkpoint): Promise<void>;
+}

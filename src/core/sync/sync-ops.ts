@@ -1,0 +1,24 @@
+import type { SealedEvent } from '../../shared/domain/events';
+import type { Checkpoint } from '../../shared/protocol/frames';
+import { createCheckpointStore } from '../checkpoint/checkpoints';
+import { createEventReader } from '../log/event-rows';
+import type { Replica } from '../replica/replica';
+
+/** The replica-side operations of sync, synchronous, for the worker and for the headless client. */
+export function createSyncOps(replica: Replica) {
+  const reader = createEventReader(replica.db);
+  const checkpoints = createCheckpointStore(replica.db);
+  return {
+    schemaVersion: (): number => replica.db.pragma('user_version', { simple: true }) as number,
+    cursor: (region: string): number => replica.projector.headOf(region).seq,
+    /** The projector applies the batch and moves the region head (the cursor) in one transaction. */
+    apply: (region: string, events: SealedEvent[]): number => replica.projector.applyBatch(region, events).head.seq,
+    hashAt: (region: string, seq: number): string | null => reader.hashAt(region, seq),
+    saveCheckpoint: (checkpoint: Checkpoint): null => {
+      checkpoints.save(checkpoint);
+      return null;
+    },
+  };
+}
+
+export type SyncOps = ReturnType<typeof createSyncOps>;

@@ -1,0 +1,116 @@
+import { z } from 'zod';
+import { adcodeSchema, eventDraftSchema, sealedEventSchema } from '../domain/events';
+
+/**
+ * The wire protocol between a regional server and the app (DESIGN.md §4): JSON text frames
+ * over WSS with mutual TLS. Every frame is parsed by these schemas before anything of it is
+ * used; a frame that fails, is too large or comes out of order is answered with an `error`
+ * frame and nothing of it is applied.
+ */
+export const PROTOCOL_VERSION = 1;
+export const MAX_FRAME_BYTES = 4 * 1024 * 1024;
+/** Events per `events` frame. */
+export const EVENTS_PER_FRAME = 1000;
+
+const seq = z.number().int().nonnegative();
+const hex64 = z.string().regex(/^[0-9a-f]{64}$/);
+
+export const checkpointSchema = z.object({
+  region: adcodeSchema,
+  seq: z.number().int().positive(),
+  hash: hex64,
+  time: z.iso.datetime(),
+  /** base64 RSA-SHA256 signature over checkpointSigningText(). */
+  signature: z.string().min(1).max(2048),
+  /** The signing server's certificate (PEM), checked against the national root and region. */
+  signerCert: z.string().min(1).max(16_384),
+});
+export type Checkpoint = z.infer<typeof checkpointSchema>;
+
+export function checkpointSigningText(c: Pick<Checkpoint, 'region' | 'seq' | 'hash' | 'time'>): string {
+  return `inrs-checkpoint-v1\n${c.region}\n${c.seq}\n${c.hash}\n${c.time}`;
+}
+
+export const PROTOCOL_ERROR_CODES = [
+  'malformed',
+  'too-large',
+  'out-of-order',
+  'incompatible',
+  'forbidden',
+  'wrong-region',
+  'ahead-of-server',
+  'timeout',
+] as const;
+export type ProtocolErrorCode = (typeof PROTOCOL_ERROR_CODES)[number];
+
+export const clientFrameSchema = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('hello'),
+    protocol: z.number().int(),
+    clientId: z.string().min(1).max(128),
+    schema: z.number().int().nonnegative(),
+    cursors: z.record(adcodeSchema, seq),
+  }),
+  z.object({ type: z.literal('ack'), region: adcodeSchema, seq }),
+  z.object({
+    type: z.literal('command'),
+    commandId: z.string().min(8).max(128),
+    kind: z.literal('record-event'),
+    /** The actor is taken from the client certificate, never from the frame. */
+    draft: z.unknown(),
+  }),
+  z.object({ type: z.literal('ping'), t: z.number() }),
+]);
+export type ClientFrame = z.infer<typeof clientFrameSchema>;
+
+export const serverFrameSchema = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('welcome'),
+    protocol: z.number().int(),
+    serverId: z.string(),
+    region: adcodeSchema,
+    headSeq: seq,
+    checkpoint: checkpointSchema.nullable(),
+  }),
+  z.object({
+    type: z.literal('events'),
+    region: adcodeSchema,
+    fromSeq: z.number().int().positive(),
+    events: z.array(sealedEventSchema).min(1).max(EVENTS_PER_FRAME),
+  }),
+  checkpointSchema.extend({ type: z.literal('checkpoint') }),
+  z.object({
+    type: z.literal('commandResult'),
+    commandId: z.string(),
+    status: z.enum(['accepted', 'refused']),
+    reason: z.string().nullable(),
+    seq: z.number().int().positive().nullable(),
+  }),
+  z.object({ type: z.literal('pong'), t: z.number() }),
+  z.object({ type: z.literal('error'), code: z.enum(PROTOCOL_ERROR_CODES), message: z.string() }),
+]);
+export type ServerFrame = z.infer<typeof serverFrameSchema>;
+
+/** Drafts a client may submit: the actor is filled in by the server from the certificate. */
+export const submittedDraftSchema = eventDraftSchema;
+
+export type FrameParse<T> = { ok: true; frame: T } | { ok: false; code: ProtocolErrorCode; message: string };
+
+/** Parses one text frame: size limit, JSON, then schema; never throws. */
+export function parseFrame<T>(schema: z.ZodType<T>, data: string | Uint8Array, maxBytes = MAX_FRAME_BYTES): FrameParse<T> {
+  const size = typeof data === 'string' ? byteLength(data) : data.length;
+  if (size > maxBytes) return { ok: false, code: 'too-large', message: `frame of ${size} bytes exceeds the ${maxBytes}-byte limit` };
+  let json: unknown;
+  try {
+    json = JSON.parse(typeof data === 'string' ? data : new TextDecoder('utf-8', { fatal: true }).decode(data));
+  } catch {
+    return { ok: false, code: 'malformed', message: 'frame is not valid UTF-8 JSON' };
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) return { ok: false, code: 'malformed', message: z.prettifyError(parsed.error) };
+  return { ok: true, frame: parsed.data };
+}
+
+function byteLength(text: string): number {
+  return new TextEncoder().encode(text).length;
+}
