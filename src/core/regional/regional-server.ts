@@ -25,6 +25,8 @@ export interface RegionalServerOptions {
   crlReloadSeconds?: number;
   helloTimeoutMs?: number;
   log?: (line: string) => void;
+  /** Called when a client acknowledges a batch it has committed. */
+  onAck?: (clientId: string, region: string, seq: number) => void;
 }
 
 export interface RegionalServer {
@@ -112,7 +114,7 @@ export async function startRegionalServer(options: RegionalServerOptions): Promi
       log(`refused connection from ${socket.remoteAddress ?? '?'}: ${outcome.reason}`);
       socket.destroy();
       // A region intermediate issued since the last load has a CRL we have not read yet.
-      if (socket.authorizationError === 'UNABLE_TO_GET_CRL' && Date.now() - lastReload > 2000) reloadTrust();
+      if (String(socket.authorizationError) === 'UNABLE_TO_GET_CRL' && Date.now() - lastReload > 2000) reloadTrust();
     }
   });
 
@@ -129,6 +131,7 @@ export async function startRegionalServer(options: RegionalServerOptions): Promi
       onAppended: () => notifyAppended(),
       log,
       helloTimeoutMs: options.helloTimeoutMs ?? 10_000,
+      onAck: options.onAck,
     });
     sessions.add(session);
     ws.on('close', () => sessions.delete(session));

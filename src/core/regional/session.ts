@@ -25,6 +25,8 @@ export interface SessionDeps {
   peer: PeerIdentity;
   latestCheckpoint(): Checkpoint | null;
   onAppended(): void;
+  /** After each accepted ack: what this client has committed (tests of exactly-once delivery). */
+  onAck?(clientId: string, region: string, seq: number): void;
   log(line: string): void;
   helloTimeoutMs: number;
 }
@@ -50,6 +52,7 @@ export function runSession(ws: WebSocket, deps: SessionDeps) {
   const { store, peer } = deps;
   const region = store.region;
   let greeted = false;
+  let clientId = '';
   let sentSeq = 0;
   let ackedSeq = 0;
   let checkpointSent = 0;
@@ -99,6 +102,7 @@ export function runSession(ws: WebSocket, deps: SessionDeps) {
         if (cursor > head.seq) return fail('ahead-of-server', `client cursor ${cursor} is ahead of this server's head ${head.seq}`);
         if (cursor > 0 && store.hashAt(cursor) === null) return fail('ahead-of-server', `client cursor ${cursor} is unknown here`);
         greeted = true;
+        clientId = frame.clientId;
         sentSeq = cursor;
         ackedSeq = cursor;
         send({ type: 'welcome', protocol: PROTOCOL_VERSION, serverId: deps.serverId, region, headSeq: head.seq, checkpoint: deps.latestCheckpoint() });
@@ -109,6 +113,7 @@ export function runSession(ws: WebSocket, deps: SessionDeps) {
         if (frame.region !== region) return fail('wrong-region', `ack for region ${frame.region} on the server of ${region}`);
         if (frame.seq > sentSeq || frame.seq < ackedSeq) return fail('out-of-order', `ack ${frame.seq} outside ${ackedSeq}…${sentSeq}`);
         ackedSeq = frame.seq;
+        deps.onAck?.(clientId, region, frame.seq);
         pump();
         return;
       }

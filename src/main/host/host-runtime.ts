@@ -4,11 +4,15 @@ import { createAppHandlers } from './app-host';
 import { createDispatcher, type Dispatch, type SenderInfo } from './dispatcher';
 import { HostEventHub } from './host-events';
 import type { ReplicaTarget } from './prepare-replica';
+import { startHostSync, type HostSyncOptions } from './host-sync';
+import type { SyncManager } from '../../core/sync/sync-manager';
 
 export interface HostRuntime {
   dispatch: Dispatch;
   events: HostEventHub;
   replica: ReplicaClient;
+  /** Links the host to regional servers; without it the host serves the replica offline. */
+  startSync(options: Omit<HostSyncOptions, 'replica' | 'events' | 'disposables' | 'log'>): void;
 }
 
 export interface HostRuntimeOptions {
@@ -29,13 +33,22 @@ export async function startHostRuntime(options: HostRuntimeOptions): Promise<Hos
   });
   options.disposables.add(() => replica.close());
   const events = new HostEventHub();
+  let sync: SyncManager | null = null;
   const handlers = createAppHandlers({
     replica,
+    links: () => sync?.states() ?? [],
     info: { version: options.version, host: options.host, replicaPath: options.target.file, demo: options.target.demo },
   });
   const dispatch = createDispatcher(handlers, {
     isTrustedSender: options.isTrustedSender,
     onInternalError: (channel, err) => options.log(`${channel} failed: ${(err as Error).stack ?? String(err)}`),
   });
-  return { dispatch, events, replica };
+  return {
+    dispatch,
+    events,
+    replica,
+    startSync: (links) => {
+      sync = startHostSync({ ...links, replica, events, disposables: options.disposables, log: options.log });
+    },
+  };
 }

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { commitPartial, discardPartial, partialPathOf } from '../../core/replica/partial-file';
 import { ReplicaClient } from '../../core/replica/replica-client';
@@ -6,10 +6,28 @@ import type { SeedScale } from '../../core/seed';
 import { demoSeedOptions } from '../../core/seed/defaults';
 import { DEMO_KEY_FILE, DEMO_REPLICA } from './data-dir';
 
+export interface DemoSeed {
+  scale: SeedScale;
+  seed: number;
+  asOf: string;
+}
+
 export interface ReplicaTarget {
   file: string;
   key: Buffer;
   demo: boolean;
+  /** How the demo replica was seeded, so demo regional servers hold the very same logs. */
+  demoSeed?: DemoSeed;
+}
+
+const DEMO_SEED_FILE = 'demo-seed.json';
+
+function readDemoSeed(dataDir: string): DemoSeed | undefined {
+  try {
+    return JSON.parse(readFileSync(join(dataDir, DEMO_SEED_FILE), 'utf8')) as DemoSeed;
+  } catch {
+    return undefined;
+  }
 }
 
 export interface DemoOptions {
@@ -27,14 +45,19 @@ export async function ensureDemoReplica(options: DemoOptions): Promise<ReplicaTa
   mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
   const file = join(options.dataDir, DEMO_REPLICA);
   const key = options.resolveKey(join(options.dataDir, DEMO_KEY_FILE));
-  if (existsSync(file)) return { file, key, demo: true };
+  if (existsSync(file)) {
+    const demoSeed = readDemoSeed(options.dataDir);
+    return { file, key, demo: true, ...(demoSeed ? { demoSeed } : {}) };
+  }
   discardPartial(file);
+  const demoSeed: DemoSeed = { scale: options.scale, ...demoSeedOptions() };
   const client = await ReplicaClient.open({ file: partialPathOf(file), key, create: true });
   try {
-    await client.call('seed', [{ scale: options.scale, ...demoSeedOptions() }], options.onProgress);
+    await client.call('seed', [demoSeed], options.onProgress);
   } finally {
     await client.close();
   }
+  writeFileSync(join(options.dataDir, DEMO_SEED_FILE), `${JSON.stringify(demoSeed)}\n`);
   commitPartial(file);
-  return { file, key, demo: true };
+  return { file, key, demo: true, demoSeed };
 }

@@ -1,0 +1,72 @@
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { initPki, issueCertificate, loadIdentity, readPassphrase } from '../../core/pki';
+import { openRegionalStore } from '../../core/regional/regional-store';
+import { startRegionalServer } from '../../core/regional/regional-server';
+import { startSimulator } from '../../core/regional/simulator';
+import { seedInto } from '../../core/seed/seed-replica';
+import type { LinkIdentity } from '../../core/sync/region-link';
+import type { DisposableStore } from '../../shared/disposables';
+import type { DemoSeed } from './prepare-replica';
+
+/** Regions whose servers the demo runs on loopback: Beijing, Hunan, Sichuan. */
+export const DEMO_REGIONS = ['110000', '430000', '510000'] as const;
+
+export interface DemoNetwork {
+  regions: Record<string, { urls: string[]; pins: string[] }>;
+  identity: LinkIdentity;
+  rootPem: string;
+}
+
+export interface DemoNetworkOptions {
+  dataDir: string;
+  seed: DemoSeed;
+  disposables: DisposableStore;
+  log: (line: string) => void;
+  /** Simulated movements per second per region. */
+  simulateRate?: number;
+}
+
+/**
+ * Three embedded regional servers with a generated dev PKI and simulated live movements,
+ * holding the same seeded logs as the demo replica, so the app shows live state with no setup.
+ */
+export async function startDemoNetwork(options: DemoNetworkOptions): Promise<DemoNetwork> {
+  const pkiDir = join(options.dataDir, 'demo-pki');
+  if (!existsSync(join(pkiDir, 'root.crt'))) {
+    options.log('creating the demo PKI (first run only)…');
+    initPki(pkiDir);
+  }
+  const passphrase = readPassphrase(pkiDir);
+  const certDir = join(pkiDir, 'identities');
+  mkdirSync(certDir, { recursive: true, mode: 0o700 });
+
+  // The app's own certificate is short-lived: issue a fresh one each start, before the servers
+  // load their CRLs (the national intermediate may be new).
+  const clientFile = join(certDir, 'app-client.p12');
+  rmSync(clientFile, { force: true });
+  issueCertificate(pkiDir, { kind: 'client', region: '000000', role: 'national-commander', name: 'demo-commander', out: clientFile });
+
+  const regions: DemoNetwork['regions'] = {};
+  for (const region of DEMO_REGIONS) {
+    const identityFile = join(certDir, `server-${region}.p12`);
+    if (!existsSync(identityFile)) issueCertificate(pkiDir, { kind: 'server', region, name: `demo-server-${region}`, out: identityFile });
+    const dataDir = join(options.dataDir, 'demo-servers', region);
+    const store = openRegionalStore(dataDir, region);
+    try {
+      if (store.head().seq === 0) seedInto(store.replica, { ...options.seed, regions: ['000000', region] });
+    } finally {
+      store.close();
+    }
+    const server = await startRegionalServer({ region, dataDir, pkiDir, identityFile, port: 0, log: (line) => options.log(`[server ${region}] ${line}`) });
+    options.disposables.add(() => server.close());
+    const stopSimulator = startSimulator(server.store, options.simulateRate ?? 0.5, server.notifyAppended, options.log);
+    options.disposables.add(stopSimulator);
+    regions[region] = { urls: [server.url], pins: [loadIdentity(identityFile, passphrase).info.spkiPin] };
+  }
+  return {
+    regions,
+    identity: loadIdentity(clientFile, passphrase),
+    rootPem: readFileSync(join(pkiDir, 'root.crt'), 'utf8'),
+  };
+}
