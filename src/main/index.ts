@@ -1,13 +1,18 @@
-import { app, BrowserWindow, ipcMain, safeStorage, session } from 'electron';
+import { app, BrowserWindow, ipcMain, protocol, safeStorage, session } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { readKeyFile } from '../core/replica/key-file';
+import { registerBasemapScheme, serveBasemapProtocol } from './basemap/basemap-protocol';
+import { loadBasemap } from './basemap/load-basemap';
+import { resourcesDir } from './basemap/resources-dir';
 import { DisposableStore } from '../shared/disposables';
 import { forwardHostEvents, isAppPage, registerIpcHandlers } from './electron/ipc-adapter';
 import { denyAllPermissions, hardenApp } from './electron/harden';
 import { loadWrappedKey } from './electron/safe-storage-key';
 import { secureWindowOptions } from './electron/window-options';
+import { syncFromConfig } from './host/configured-sync';
+import { startDemoNetwork } from './host/demo-network';
 import { startHostRuntime } from './host/host-runtime';
 import { ensureDemoReplica, type ReplicaTarget } from './host/prepare-replica';
 import { progressLine } from './host/progress-line';
@@ -23,9 +28,13 @@ const { values } = parseArgs({
     replica: { type: 'string' },
     'key-file': { type: 'string' },
     'allow-insecure-keystore': { type: 'boolean', default: false },
+    basemap: { type: 'string' },
+    'sync-config': { type: 'string' },
+    offline: { type: 'boolean', default: false },
   },
   strict: false,
 });
+registerBasemapScheme(protocol);
 
 function rendererUrl(): string {
   const dev = process.env.ELECTRON_RENDERER_URL;
@@ -47,17 +56,27 @@ async function resolveTarget(): Promise<ReplicaTarget> {
 
 async function start(): Promise<void> {
   hardenApp(app);
+  const basemapFile = typeof values.basemap === 'string' ? values.basemap : process.env.INRS_BASEMAP;
+  const basemap = loadBasemap({ file: basemapFile, resourcesDir: resourcesDir() });
   await app.whenReady();
   denyAllPermissions(session.defaultSession);
+  serveBasemapProtocol(protocol, basemap);
   const url = rendererUrl();
+  const target = await resolveTarget();
   const runtime = await startHostRuntime({
-    target: await resolveTarget(),
+    target,
     host: 'electron',
     version: APP_VERSION,
     isTrustedSender: (sender) => isAppPage(sender.origin, url),
     disposables,
     log,
   });
+  if (values.offline !== true) {
+    if (typeof values['sync-config'] === 'string') runtime.startSync(syncFromConfig(values['sync-config']));
+    else if (target.demo && target.demoSeed) {
+      runtime.startSync(await startDemoNetwork({ dataDir: app.getPath('userData'), seed: target.demoSeed, disposables, log }));
+    }
+  }
   registerIpcHandlers(ipcMain, runtime.dispatch, disposables);
   forwardHostEvents(runtime.events, () => BrowserWindow.getAllWindows().map((w) => w.webContents), disposables);
   const window = new BrowserWindow(secureWindowOptions(join(import.meta.dirname, '../preload/index.cjs')));

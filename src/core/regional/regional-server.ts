@@ -24,6 +24,13 @@ export interface RegionalServerOptions {
   /** How often the CRLs in the PKI dir are re-read. */
   crlReloadSeconds?: number;
   helloTimeoutMs?: number;
+  /**
+   * How far back the server serves its log to a client; one further behind receives a
+   * snapshot pinned at the head instead. Unlimited by default.
+   */
+  retainEvents?: number;
+  /** Interval of WebSocket pings; a client that misses one is disconnected. */
+  heartbeatMs?: number;
   log?: (line: string) => void;
   /** Called when a client acknowledges a batch it has committed. */
   onAck?: (clientId: string, region: string, seq: number) => void;
@@ -128,13 +135,26 @@ export async function startRegionalServer(options: RegionalServerOptions): Promi
       serverId,
       peer: outcome.peer,
       latestCheckpoint: () => store.checkpoints.latest(options.region),
+      checkpointNow: () => checkpoint(),
+      retainEvents: options.retainEvents ?? Number.POSITIVE_INFINITY,
       onAppended: () => notifyAppended(),
       log,
       helloTimeoutMs: options.helloTimeoutMs ?? 10_000,
       onAck: options.onAck,
     });
     sessions.add(session);
-    ws.on('close', () => sessions.delete(session));
+    // Heartbeat: a peer that stops answering pings is dropped, freeing its session.
+    let alive = true;
+    ws.on('pong', () => (alive = true));
+    const heartbeat = setInterval(() => {
+      if (!alive) return ws.terminate();
+      alive = false;
+      ws.ping();
+    }, options.heartbeatMs ?? 15_000);
+    ws.on('close', () => {
+      clearInterval(heartbeat);
+      sessions.delete(session);
+    });
     log(`session opened: ${outcome.peer.subject} (${outcome.peer.role})`);
   });
   disposables.add(

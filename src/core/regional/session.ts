@@ -4,11 +4,14 @@ import {
   clientFrameSchema,
   EVENTS_PER_FRAME,
   parseFrame,
+  SNAPSHOT_ROWS_PER_FRAME,
+  SNAPSHOT_TABLE_NAMES,
   PROTOCOL_VERSION,
   type Checkpoint,
   type ProtocolErrorCode,
   type ServerFrame,
 } from '../../shared/protocol/frames';
+import { readRegionSnapshotRows } from '../replica/apply-snapshot';
 import type { RegionalStore } from './regional-store';
 
 export interface PeerIdentity {
@@ -24,6 +27,10 @@ export interface SessionDeps {
   serverId: string;
   peer: PeerIdentity;
   latestCheckpoint(): Checkpoint | null;
+  /** Signs a checkpoint at the current head (if there is none) and returns it. */
+  checkpointNow(): Checkpoint | null;
+  /** A client further behind than this many events gets a snapshot instead of the log. */
+  retainEvents: number;
   onAppended(): void;
   /** After each accepted ack: what this client has committed (tests of exactly-once delivery). */
   onAck?(clientId: string, region: string, seq: number): void;
@@ -60,10 +67,35 @@ export function runSession(ws: WebSocket, deps: SessionDeps) {
   const send = (frame: ServerFrame) => {
     if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(frame));
   };
+  // Once failed, a session acts on nothing more, not even frames already received.
+  let failed = false;
   const fail = (code: ProtocolErrorCode, message: string) => {
+    if (failed) return;
+    failed = true;
     deps.log(`session ${peer.subject}: protocol error ${code}: ${message}`);
     send({ type: 'error', code, message });
     ws.close(1008, code);
+  };
+
+  /** The region's state pinned at the head, in frames; the client acks the pinned seq once applied. */
+  const sendSnapshot = (): number | null => {
+    const checkpoint = deps.checkpointNow();
+    const head = store.head();
+    if (!checkpoint || checkpoint.seq !== head.seq) return null;
+    const tables = readRegionSnapshotRows(store.replica.db, region);
+    const dataAsOf = store.replica.db.prepare<[string], string | null>('SELECT data_as_of FROM region_heads WHERE region = ?').pluck().get(region) ?? null;
+    send({ type: 'snapshot-begin', region, seq: head.seq, hash: head.hash, dataAsOf, checkpoint });
+    let rows = 0;
+    for (const table of SNAPSHOT_TABLE_NAMES) {
+      const all = tables[table] ?? [];
+      for (let i = 0; i < all.length; i += SNAPSHOT_ROWS_PER_FRAME) {
+        send({ type: 'snapshot-rows', region, seq: head.seq, table, rows: all.slice(i, i + SNAPSHOT_ROWS_PER_FRAME) });
+      }
+      rows += all.length;
+    }
+    send({ type: 'snapshot-end', region, seq: head.seq, rows, stateHash: store.stateHash() });
+    deps.log(`session ${peer.subject}: sent a snapshot at seq ${head.seq} (${rows} rows)`);
+    return head.seq;
   };
 
   const helloTimer = setTimeout(() => fail('timeout', `no hello within ${deps.helloTimeoutMs} ms`), deps.helloTimeoutMs);
@@ -85,6 +117,7 @@ export function runSession(ws: WebSocket, deps: SessionDeps) {
   };
 
   ws.on('message', (data, isBinary) => {
+    if (failed) return;
     if (isBinary) return fail('malformed', 'binary frames are not part of the protocol');
     const parsed = parseFrame(clientFrameSchema, data as Buffer);
     if (!parsed.ok) return fail(parsed.code, parsed.message);
@@ -101,11 +134,19 @@ export function runSession(ws: WebSocket, deps: SessionDeps) {
         const head = store.head();
         if (cursor > head.seq) return fail('ahead-of-server', `client cursor ${cursor} is ahead of this server's head ${head.seq}`);
         if (cursor > 0 && store.hashAt(cursor) === null) return fail('ahead-of-server', `client cursor ${cursor} is unknown here`);
-        greeted = true;
         clientId = frame.clientId;
         sentSeq = cursor;
         ackedSeq = cursor;
         send({ type: 'welcome', protocol: PROTOCOL_VERSION, serverId: deps.serverId, region, headSeq: head.seq, checkpoint: deps.latestCheckpoint() });
+        // Not greeted yet while a snapshot goes out, so a checkpoint's pump cannot slip events in first.
+        if (head.seq - cursor > deps.retainEvents) {
+          const pinned = sendSnapshot();
+          if (pinned !== null) {
+            sentSeq = pinned;
+            checkpointSent = pinned;
+          }
+        }
+        greeted = true;
         pump();
         return;
       }
@@ -138,6 +179,8 @@ export function runSession(ws: WebSocket, deps: SessionDeps) {
     }
   });
   ws.on('close', () => clearTimeout(helloTimer));
+  // An oversized or badly framed message: ws closes the connection (1009, 1002…) and reports it here.
+  ws.on('error', (err) => deps.log(`session ${peer.subject}: connection error: ${err.message}`));
 
   return { pump };
 }

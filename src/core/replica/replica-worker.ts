@@ -46,6 +46,7 @@ const handlers: Handlers = {
   syncApply: (_id, region, events) => sync.apply(region, events),
   syncHashAt: (_id, region, seq) => sync.hashAt(region, seq),
   syncSaveCheckpoint: (_id, checkpoint) => sync.saveCheckpoint(checkpoint),
+  syncApplySnapshot: (_id, snapshot, checkpoint) => sync.applySnapshot(snapshot, checkpoint),
   close: () => {
     replica.close();
     setImmediate(() => port.close());

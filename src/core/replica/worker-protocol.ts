@@ -1,7 +1,7 @@
 import type { DepotSummary, ProvinceAggregate, ReplicaStats } from '../../shared/contract/channels';
 import type { Category, DepotDetail, NationalKpis, Situation, SituationFilter } from '../../shared/contract/situation-schemas';
 import type { SealedEvent } from '../../shared/domain/events';
-import type { Checkpoint } from '../../shared/protocol/frames';
+import type { Checkpoint, RegionSnapshot } from '../../shared/protocol/frames';
 import type { SeedScale } from '../seed';
 
 /** Typed methods of the replica worker: name → [arguments, result]. */
@@ -19,6 +19,7 @@ export interface ReplicaWorkerMethods {
   syncApply: [[region: string, events: SealedEvent[]], number];
   syncHashAt: [[region: string, seq: number], string | null];
   syncSaveCheckpoint: [[checkpoint: Checkpoint], null];
+  syncApplySnapshot: [[snapshot: RegionSnapshot, checkpoint: Checkpoint], number];
   seed: [[options: { scale: SeedScale; seed: number; asOf: string }], { events: number; millis: number }];
 }
 export type ReplicaMethod = keyof ReplicaWorkerMethods;

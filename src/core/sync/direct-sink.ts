@@ -10,6 +10,7 @@ export function directSink(replica: Replica): ReplicaSink {
     cursor: async (region) => ops.cursor(region),
     apply: async (region, events) => ops.apply(region, events),
     hashAt: async (region, seq) => ops.hashAt(region, seq),
+    applySnapshot: async (snapshot, checkpoint) => ops.applySnapshot(snapshot, checkpoint),
     saveCheckpoint: async (checkpoint) => {
       ops.saveCheckpoint(checkpoint);
     },

@@ -69,6 +69,8 @@ export class RegionLink {
   private readonly pending = new Map<string, (outcome: CommandOutcome) => void>();
   private state: LinkState;
   private liveWaiters: (() => void)[] = [];
+  /** A snapshot being received: rows collect here until its end frame. */
+  private incoming: { begin: Extract<ServerFrame, { type: 'snapshot-begin' }>; tables: Record<string, (string | number | null)[][]>; rows: number } | null = null;
 
   constructor(private readonly options: RegionLinkOptions) {
     this.state = {
@@ -230,6 +232,11 @@ export class RegionLink {
   private async onFrame(frame: ServerFrame, ws: WebSocket): Promise<void> {
     switch (frame.type) {
       case 'welcome': {
+        if (frame.protocol !== PROTOCOL_VERSION) {
+          ws.close(1008, 'incompatible');
+          this.setState({ status: 'refused', reason: `server speaks protocol ${frame.protocol}; this app speaks ${PROTOCOL_VERSION}` });
+          return;
+        }
         if (frame.region !== this.options.region) {
           ws.close(1008, 'wrong region');
           this.setState({ status: 'refused', reason: `server speaks for region ${frame.region}` });
@@ -264,6 +271,11 @@ export class RegionLink {
         resolve?.({ status: frame.status, reason: frame.reason, seq: frame.seq });
         return;
       }
+      case 'snapshot-begin':
+      case 'snapshot-rows':
+      case 'snapshot-end':
+        await this.onSnapshotFrame(frame, ws);
+        return;
       case 'pong':
         return;
       case 'error':
@@ -271,6 +283,47 @@ export class RegionLink {
         this.setState({ reason: `${frame.code}: ${frame.message}`, ...(frame.code === 'incompatible' ? { status: 'refused' as const } : {}) });
         return;
     }
+  }
+
+  private async onSnapshotFrame(frame: Extract<ServerFrame, { type: 'snapshot-begin' | 'snapshot-rows' | 'snapshot-end' }>, ws: WebSocket): Promise<void> {
+    const region = this.options.region;
+    if (frame.type === 'snapshot-begin') {
+      const problem = checkpointProblem(frame.checkpoint, this.options.rootPem);
+      const matches = frame.checkpoint.region === region && frame.checkpoint.seq === frame.seq && frame.checkpoint.hash === frame.hash;
+      if (frame.region !== region || problem || !matches) {
+        this.setState({ status: 'chain-broken', reason: `snapshot at seq ${frame.seq} refused: ${problem ?? 'it does not match its checkpoint'}` });
+        ws.close(1008, 'bad snapshot');
+        return;
+      }
+      this.incoming = { begin: frame, tables: {}, rows: 0 };
+      this.setState({ status: 'catching-up', headSeq: frame.seq });
+      return;
+    }
+    const incoming = this.incoming;
+    if (!incoming || frame.seq !== incoming.begin.seq) {
+      this.log(`snapshot ${frame.type} without its begin frame; reconnecting`);
+      ws.close(1008, 'out-of-order');
+      return;
+    }
+    if (frame.type === 'snapshot-rows') {
+      (incoming.tables[frame.table] ??= []).push(...frame.rows);
+      incoming.rows += frame.rows.length;
+      return;
+    }
+    this.incoming = null;
+    if (frame.rows !== incoming.rows) {
+      this.log(`snapshot ended with ${incoming.rows} of ${frame.rows} rows; reconnecting`);
+      ws.close(1008, 'incomplete snapshot');
+      return;
+    }
+    const { begin } = incoming;
+    const snapshot = { region, seq: begin.seq, hash: begin.hash, dataAsOf: begin.dataAsOf, tables: incoming.tables, stateHash: frame.stateHash };
+    const cursor = await this.options.sink.applySnapshot(snapshot, begin.checkpoint);
+    this.log(`applied a snapshot at seq ${cursor} (${incoming.rows} rows)`);
+    this.send({ type: 'ack', region, seq: cursor });
+    this.options.onApplied?.(region, cursor);
+    const head = Math.max(this.state.headSeq ?? 0, cursor);
+    this.setState({ cursor, headSeq: head, lastCheckpointSeq: begin.checkpoint.seq, ...this.progress(cursor, head) });
   }
 
   private async onCheckpoint(frame: Checkpoint & { type: 'checkpoint' }): Promise<void> {

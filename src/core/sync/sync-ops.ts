@@ -1,5 +1,6 @@
 import type { SealedEvent } from '../../shared/domain/events';
-import type { Checkpoint } from '../../shared/protocol/frames';
+import type { Checkpoint, RegionSnapshot } from '../../shared/protocol/frames';
+import { applyRegionSnapshot } from '../replica/apply-snapshot';
 import { createCheckpointStore } from '../checkpoint/checkpoints';
 import { createEventReader } from '../log/event-rows';
 import type { Replica } from '../replica/replica';
@@ -14,6 +15,13 @@ export function createSyncOps(replica: Replica) {
     /** The projector applies the batch and moves the region head (the cursor) in one transaction. */
     apply: (region: string, events: SealedEvent[]): number => replica.projector.applyBatch(region, events).head.seq,
     hashAt: (region: string, seq: number): string | null => reader.hashAt(region, seq),
+    applySnapshot: (snapshot: RegionSnapshot, checkpoint: Checkpoint): number => {
+      replica.db.transaction(() => {
+        applyRegionSnapshot(replica.db, snapshot);
+        checkpoints.save(checkpoint);
+      })();
+      return snapshot.seq;
+    },
     saveCheckpoint: (checkpoint: Checkpoint): null => {
       checkpoints.save(checkpoint);
       return null;

@@ -8,6 +8,7 @@ export function workerSink(replica: ReplicaClient): ReplicaSink {
     cursor: (region) => replica.call('syncCursor', [region]),
     apply: (region, events) => replica.call('syncApply', [region, events]),
     hashAt: (region, seq) => replica.call('syncHashAt', [region, seq]),
+    applySnapshot: (snapshot, checkpoint) => replica.call('syncApplySnapshot', [snapshot, checkpoint]),
     saveCheckpoint: async (checkpoint) => {
       await replica.call('syncSaveCheckpoint', [checkpoint]);
     },

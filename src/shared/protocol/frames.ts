@@ -63,6 +63,21 @@ export const clientFrameSchema = z.discriminatedUnion('type', [
 ]);
 export type ClientFrame = z.infer<typeof clientFrameSchema>;
 
+/** Tables a snapshot carries (the projected rows of one region). */
+export const SNAPSHOT_TABLE_NAMES = [
+  'regions',
+  'categories',
+  'lot_stock',
+  'transfers',
+  'depot_stock',
+  'depots',
+  'instructions',
+  'lots',
+  'province_stock',
+] as const;
+export const SNAPSHOT_ROWS_PER_FRAME = 2000;
+const cell = z.union([z.string(), z.number(), z.null()]);
+
 export const serverFrameSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('welcome'),
@@ -79,6 +94,30 @@ export const serverFrameSchema = z.discriminatedUnion('type', [
     events: z.array(sealedEventSchema).min(1).max(EVENTS_PER_FRAME),
   }),
   checkpointSchema.extend({ type: z.literal('checkpoint') }),
+  // A client further behind than the server keeps gets the region's state pinned at `seq`
+  // (begin, rows…, end), verified against the signed checkpoint at that seq, then the log.
+  z.object({
+    type: z.literal('snapshot-begin'),
+    region: adcodeSchema,
+    seq: z.number().int().positive(),
+    hash: hex64,
+    dataAsOf: z.string().nullable(),
+    checkpoint: checkpointSchema,
+  }),
+  z.object({
+    type: z.literal('snapshot-rows'),
+    region: adcodeSchema,
+    seq: z.number().int().positive(),
+    table: z.enum(SNAPSHOT_TABLE_NAMES),
+    rows: z.array(z.array(cell).max(32)).max(SNAPSHOT_ROWS_PER_FRAME),
+  }),
+  z.object({
+    type: z.literal('snapshot-end'),
+    region: adcodeSchema,
+    seq: z.number().int().positive(),
+    rows: z.number().int().nonnegative(),
+    stateHash: hex64,
+  }),
   z.object({
     type: z.literal('commandResult'),
     commandId: z.string(),
@@ -113,4 +152,13 @@ export function parseFrame<T>(schema: z.ZodType<T>, data: string | Uint8Array, m
 
 function byteLength(text: string): number {
   return new TextEncoder().encode(text).length;
+}
+
+export interface RegionSnapshot {
+  region: string;
+  seq: number;
+  hash: string;
+  dataAsOf: string | null;
+  tables: Record<string, (string | number | null)[][]>;
+  stateHash: string;
 }

@@ -1,0 +1,56 @@
+/**
+ * The projected rows that belong to one region, table by table: what a state hash covers,
+ * what a snapshot carries and what applying a snapshot replaces. Key order makes both
+ * sides read rows in the same order.
+ */
+export interface RegionTable {
+  table: string;
+  select: string;
+  /** Removes the region's rows before a snapshot's rows are inserted. */
+  remove: string;
+}
+
+const byDepot = (table: string, column: string, order: string): RegionTable => ({
+  table,
+  select: `SELECT t.* FROM ${table} t JOIN depots d ON d.code = t.${column} WHERE d.region = @region ORDER BY ${order}`,
+  remove: `DELETE FROM ${table} WHERE ${column} IN (SELECT code FROM depots WHERE region = @region)`,
+});
+
+export const REGION_TABLES: readonly RegionTable[] = [
+  {
+    table: 'regions',
+    select: 'SELECT * FROM regions WHERE adcode = @region ORDER BY adcode',
+    remove: 'DELETE FROM regions WHERE adcode = @region',
+  },
+  {
+    table: 'categories',
+    select: `SELECT * FROM categories WHERE @region = '000000' ORDER BY code`,
+    remove: `DELETE FROM categories WHERE @region = '000000'`,
+  },
+  // Rows keyed through depots go before the depots themselves are replaced.
+  byDepot('lot_stock', 'depot', 't.lot_id, t.depot'),
+  byDepot('transfers', 'from_depot', 't.transfer_id'),
+  byDepot('depot_stock', 'depot', 't.depot, t.category'),
+  {
+    table: 'depots',
+    select: 'SELECT * FROM depots WHERE region = @region ORDER BY code',
+    remove: 'DELETE FROM depots WHERE region = @region',
+  },
+  {
+    table: 'instructions',
+    select: 'SELECT * FROM instructions WHERE region = @region ORDER BY id',
+    remove: 'DELETE FROM instructions WHERE region = @region',
+  },
+  {
+    table: 'lots',
+    select: 'SELECT * FROM lots WHERE region = @region ORDER BY id',
+    remove: 'DELETE FROM lots WHERE region = @region',
+  },
+  {
+    table: 'province_stock',
+    select: 'SELECT * FROM province_stock WHERE region = @region ORDER BY category',
+    remove: 'DELETE FROM province_stock WHERE region = @region',
+  },
+];
+
+export const SNAPSHOT_TABLES: ReadonlySet<string> = new Set(REGION_TABLES.map((t) => t.table));
