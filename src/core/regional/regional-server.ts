@@ -6,9 +6,9 @@ import { WebSocketServer } from 'ws';
 import { MAX_FRAME_BYTES, type Checkpoint } from '../../shared/protocol/frames';
 import { DisposableStore } from '../../shared/disposables';
 import { signCheckpoint } from '../checkpoint/checkpoints';
-import { identityFromPeer, loadIdentity, readPassphrase, trustStore } from '../pki';
+import { identityFromPeer, loadIdentity, readPassphrase, trustStore, type PeerIdentity } from '../pki';
 import { openRegionalStore, type RegionalStore } from './regional-store';
-import { runSession, type PeerIdentity } from './session';
+import { runSession } from './session';
 
 export interface RegionalServerOptions {
   region: string;
@@ -151,9 +151,10 @@ export async function startRegionalServer(options: RegionalServerOptions): Promi
       alive = false;
       ws.ping();
     }, options.heartbeatMs ?? 15_000);
-    ws.on('close', () => {
+    ws.on('close', (code) => {
       clearInterval(heartbeat);
       sessions.delete(session);
+      log(`session closed: ${outcome.peer.subject} (${code})`);
     });
     log(`session opened: ${outcome.peer.subject} (${outcome.peer.role})`);
   });
@@ -190,6 +191,8 @@ export async function startRegionalServer(options: RegionalServerOptions): Promi
   disposables.add(
     () =>
       new Promise<void>((resolve) => {
+        // Upgraded (WebSocket) sockets still count as connections: end them first or close() waits forever.
+        for (const client of wss.clients) client.terminate();
         server.closeAllConnections();
         server.close(() => resolve());
       }),

@@ -1,5 +1,4 @@
 import type { WebSocket } from 'ws';
-import type { Role } from '../../shared/domain/events';
 import {
   clientFrameSchema,
   EVENTS_PER_FRAME,
@@ -12,15 +11,8 @@ import {
   type ServerFrame,
 } from '../../shared/protocol/frames';
 import { readRegionSnapshotRows } from '../replica/apply-snapshot';
+import type { PeerIdentity } from '../pki';
 import type { RegionalStore } from './regional-store';
-
-export interface PeerIdentity {
-  subject: string;
-  name: string;
-  role: Role;
-  region: string;
-  depot: string | null;
-}
 
 export interface SessionDeps {
   store: RegionalStore;
