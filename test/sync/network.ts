@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { initPki, issueCertificate, loadIdentity, readPassphrase, type IssueOptions } from '../../src/core/pki';
 import { openRegionalStore } from '../../src/core/regional/regional-store';
 import { startRegionalServer, type RegionalServer, type RegionalServerOptions } from '../../src/core/regional/regional-server';
-import { newReplicaKey } from '../../src/core/replica/key-file';
+import { createKeyFile, newReplicaKey } from '../../src/core/replica/key-file';
 import { openReplica, type Replica } from '../../src/core/replica/replica';
 import { seedInto } from '../../src/core/seed/seed-replica';
 import type { SeedOptions } from '../../src/core/seed';
@@ -54,8 +54,9 @@ export class TestNetwork {
     return dataDir;
   }
 
+  /** A server started with `extra.identityFile` uses that certificate; otherwise one is issued. */
   async server(region: string, dataDir: string, extra: Partial<RegionalServerOptions> = {}): Promise<RegionalServer> {
-    const identityFile = this.issue({ kind: 'server', region, name: `server-${region}-${this.n}` });
+    const identityFile = extra.identityFile ?? this.issue({ kind: 'server', region, name: `server-${region}-${this.n}` });
     const server = await startRegionalServer({
       region,
       dataDir,
@@ -77,6 +78,20 @@ export class TestNetwork {
     seedInto(replica, { ...this.seed, regions: ['000000'] });
     this.replicas.push(replica);
     return replica;
+  }
+
+  /**
+   * A closed replica file holding the national reference log, with its key file (0600), for
+   * a client in another process (`inrs sync`).
+   */
+  replicaFile(): { file: string; keyFile: string; key: Buffer } {
+    const file = join(this.dir, `replica-${this.n++}.db`);
+    const keyFile = `${file}.key`;
+    const key = createKeyFile(keyFile);
+    const replica = openReplica(file, key, { create: true });
+    seedInto(replica, { ...this.seed, regions: ['000000'] });
+    replica.close();
+    return { file, keyFile, key };
   }
 
   async close(): Promise<void> {
