@@ -111,7 +111,7 @@ describe('mutual TLS: who may sync with a regional server', () => {
   it('refuses a client without a certificate, server side: "no client certificate"', async () => {
     const from = net.logs.length;
     const raw = new RawClient(server.url, { rootPem: net.rootPem });
-    await expect(raw.open()).rejects.toThrow(/socket hang up|ECONNRESET|closed before open/);
+    await expect(raw.open()).rejects.toThrow(/403|socket hang up|ECONNRESET|closed before open/);
     expect(await serverRefusal(from, /^refused connection from 127\.0\.0\.1: no client certificate$/)).toBeTruthy();
     expect(raw.frames).toEqual([]);
   });
@@ -127,10 +127,12 @@ describe('mutual TLS: who may sync with a regional server', () => {
     const from = net.logs.length;
     const result = await attempt(id[who] as LinkIdentity);
     await serverRefusal(from, reason);
-    // The client only sees its connection cut: no welcome, no events, nothing applied.
+    // The client is told why (403 with the server's reason) and gets nothing else: no welcome, no events.
     expect(result.live).toBe(false);
     expect(result.last.headSeq).toBeNull();
-    expect(result.last.reason).toMatch(/socket hang up|ECONNRESET|closed/);
+    expect(result.last.status).toBe('refused');
+    const serverLine = logsSince(from).find((l) => reason.test(l)) ?? '';
+    expect(result.last.reason).toContain(`server refused the connection: 403 refused: ${serverLine.replace(/^refused connection from 127\.0\.0\.1: /, '')}`);
     expect(logsSince(from).filter((l) => l.startsWith('session opened'))).toEqual([]);
   });
 

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:https';
+import type { IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { TLSSocket } from 'node:tls';
 import { WebSocketServer } from 'ws';
@@ -45,6 +46,9 @@ export interface RegionalServer {
   notifyAppended(): void;
   close(): Promise<void>;
 }
+
+/** How long a refused peer may stay connected to read the 403 that says why. */
+const REFUSED_SOCKET_MS = 5_000;
 
 /** Roles that may read a region's live log. Contributors never see national state. */
 const READ_ROLES = new Set(['national-commander', 'ministry-analyst', 'duty-officer', 'depot-operator', 'auditor', 'wall']);
@@ -119,14 +123,26 @@ export async function startRegionalServer(options: RegionalServerOptions): Promi
     const outcome = refusalOf(socket, options.region);
     if ('reason' in outcome) {
       log(`refused connection from ${socket.remoteAddress ?? '?'}: ${outcome.reason}`);
-      socket.destroy();
+      // The socket stays open just long enough for the upgrade to be answered 403 with the
+      // reason, so the client can show why; nothing else is served on it.
+      const timer = setTimeout(() => socket.destroy(), REFUSED_SOCKET_MS);
+      socket.once('close', () => clearTimeout(timer));
       // A region intermediate issued since the last load has a CRL we have not read yet.
       if (String(socket.authorizationError) === 'UNABLE_TO_GET_CRL' && Date.now() - lastReload > 2000) reloadTrust();
     }
   });
+  server.on('request', (_req, res) => res.writeHead(426, { Connection: 'close' }).end('WebSocket only\n'));
 
   const sessions = new Set<ReturnType<typeof runSession>>();
-  const wss = new WebSocketServer({ server, maxPayload: MAX_FRAME_BYTES });
+  const wss = new WebSocketServer({
+    server,
+    maxPayload: MAX_FRAME_BYTES,
+    verifyClient: (info: { req: IncomingMessage }, done: (ok: boolean, code?: number, message?: string) => void) => {
+      const outcome = refusalOf(info.req.socket as TLSSocket, options.region);
+      if ('reason' in outcome) done(false, 403, `refused: ${outcome.reason}`);
+      else done(true);
+    },
+  });
   wss.on('connection', (ws, req) => {
     const outcome = refusalOf(req.socket as TLSSocket, options.region);
     if ('reason' in outcome) return ws.terminate();

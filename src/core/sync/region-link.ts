@@ -206,7 +206,23 @@ export class RegionLink {
         ws.close(1011, 'apply failed');
       });
     });
+    let refusedBecause: string | null = null;
+    ws.on('unexpected-response', (_req, res) => {
+      // The server answers a refused certificate or role with 403 and the reason in the body.
+      refusedBecause = `server refused the connection: ${res.statusCode}`;
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (body = (body + chunk).slice(0, 500)));
+      res.on('end', () => {
+        refusedBecause = `server refused the connection: ${res.statusCode} ${body.trim() || (res.statusMessage ?? '')}`.trim();
+        this.setState({ status: 'refused', reason: refusedBecause });
+        this.log(refusedBecause);
+        // Ends the handshake with error + close, so the usual retry with backoff follows.
+        ws.terminate();
+      });
+    });
     ws.on('error', (err) => {
+      if (refusedBecause) return;
       const reason = err.message;
       if (!opened && TLS_REFUSAL.test(reason)) this.setState({ status: 'refused', reason });
       else this.setState({ reason });
