@@ -36,6 +36,7 @@ export default defineConfig({
           'browser-host': at('src/main/browser-host.ts'),
           'replica-worker': at('src/core/replica/replica-worker.ts'),
           cli: at('src/cli/main.ts'),
+          server: at('src/server/main.ts'),
         },
         output: {
           format: 'es',

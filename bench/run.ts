@@ -1,11 +1,22 @@
+import { runAuditBench } from './audit.bench';
+import { runMapBench } from './map.bench';
 import { runReplicaBench } from './replica.bench';
+import { runSituationBench } from './situation.bench';
+import { runSyncBench } from './sync.bench';
 import type { SeedScale } from '../src/core/seed';
 
 /**
  * `npm run bench [-- --quick]`: every benchmark, figures written to bench/results/.
- * --quick measures open/aggregate at demo scale only (the national replica takes minutes to seed).
+ * --quick measures open/aggregate at demo scale only (the national replica takes minutes to seed)
+ * and pans the map over 100k depots only (1M takes minutes a frame in software WebGL).
+ * --only replica|situation|map|sync|audit runs one of them (the map bench reuses the replica bench's national replica when there is one).
  */
 const quick = process.argv.includes('--quick');
 const scales: SeedScale[] = quick ? ['demo'] : ['demo', 'national'];
-const file = runReplicaBench(scales);
-process.stdout.write(`wrote ${file}\n`);
+const onlyAt = process.argv.indexOf('--only');
+const only = onlyAt >= 0 ? process.argv[onlyAt + 1] : undefined;
+if (!only || only === 'replica') process.stdout.write(`wrote ${runReplicaBench(scales)}\n`);
+if (!only || only === 'situation') process.stdout.write(`wrote ${runSituationBench(scales)}\n`);
+if (!only || only === 'map') process.stdout.write(`wrote ${await runMapBench(quick)}\n`);
+if (!only || only === 'sync') process.stdout.write(`wrote ${await runSyncBench()}\n`);
+if (!only || only === 'audit') process.stdout.write(`wrote ${runAuditBench()}\n`);

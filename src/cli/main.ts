@@ -5,6 +5,10 @@ import { runSeed, seedHelp } from './commands/seed';
 import { pkiCommands, pkiHelp } from './commands/pki';
 import { runServerCommand, runServerStats, serverHelp, serverStatsHelp, UsageError } from '../core/regional/server-command';
 import { runSyncCommand, syncHelp } from '../core/sync/sync-command';
+import { auditVerifyHelp, runAuditVerify } from './commands/audit-verify';
+import { dispatchSolveHelp, runDispatchSolve } from './commands/dispatch-solve';
+import { runTrace, traceHelp } from './commands/trace';
+import { exportEpcisHelp, runExportEpcis } from './commands/export-epcis';
 
 /** `inrs`: the operator command line. */
 const HELP = `inrs — INRS Command Center operator command line
@@ -12,7 +16,7 @@ const HELP = `inrs — INRS Command Center operator command line
 usage: inrs <command> [options]
 
 commands:
-${[seedHelp, replicaStatsHelp, serverHelp, serverStatsHelp, syncHelp, pkiHelp].map((h) => `  ${h.replace(/\n/g, '\n  ')}`).join('\n\n')}
+${[seedHelp, replicaStatsHelp, serverHelp, serverStatsHelp, syncHelp, auditVerifyHelp, traceHelp, exportEpcisHelp, dispatchSolveHelp, pkiHelp].map((h) => `  ${h.replace(/\n/g, '\n  ')}`).join('\n\n')}
 
   inrs --help
   This text.`;
@@ -23,6 +27,10 @@ const commands: Record<string, (args: string[]) => void | Promise<void>> = {
   server: runServerCommand,
   'server stats': runServerStats,
   sync: runSyncCommand,
+  'audit verify': runAuditVerify,
+  'dispatch solve': runDispatchSolve,
+  trace: runTrace,
+  'export epcis': runExportEpcis,
   ...pkiCommands,
 };
 

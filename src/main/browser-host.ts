@@ -4,8 +4,12 @@ import { parseArgs } from 'node:util';
 import { ensureKeyFile, readKeyFile } from '../core/replica/key-file';
 import { SCALES, type SeedScale } from '../core/seed';
 import { DisposableStore } from '../shared/disposables';
+import { loadBasemap } from './basemap/load-basemap';
+import { resourcesDir } from './basemap/resources-dir';
 import { startBrowserServer } from './browser/browser-server';
 import { defaultDataDir } from './host/data-dir';
+import { syncFromConfig } from './host/configured-sync';
+import { startDemoNetwork } from './host/demo-network';
 import { startHostRuntime } from './host/host-runtime';
 import { ensureDemoReplica, type ReplicaTarget } from './host/prepare-replica';
 import { progressLine } from './host/progress-line';
@@ -16,11 +20,12 @@ import { APP_VERSION } from './host/version';
  * 127.0.0.1. Used where no Electron binary exists (build machines, CI) and by every
  * end-to-end test.
  */
-const USAGE = `usage: browser-host [--replica FILE --key-file FILE] [--data-dir DIR] [--port N] [--demo-scale tiny|demo|national]`;
+const USAGE = `usage: browser-host [--replica FILE --key-file FILE] [--data-dir DIR] [--port N] [--demo-scale tiny|demo|national] [--basemap FILE.geojson|FILE.pmtiles]
+  [--sync-config FILE] [--offline]`;
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
-async function resolveTarget(values: Record<string, string | undefined>): Promise<ReplicaTarget> {
+async function resolveTarget(values: { replica?: string; 'key-file'?: string; 'demo-scale'?: string; 'data-dir'?: string }): Promise<ReplicaTarget> {
   if (values.replica) {
     if (!values['key-file']) throw new Error(`--replica needs --key-file\n${USAGE}`);
     return { file: values.replica, key: readKeyFile(values['key-file']), demo: false };
@@ -50,6 +55,9 @@ async function main(): Promise<void> {
       port: { type: 'string' },
       'demo-scale': { type: 'string' },
       'renderer-dir': { type: 'string' },
+      basemap: { type: 'string' },
+      'sync-config': { type: 'string' },
+      offline: { type: 'boolean', default: false },
     },
     strict: true,
   });
@@ -61,6 +69,8 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => void shutdown(0));
   process.once('SIGTERM', () => void shutdown(0));
 
+  // Checked before the replica so a wrong map file fails fast.
+  const basemap = loadBasemap({ file: values.basemap ?? process.env.INRS_BASEMAP, resourcesDir: resourcesDir() });
   const target = await resolveTarget(values);
   let origin = '';
   const runtime = await startHostRuntime({
@@ -71,11 +81,19 @@ async function main(): Promise<void> {
     disposables,
     log,
   });
+  if (!values.offline) {
+    if (values['sync-config']) runtime.startSync(syncFromConfig(values['sync-config']));
+    else if (target.demo && target.demoSeed) {
+      const dataDir = values['data-dir'] ?? defaultDataDir();
+      runtime.startSync(await startDemoNetwork({ dataDir, seed: target.demoSeed, disposables, log }));
+    }
+  }
   const server = await startBrowserServer({
     rendererDir: values['renderer-dir'] ?? join(dirname(fileURLToPath(import.meta.url)), '..', 'renderer'),
     port: values.port ? Number(values.port) : 4870,
     dispatch: runtime.dispatch,
     events: runtime.events,
+    basemap,
     log,
   });
   origin = server.origin;

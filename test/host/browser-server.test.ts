@@ -7,6 +7,7 @@ import { startBrowserServer, type BrowserServer } from '../../src/main/browser/b
 import { createDispatcher } from '../../src/main/host/dispatcher';
 import { HostEventHub } from '../../src/main/host/host-events';
 import type { HostHandlers } from '../../src/main/host/dispatcher';
+import { HostError } from '../../src/shared/contract';
 
 const stats = { depots: 3, lots: 4, events: 5, categories: 1, regions: [], chainHead: 'h' };
 const handlers: HostHandlers = {
@@ -14,6 +15,21 @@ const handlers: HostHandlers = {
   'replica:stats': () => stats,
   'replica:provinces': () => [],
   'depots:search': () => [],
+  'sync:links': () => [],
+  'depots:detail': () => {
+    throw new HostError('not-found', 'depots:detail: no such depot');
+  },
+  'categories:list': () => [],
+  'trace:lot': () => {
+    throw new HostError('not-found', 'trace:lot: no such lot');
+  },
+  'trace:instruction': () => {
+    throw new HostError('not-found', 'trace:instruction: no such instruction');
+  },
+  'situation:snapshot': () => ({ dataVersion: 'v', asOf: null, provinces: [], depots: [], transfers: [], alerts: [] }),
+  'situation:trend': ({ region }) => ({ region, asOf: null, dates: [], series: [] }),
+  'instructions:list': () => [],
+  'situation:kpis': () => ({ asOf: null, dataVersion: 'v', reserveDaysByClass: {}, depotsUnderFloor: 0, lotsExpiring30: 0, lotsExpiring90: 0, openAlerts: 0, regionsInEmergency: 0 }),
 };
 
 let dir: string;

@@ -13,6 +13,22 @@ import { tmpdir } from 'node:os';
 const APP = 'http://127.0.0.1:4870';
 const fromApp = { origin: APP, topFrame: true };
 
+const situationValid = [
+  { filter: {} },
+  { filter: { classes: ['grain'], categories: ['GR-RICE'], regions: ['430000'], riskBands: ['low', 'severe'] } },
+  { filter: { regions: ['110000'] } },
+];
+const situationInvalid = [
+  undefined,
+  {},
+  { filter: null },
+  { filter: { classes: ['gold'] } },
+  { filter: { regions: ['43'] } },
+  { filter: { riskBands: ['red'] } },
+  { filter: { categories: ['x'.repeat(65)] } },
+  { filter: { regions: Array.from({ length: 41 }, () => '430000') } },
+];
+
 /** Every channel with requests that must pass and requests that must be refused as bad-request. */
 const cases: Record<ChannelName, { valid: unknown[]; invalid: unknown[] }> = {
   'app:info': { valid: [undefined], invalid: [{ x: 1 }, 'info', 42] },
@@ -21,6 +37,30 @@ const cases: Record<ChannelName, { valid: unknown[]; invalid: unknown[] }> = {
   'depots:search': {
     valid: [{ query: '长沙' }, { query: '430200', limit: 5 }, { query: '  Depot  ', limit: 200 }],
     invalid: [undefined, {}, { query: '' }, { query: '   ' }, { query: 'x'.repeat(65) }, { query: 'a', limit: 0 }, { query: 'a', limit: 201 }, { query: 'a', limit: 1.5 }, { query: 7 }],
+  },
+  'depots:detail': {
+    valid: [{ code: '430100-D001' }, { code: '430200-D001' }],
+    invalid: [undefined, {}, { code: '' }, { code: 'x'.repeat(65) }, { code: 7 }, '430100-D001'],
+  },
+  'categories:list': { valid: [undefined], invalid: [{}, 'all', null] },
+  'situation:snapshot': { valid: situationValid, invalid: situationInvalid },
+  'situation:kpis': { valid: situationValid, invalid: situationInvalid },
+  'situation:trend': {
+    valid: [{ region: '430000', filter: {} }, { region: '430000', filter: { classes: ['grain'] }, days: 7 }, { region: '110000', filter: {}, days: 366 }],
+    invalid: [undefined, { filter: {} }, { region: '43', filter: {} }, { region: '430000' }, { region: '430000', filter: {}, days: 6 }, { region: '430000', filter: {}, days: 367 }, { region: '430000', filter: {}, days: 1.5 }],
+  },
+  'instructions:list': {
+    valid: [{ filter: {} }, { filter: { regions: ['430000'] }, limit: 1 }, { filter: { categories: ['GR-RICE'] }, limit: 200 }],
+    invalid: [undefined, {}, { filter: {}, limit: 0 }, { filter: {}, limit: 201 }, { filter: { classes: ['gold'] } }],
+  },
+  'sync:links': { valid: [undefined], invalid: [{ region: '430000' }, 'all'] },
+  'trace:lot': {
+    valid: [{ lotId: 'L430000-000001' }],
+    invalid: [undefined, {}, { lotId: '' }, { lotId: 'x'.repeat(65) }, { lotId: 7 }, 'L430000-000001'],
+  },
+  'trace:instruction': {
+    valid: [{ id: 'I-430000-0001' }],
+    invalid: [undefined, {}, { id: '' }, { id: 'x'.repeat(65) }, { instruction: 'I-430000-0001' }],
   },
 };
 
@@ -36,7 +76,7 @@ beforeAll(async () => {
   seeded.projector.applyBatch(REGION, sealAll(smallDrafts()));
   seeded.close();
   replica = await ReplicaClient.open({ file, key });
-  const handlers = createAppHandlers({ replica, info: { version: 't', host: 'browser', replicaPath: file, demo: false } });
+  const handlers = createAppHandlers({ replica, info: { version: 't', host: 'browser', replicaPath: file, demo: false }, links: () => [] });
   dispatch = createDispatcher(handlers, { isTrustedSender: (s) => s.origin === APP });
 });
 
@@ -82,5 +122,23 @@ describe('dispatcher over every channel', () => {
     expect(found).toMatchObject({ ok: true, value: [{ code: '430200-D001' }] });
     const none = await dispatch('depots:search', { query: '%' }, fromApp);
     expect(none).toEqual({ ok: true, value: [] });
+    const missing = await dispatch('depots:detail', { code: '999999-D999' }, fromApp);
+    expect(missing).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    const detail = await dispatch('depots:detail', { code: '430200-D001' }, fromApp);
+    expect(detail).toMatchObject({ ok: true, value: { depot: { code: '430200-D001' }, stock: [{ category: 'GR-RICE', quantity: 300 }] } });
+    const kpis = await dispatch('situation:kpis', { filter: {} }, fromApp);
+    expect(kpis).toMatchObject({ ok: true, value: { regionsInEmergency: 0, lotsExpiring30: 0 } });
+    const snapshot = await dispatch('situation:snapshot', { filter: { classes: ['grain'] } }, fromApp);
+    expect(snapshot).toMatchObject({ ok: true, value: { provinces: [{ adcode: REGION, depots: 2 }] } });
+    expect(await dispatch('categories:list', undefined, fromApp)).toMatchObject({ ok: true, value: [{ code: 'GR-RICE', class: 'grain' }] });
+    const lot = await dispatch('trace:lot', { lotId: 'L430000-000001' }, fromApp);
+    expect(lot).toMatchObject({ ok: true, value: { lot: { lotId: 'L430000-000001' }, path: [{ depot: '430100-D001' }, { depot: '430200-D001' }], chain: { ok: true } } });
+    expect(await dispatch('trace:lot', { lotId: 'L-NONE' }, fromApp)).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    const instruction = await dispatch('trace:instruction', { id: 'I-430000-0001' }, fromApp);
+    expect(instruction).toMatchObject({ ok: true, value: { instruction: { kind: 'procurement' }, usage: [{ category: 'GR-RICE', allowed: 1000, movedIn: 1000, movedOut: 500 }] } });
+    expect(await dispatch('trace:instruction', { id: 'I-NONE' }, fromApp)).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect(await dispatch('instructions:list', { filter: {} }, fromApp)).toMatchObject({ ok: true, value: [{ id: 'I-430000-0001', lines: 1, quantity: 1000 }] });
+    const trend = await dispatch('situation:trend', { region: REGION, filter: {}, days: 7 }, fromApp);
+    expect(trend).toMatchObject({ ok: true, value: { region: REGION, series: [{ class: 'grain' }] } });
   });
 });

@@ -12,7 +12,12 @@ function movementDepot(d: EventDraft): string | undefined {
   switch (d.type) {
     case 'lot.intake':
     case 'stock.issued':
+    case 'stock.inspected':
+    case 'stock.rotated':
+    case 'stock.disposed':
       return d.payload.depot;
+    case 'event.corrected':
+      return d.payload.adjustment?.depot;
     case 'stock.transfer-out':
       return d.payload.fromDepot;
     case 'stock.transfer-in':
@@ -80,8 +85,8 @@ describe('tiny seed invariants', () => {
     const seen = new Set<string>();
     for (const [region, log] of provinceLogs) {
       for (const d of log) {
-        if (d.type !== 'lot.intake') continue;
-        const p = d.payload;
+        if (d.type !== 'lot.intake' && d.type !== 'stock.rotated') continue;
+        const p = d.type === 'lot.intake' ? d.payload : d.payload.newLot;
         expect(seen.has(p.lotId)).toBe(false);
         seen.add(p.lotId);
         expect(p.lotId.startsWith(`L${region}-`)).toBe(true);

@@ -99,6 +99,31 @@ export function replay(drafts: Iterable<EventDraft>, asOf: string): Book {
         creditTo(p.lotId, p.toDepot, p.quantity);
         break;
       }
+      case 'stock.inspected':
+        knownDepot(d.payload.depot, 'inspection');
+        if (!book.lots.has(d.payload.lotId)) v(`inspection of unknown lot ${d.payload.lotId}`);
+        break;
+      case 'stock.rotated': {
+        const p = d.payload;
+        knownDepot(p.depot, 'rotation');
+        if (book.lots.has(p.newLot.lotId)) v(`lot ${p.newLot.lotId} taken in twice`);
+        if (book.lots.get(p.lotId)?.category !== p.newLot.category) v(`rotation of ${p.lotId} changes category`);
+        debit(p.lotId, p.depot, p.quantity, 'rotation');
+        book.lots.set(p.newLot.lotId, { ...p.newLot, depot: p.depot });
+        creditTo(p.newLot.lotId, p.depot, p.newLot.quantity);
+        break;
+      }
+      case 'stock.disposed':
+        knownDepot(d.payload.depot, 'disposal');
+        debit(d.payload.lotId, d.payload.depot, d.payload.quantity, 'disposal');
+        break;
+      case 'event.corrected': {
+        const a = d.payload.adjustment;
+        if (!a) break;
+        if (a.quantity > 0) creditTo(a.lotId, a.depot, a.quantity);
+        else debit(a.lotId, a.depot, -a.quantity, 'correction');
+        break;
+      }
       default:
         break;
     }

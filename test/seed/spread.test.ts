@@ -25,7 +25,8 @@ describe('tiny seed size and spread', () => {
     expect(total).toBeGreaterThanOrEqual(9000);
     expect(total).toBeLessThanOrEqual(16000);
     expect(Math.abs(estimateEventCount('tiny') - total) / total).toBeLessThan(0.3);
-    for (const type of ['instruction.issued', 'stock.issued', 'stock.transfer-out', 'stock.transfer-in'] as const) {
+    const lifecycle = ['stock.inspected', 'stock.rotated', 'stock.disposed', 'event.corrected'] as const;
+    for (const type of ['instruction.issued', 'stock.issued', 'stock.transfer-out', 'stock.transfer-in', ...lifecycle] as const) {
       expect(count(type), type).toBeGreaterThan(0);
     }
   });

@@ -76,6 +76,26 @@ export function prepareProjectorStatements(db: Db) {
        VALUES (@transferId, @lotId, @fromDepot, @toDepot, @quantity, @sentAt)`,
     ),
     receiveTransfer: db.prepare<[number, string]>('UPDATE transfers SET received = received + ? WHERE transfer_id = ?'),
+    storedId: db.prepare<[string, number], { id: string }>('SELECT id FROM events WHERE region = ? AND seq = ?'),
+    insertUsage: db.prepare<[string, string, string, number]>(
+      'INSERT INTO instruction_usage (instruction_id, category, region, allowed) VALUES (?, ?, ?, ?)',
+    ),
+    useIn: db.prepare<[number, string, string], { allowed: number; moved: number }>(
+      'UPDATE instruction_usage SET moved_in = moved_in + ? WHERE instruction_id = ? AND category = ? RETURNING allowed, moved_in AS moved',
+    ),
+    useOut: db.prepare<[number, string, string], { allowed: number; moved: number }>(
+      'UPDATE instruction_usage SET moved_out = moved_out + ? WHERE instruction_id = ? AND category = ? RETURNING allowed, moved_out AS moved',
+    ),
+    insertAlert: db.prepare(
+      `INSERT INTO alerts (id, kind, severity, region, depot, lot, seq, raised_at, detail)
+       VALUES (@id, @kind, @severity, @region, @depot, @lot, @seq, @raisedAt, @detail)`,
+    ),
+    clearAlertsOfSeq: db.prepare<[string, number, string, number]>(
+      'UPDATE alerts SET cleared_at = ?, cleared_by_seq = ? WHERE region = ? AND seq = ? AND cleared_at IS NULL',
+    ),
+    clearDiscrepancies: db.prepare<[string, number, string, string]>(
+      `UPDATE alerts SET cleared_at = ?, cleared_by_seq = ? WHERE lot = ? AND depot = ? AND kind = 'discrepancy' AND cleared_at IS NULL`,
+    ),
   };
 }
 

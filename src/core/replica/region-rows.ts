@@ -51,6 +51,16 @@ export const REGION_TABLES: readonly RegionTable[] = [
     select: 'SELECT * FROM province_stock WHERE region = @region ORDER BY category',
     remove: 'DELETE FROM province_stock WHERE region = @region',
   },
+  {
+    table: 'instruction_usage',
+    select: 'SELECT * FROM instruction_usage WHERE region = @region ORDER BY instruction_id, category',
+    remove: 'DELETE FROM instruction_usage WHERE region = @region',
+  },
+  {
+    table: 'alerts',
+    select: 'SELECT * FROM alerts WHERE region = @region ORDER BY id',
+    remove: 'DELETE FROM alerts WHERE region = @region',
+  },
 ];
 
 export const SNAPSHOT_TABLES: ReadonlySet<string> = new Set(REGION_TABLES.map((t) => t.table));

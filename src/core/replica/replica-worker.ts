@@ -3,6 +3,7 @@ import { seedInto } from '../seed/seed-replica';
 import { createSyncOps, type SyncOps } from '../sync/sync-ops';
 import { openReplica, type Replica } from './replica';
 import { createSituationQueries, type SituationQueries } from './situation';
+import { createTraceQueries, type TraceQueries } from '../trace';
 import type { ReplicaWorkerMethods, WorkerInit, WorkerReply, WorkerRequest } from './worker-protocol';
 
 /** Worker thread that owns the replica connection, so the host's event loop never waits on SQLite. */
@@ -21,10 +22,12 @@ function describe(err: unknown): { name: string; code?: string; message: string 
 
 let replica: Replica;
 let situation: SituationQueries;
+let trace: TraceQueries;
 let sync: SyncOps;
 try {
   replica = openReplica(init.file, Buffer.from(init.keyHex, 'hex'), { create: init.create });
   situation = createSituationQueries(replica.db);
+  trace = createTraceQueries(replica.db);
   sync = createSyncOps(replica);
   send({ kind: 'ready' });
 } catch (err) {
@@ -41,6 +44,10 @@ const handlers: Handlers = {
   situationKpis: (_id, filter) => situation.kpis(filter),
   depotDetail: (_id, code) => situation.depotDetail(code),
   categories: () => situation.categories(),
+  traceLot: (_id, lotId) => trace.lot(lotId),
+  traceInstruction: (_id, id) => trace.instruction(id),
+  situationTrend: (_id, region, filter, days) => situation.trend(region, filter, days),
+  instructions: (_id, filter, limit) => situation.instructions(filter, limit),
   schemaVersion: () => sync.schemaVersion(),
   syncCursor: (_id, region) => sync.cursor(region),
   syncApply: (_id, region, events) => sync.apply(region, events),

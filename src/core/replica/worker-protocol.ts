@@ -1,7 +1,8 @@
 import type { DepotSummary, ProvinceAggregate, ReplicaStats } from '../../shared/contract/channels';
-import type { Category, DepotDetail, NationalKpis, Situation, SituationFilter } from '../../shared/contract/situation-schemas';
+import type { Category, DepotDetail, InstructionSummary, NationalKpis, Situation, SituationFilter, Trend } from '../../shared/contract/situation-schemas';
 import type { SealedEvent } from '../../shared/domain/events';
 import type { Checkpoint, RegionSnapshot } from '../../shared/protocol/frames';
+import type { InstructionTrace, LotTrace } from '../../shared/contract/trace-schemas';
 import type { SeedScale } from '../seed';
 
 /** Typed methods of the replica worker: name → [arguments, result]. */
@@ -13,6 +14,10 @@ export interface ReplicaWorkerMethods {
   situationKpis: [[filter: SituationFilter], NationalKpis];
   depotDetail: [[code: string], DepotDetail | null];
   categories: [[], Category[]];
+  traceLot: [[lotId: string], LotTrace | null];
+  traceInstruction: [[id: string], InstructionTrace | null];
+  situationTrend: [[region: string, filter: SituationFilter, days: number], Trend];
+  instructions: [[filter: SituationFilter, limit: number], InstructionSummary[]];
   close: [[], null];
   schemaVersion: [[], number];
   syncCursor: [[region: string], number];

@@ -122,6 +122,8 @@ export function* generateRegionLog(
     endSec,
     dutyOfficers,
     commanders,
+    // seq 1 is the declaration, then one registration per depot
+    firstSeq: depots.length + 2,
   }).run();
 }
 

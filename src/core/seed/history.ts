@@ -1,4 +1,6 @@
 import type { Actor, CategoryClass, EventDraft, EventType, PayloadOf } from '../../shared/domain/events';
+import { contentId } from '../chain/seal';
+import { LIFECYCLE, heldOf, shortCount, writeOff } from './lifecycle';
 import { lotOrigin, reliefRecipient, rotationRecipient, routineRecipient } from './names';
 import type { Rng } from './prng';
 import type { ScaleSpec } from './scales';
@@ -18,6 +20,14 @@ export interface HistoryContext {
   endSec: number;
   dutyOfficers: readonly string[];
   commanders: readonly string[];
+  /** Seq the region's first history draft gets once sealed (after declaration and registrations). */
+  firstSeq: number;
+}
+
+/** A draft as written, with the seq it will have in the region's log (corrections cite it). */
+interface Written {
+  draft: EventDraft;
+  seq: number;
 }
 
 type Credit =
@@ -71,6 +81,9 @@ export class RegionHistory {
   private readonly commissioning = new Map<number, DepotState[]>();
   private readonly drawdowns = new Map<number, DepotState[]>();
   private readonly active: DepotState[] = [];
+  /** Work due on a later day: recounts, corrections, disposals of failed lots. */
+  private readonly followUps = new Map<number, (() => void)[]>();
+  private written = 0;
   private lotSeq = 0;
   private instructionSeq = 0;
   private transferSeq = 0;
@@ -90,6 +103,8 @@ export class RegionHistory {
       const window = Math.min(WORK_SECONDS, endSec - workStart(day));
       if (window <= 0) break;
       this.receive(day);
+      for (const task of this.followUps.get(day) ?? []) task();
+      this.followUps.delete(day);
       for (const depot of this.commissioning.get(day) ?? []) this.commission(depot, day);
       this.incidents(day);
       this.routine(day);
@@ -209,8 +224,95 @@ export class RegionHistory {
 
   /** Weekly review of one depot: rotate lots near expiry, then replenish low stock. */
   private review(depot: DepotState, day: number): void {
+    this.inspect(depot, day);
+    this.disposeExpired(depot, day);
     this.rotate(depot, day);
     this.replenish(depot, day);
+  }
+
+  /** A count of a few holdings; a mismatch is resolved days later by a recount or a write-off. */
+  private inspect(depot: DepotState, day: number): void {
+    const { rng } = this.ctx;
+    if (!rng.chance(LIFECYCLE.inspectionChance)) return;
+    const all = depot.slots.flatMap((slot) => slot.holdings.map((holding) => ({ slot, holding })));
+    if (all.length === 0) return;
+    const picked = rng.shuffle(all).slice(0, rng.int(1, Math.min(LIFECYCLE.holdingsPerInspection, all.length)));
+    const id = this.instruct(
+      'inspection',
+      this.levelFor(depot),
+      picked.map(({ slot, holding }) => ({ category: slot.category.code, quantity: holding.qty })),
+    );
+    for (const { slot, holding } of picked) {
+      const { lot, qty: book } = holding;
+      const failed = rng.chance(LIFECYCLE.qualityFailChance);
+      const off = book >= 2 && rng.chance(LIFECYCLE.discrepancyChance);
+      const physicalCount = off ? shortCount(book, rng.range(0.005, 0.03)) : book;
+      const count = this.emit('stock.inspected', this.operator(depot), id, {
+        lotId: lot.id,
+        depot: depot.plan.code,
+        physicalCount,
+        quality: failed ? 'fail' : 'pass',
+      });
+      if (off) {
+        const task = rng.chance(LIFECYCLE.recountShare)
+          ? () => this.recount(slot, lot, id)
+          : () => this.writeOffShortfall(slot, lot, id, count, book - physicalCount);
+        push(this.followUps, day + rng.int(2, 10), task);
+      }
+      if (failed) push(this.followUps, day + rng.int(1, 5), () => this.disposeFailed(slot, lot));
+    }
+  }
+
+  /** A second count that finds what the book says: the first count was wrong. */
+  private recount(slot: Slot, lot: SeedLot, instructionId: string): void {
+    this.emit('stock.inspected', this.operator(slot.depot), instructionId, {
+      lotId: lot.id,
+      depot: slot.depot.plan.code,
+      physicalCount: heldOf(slot, lot)?.qty ?? 0,
+      quality: 'pass',
+      note: '复盘',
+    });
+  }
+
+  /** The shortfall was real: a correction citing the count writes it off the book. */
+  private writeOffShortfall(slot: Slot, lot: SeedLot, instructionId: string, count: Written, shortfall: number): void {
+    const taken = writeOff(slot, lot, shortfall);
+    this.emit('event.corrected', this.operator(slot.depot), instructionId, {
+      corrects: [{ seq: count.seq, id: contentId(count.draft) }],
+      reason: '盘点短少属实，核销损耗',
+      ...(taken > 0 ? { adjustment: { lotId: lot.id, depot: slot.depot.plan.code, quantity: -taken } } : {}),
+    });
+  }
+
+  private disposeFailed(slot: Slot, lot: SeedLot): void {
+    const holding = heldOf(slot, lot);
+    if (!holding) return;
+    this.dispose(slot.depot, [{ slot, holding }], 'failed-inspection');
+  }
+
+  /** Lots long past expiry that were never rotated are destroyed. */
+  private disposeExpired(depot: DepotState, day: number): void {
+    const { rng } = this.ctx;
+    const due: { slot: Slot; holding: Holding }[] = [];
+    for (const slot of depot.slots) {
+      for (const holding of slot.holdings) {
+        if (holding.lot.expiryDay < day - LIFECYCLE.disposalGraceDays && rng.chance(LIFECYCLE.disposalChance)) due.push({ slot, holding });
+      }
+    }
+    if (due.length > 0) this.dispose(depot, due, 'expired');
+  }
+
+  private dispose(depot: DepotState, due: { slot: Slot; holding: Holding }[], reason: 'expired' | 'failed-inspection'): void {
+    const code = depot.plan.code;
+    const id = this.instruct(
+      'disposal',
+      this.levelFor(depot),
+      due.map(({ slot, holding }) => ({ category: slot.category.code, quantity: holding.qty, fromDepot: code })),
+    );
+    for (const { slot, holding } of due) {
+      const piece = debitHolding(slot, holding);
+      this.emit('stock.disposed', this.operator(depot), id, { lotId: piece.lot.id, depot: code, quantity: piece.qty, reason });
+    }
   }
 
   private rotate(depot: DepotState, day: number): void {
@@ -238,12 +340,30 @@ export class RegionHistory {
       const recipient = rotationRecipient(rng, slot.category.class);
       for (const h of holdings) {
         const piece = debitHolding(slot, h);
+        if (rng.chance(LIFECYCLE.swapRotationShare)) {
+          this.swap(slot, piece.lot, piece.qty, id, day);
+          continue;
+        }
         total += piece.qty;
         this.emitIssue(slot, piece.lot, piece.qty, id, recipient);
       }
+      if (total === 0) continue;
       this.schedule(day + rng.int(2, 15), { kind: 'intake', slot, quantities: this.lotsFor(slot, total), instructionId: id });
       slot.incoming += total;
     }
+  }
+
+  /** In-place rotation: the replacement lot arrives as the old one leaves, one linked event. */
+  private swap(slot: Slot, old: SeedLot, qty: number, instructionId: string, day: number): void {
+    const { lot, master } = this.newLot(slot, day, 0);
+    credit(slot, lot, qty);
+    this.emit('stock.rotated', this.operator(slot.depot), instructionId, {
+      lotId: old.id,
+      depot: slot.depot.plan.code,
+      quantity: qty,
+      newLot: { ...master, quantity: qty },
+      reason: '临近保质期，原地轮换',
+    });
   }
 
   private replenish(depot: DepotState, day: number): void {
@@ -363,6 +483,13 @@ export class RegionHistory {
 
   /** Receives one new lot; `age` extra days back-date its production (first fill). */
   private intake(slot: Slot, qty: number, instructionId: string, day: number, age: number): void {
+    const { lot, master } = this.newLot(slot, day, age);
+    credit(slot, lot, qty);
+    this.emit('lot.intake', this.operator(slot.depot), instructionId, { ...master, depot: slot.depot.plan.code, quantity: qty });
+  }
+
+  /** A new lot and its master data; `age` extra days back-date its production (first fill). */
+  private newLot(slot: Slot, day: number, age: number) {
     const { rng, region, provinceShort } = this.ctx;
     const category = slot.category;
     const [lagMin, lagMax] = PRODUCTION_LAG[category.class];
@@ -372,17 +499,15 @@ export class RegionHistory {
       category,
       expiryDay: productionDay + category.shelfLifeDays,
     };
-    credit(slot, lot, qty);
-    this.emit('lot.intake', this.operator(slot.depot), instructionId, {
+    const master = {
       lotId: lot.id,
-      depot: slot.depot.plan.code,
       category: category.code,
-      quantity: qty,
       productionDate: isoDate(productionDay),
       expiryDate: isoDate(lot.expiryDay),
       grade: GRADES[rng.weighted(GRADE_WEIGHTS)] ?? 'A',
       origin: lotOrigin(rng, category.class, provinceShort, yearOf(productionDay)),
-    });
+    };
+    return { lot, master };
   }
 
   /** Splits a quantity into lots of about the slot's usual size. */
@@ -414,8 +539,10 @@ export class RegionHistory {
     push(this.credits, day, c);
   }
 
-  private emit<T extends EventType>(type: T, actor: Actor, instructionId: string | null, payload: PayloadOf<T>): void {
-    this.buffer.push({ region: this.ctx.region, type, eventTime: '', actor, instructionId, payload } as EventDraft);
+  private emit<T extends EventType>(type: T, actor: Actor, instructionId: string | null, payload: PayloadOf<T>): Written {
+    const draft = { region: this.ctx.region, type, eventTime: '', actor, instructionId, payload } as EventDraft;
+    this.buffer.push(draft);
+    return { draft, seq: this.ctx.firstSeq + this.written++ };
   }
 
   /** Gives the day's drafts sorted random times within working hours, in write order. */

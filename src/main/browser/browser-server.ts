@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Basemap } from '../basemap/load-basemap';
 import type { Dispatch } from '../host/dispatcher';
 import type { HostEventHub } from '../host/host-events';
 import { createBridge } from './bridge-server';
@@ -12,6 +13,8 @@ export interface BrowserServerOptions {
   dispatch: Dispatch;
   events: HostEventHub;
   log: (line: string) => void;
+  /** Served at /basemap/; none in tests that do not need a map. */
+  basemap?: Basemap;
   /** Fixed token for tests; a fresh random one otherwise. */
   token?: string;
 }
@@ -46,7 +49,7 @@ function listen(server: Server, port: number): Promise<number> {
 export async function startBrowserServer(options: BrowserServerOptions): Promise<BrowserServer> {
   const token = options.token ?? randomBytes(24).toString('base64url');
   let origin = '';
-  const serveStatic = createStaticHandler(options.rendererDir, () => origin);
+  const serveStatic = createStaticHandler(options.rendererDir, () => origin, options.basemap);
   const bridge = createBridge({ token, origin: () => origin, dispatch: options.dispatch, events: options.events, log: options.log });
   const server = createServer((req, res) => {
     serveStatic(req, res).catch(() => res.writeHead(500).end());

@@ -1,6 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
+import { isBasemapPath, serveBasemapHttp } from '../basemap/basemap-http';
+import type { Basemap } from '../basemap/load-basemap';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -34,8 +36,8 @@ export function contentSecurityPolicy(origin: string): string {
   ].join('; ');
 }
 
-/** Serves the built renderer read-only; refuses anything outside its folder. */
-export function createStaticHandler(rootDir: string, origin: () => string) {
+/** Serves the built renderer read-only; refuses anything outside its folder. The basemap lives at /basemap/. */
+export function createStaticHandler(rootDir: string, origin: () => string, basemap?: Basemap) {
   const root = normalize(rootDir + sep);
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -43,6 +45,10 @@ export function createStaticHandler(rootDir: string, origin: () => string) {
       return;
     }
     const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
+    if (basemap && isBasemapPath(pathname)) {
+      await serveBasemapHttp(basemap, pathname, req, res, { 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-cache' });
+      return;
+    }
     const relative = pathname === '/' ? 'index.html' : pathname.slice(1);
     const file = normalize(join(root, relative));
     if (!file.startsWith(root)) {

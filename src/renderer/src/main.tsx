@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { App } from './App';
 import './styles/theme.css';
 import './styles/layout.css';
+import './styles/walls.css';
 
 // The CSP forbids eval; keep zod from probing for it (a blocked probe logs a CSP error).
 z.config({ jitless: true });

@@ -1,4 +1,15 @@
 import { z } from 'zod';
+import {
+  categorySchema,
+  depotDetailSchema,
+  instructionSummarySchema,
+  nationalKpisSchema,
+  situationFilterSchema,
+  situationSchema,
+  trendSchema,
+} from './situation-schemas';
+import { linkStateSchema } from './sync-schemas';
+import { instructionTraceSchema, lotTraceSchema, traceInstructionRequestSchema, traceLotRequestSchema } from './trace-schemas';
 
 /**
  * The single source of truth for every channel between the renderer and the app host.
@@ -66,11 +77,27 @@ export const channels = {
     }),
     response: z.array(depotSummarySchema),
   },
+  'depots:detail': { request: z.object({ code: z.string().min(1).max(64) }), response: depotDetailSchema },
+  'categories:list': { request: z.void(), response: z.array(categorySchema) },
+  'situation:snapshot': { request: z.object({ filter: situationFilterSchema }), response: situationSchema },
+  'situation:kpis': { request: z.object({ filter: situationFilterSchema }), response: nationalKpisSchema },
+  'situation:trend': {
+    request: z.object({ region: adcode, filter: situationFilterSchema, days: z.number().int().min(7).max(366).default(90) }),
+    response: trendSchema,
+  },
+  'instructions:list': {
+    request: z.object({ filter: situationFilterSchema, limit: z.number().int().min(1).max(200).default(50) }),
+    response: z.array(instructionSummarySchema),
+  },
+  'sync:links': { request: z.void(), response: z.array(linkStateSchema) },
+  'trace:lot': { request: traceLotRequestSchema, response: lotTraceSchema },
+  'trace:instruction': { request: traceInstructionRequestSchema, response: instructionTraceSchema },
 } as const;
 
 /** Events pushed from the host to the renderer. */
 export const hostEvents = {
   'replica:changed': z.object({ regions: z.array(adcode) }),
+  'sync:link-changed': linkStateSchema,
 } as const;
 
 export type Channels = typeof channels;

@@ -1,3 +1,6 @@
 export * from './channels';
 export * from './result';
 export * from './api';
+export * from './situation-schemas';
+export * from './sync-schemas';
+export * from './trace-schemas';

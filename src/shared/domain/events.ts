@@ -26,7 +26,7 @@ export const ROLES = [
   'regional-server',
 ] as const;
 export type Role = (typeof ROLES)[number];
-export const INSTRUCTION_KINDS = ['dispatch', 'transfer', 'rotation', 'inspection', 'procurement'] as const;
+export const INSTRUCTION_KINDS = ['dispatch', 'transfer', 'rotation', 'inspection', 'procurement', 'disposal'] as const;
 
 export const actorSchema = z.object({ subject: z.string().min(1).max(200), role: z.enum(ROLES) });
 export type Actor = z.infer<typeof actorSchema>;
@@ -107,6 +107,53 @@ export const stockIssuedSchema = z.object({
   recipient: z.string().min(1).max(200),
 });
 
+/** A count of one lot at one depot; the projector compares it with the book at that moment. */
+export const stockInspectedSchema = z.object({
+  lotId: code,
+  depot: code,
+  physicalCount: z.number().int().nonnegative(),
+  quality: z.enum(['pass', 'fail']),
+  note: z.string().min(1).max(200).optional(),
+});
+
+/** Old lot out, replacement lot (of the same category) in at the same depot, linked in one event. */
+export const stockRotatedSchema = z.object({
+  lotId: code,
+  depot: code,
+  quantity,
+  newLot: lotIntakeSchema.omit({ depot: true }),
+  reason: z.string().min(1).max(200),
+});
+
+export const DISPOSAL_REASONS = ['expired', 'failed-inspection', 'damaged'] as const;
+export const stockDisposedSchema = z.object({
+  lotId: code,
+  depot: code,
+  quantity,
+  reason: z.enum(DISPOSAL_REASONS),
+  note: z.string().min(1).max(200).optional(),
+});
+
+/**
+ * An error declaration (EPCIS style): names the earlier events it corrects by seq and content
+ * id and, when a quantity was wrong, carries a compensating adjustment. Nothing is edited.
+ */
+export const eventCorrectedSchema = z.object({
+  corrects: z
+    .array(z.object({ seq: z.number().int().positive(), id: z.string().regex(/^[0-9a-f]{64}$/) }))
+    .min(1)
+    .max(50),
+  reason: z.string().min(1).max(500),
+  adjustment: z
+    .object({
+      lotId: code,
+      depot: code,
+      /** Signed: positive puts stock back on the book, negative writes it off. */
+      quantity: z.number().int().refine((q) => q !== 0, 'an adjustment of 0 changes nothing'),
+    })
+    .optional(),
+});
+
 export const eventPayloadSchemas = {
   'region.declared': regionDeclaredSchema,
   'category.defined': categoryDefinedSchema,
@@ -116,6 +163,10 @@ export const eventPayloadSchemas = {
   'stock.transfer-out': transferOutSchema,
   'stock.transfer-in': transferInSchema,
   'stock.issued': stockIssuedSchema,
+  'stock.inspected': stockInspectedSchema,
+  'stock.rotated': stockRotatedSchema,
+  'stock.disposed': stockDisposedSchema,
+  'event.corrected': eventCorrectedSchema,
 } as const;
 
 export type EventType = keyof typeof eventPayloadSchemas;
@@ -126,6 +177,9 @@ export const MOVEMENT_TYPES: ReadonlySet<EventType> = new Set([
   'stock.transfer-out',
   'stock.transfer-in',
   'stock.issued',
+  'stock.inspected',
+  'stock.rotated',
+  'stock.disposed',
 ]);
 
 export type PayloadOf<T extends EventType> = z.infer<(typeof eventPayloadSchemas)[T]>;
@@ -148,6 +202,10 @@ export const eventDraftSchema = z
   .superRefine((draft, ctx) => {
     if (MOVEMENT_TYPES.has(draft.type as EventType) && !draft.instructionId) {
       ctx.addIssue({ code: 'custom', message: `${String(draft.type)} requires an instructionId` });
+    }
+    // A compensating adjustment moves stock, so it too must be authorised.
+    if (draft.type === 'event.corrected' && (draft.payload as { adjustment?: unknown }).adjustment && !draft.instructionId) {
+      ctx.addIssue({ code: 'custom', message: 'event.corrected with an adjustment requires an instructionId' });
     }
   });
 

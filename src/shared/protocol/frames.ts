@@ -74,6 +74,8 @@ export const SNAPSHOT_TABLE_NAMES = [
   'instructions',
   'lots',
   'province_stock',
+  'instruction_usage',
+  'alerts',
 ] as const;
 export const SNAPSHOT_ROWS_PER_FRAME = 2000;
 const cell = z.union([z.string(), z.number(), z.null()]);

@@ -1,5 +1,8 @@
 import type { Migration } from '../migrate';
 import { migration001 } from './001-initial';
+import { migration002 } from './002-checkpoints';
+import { migration003 } from './003-situation-indexes';
+import { migration004 } from './004-lifecycle-alerts';
 
 /** Every schema migration, in order. Add a numbered file; never edit an applied one. */
-export const REPLICA_MIGRATIONS: readonly Migration[] = [migration001];
+export const REPLICA_MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004];

@@ -1,6 +1,8 @@
 import { connectionSelectors, useConnectionStore, type ConnectionState } from '../bridge';
 import { isMessageKey, useT, type Translate } from '../i18n';
 import { replicaSelectors, useReplicaStore } from '../stores/replica-store';
+import { situationSelectors, useSituationStore } from '../stores/situation-store';
+import { useFilterStore } from '../filters/filter-store';
 
 function connectionMessage(t: Translate, state: ConnectionState): string | null {
   switch (state.status) {
@@ -20,7 +22,9 @@ export function ErrorPanel() {
   const t = useT();
   const connection = useConnectionStore(connectionSelectors.state);
   const retryConnection = useConnectionStore(connectionSelectors.retry);
-  const error = useReplicaStore(replicaSelectors.error);
+  const replicaError = useReplicaStore(replicaSelectors.error);
+  const situationError = useSituationStore(situationSelectors.error);
+  const error = replicaError ?? situationError;
   const hasData = useReplicaStore(replicaSelectors.ready);
   const { load } = useReplicaStore(replicaSelectors.actions);
 
@@ -51,7 +55,13 @@ export function ErrorPanel() {
         <strong>{isMessageKey(codeKey) ? t(codeKey) : error.code}</strong>: {error.message}
       </p>
       {hasData && <p className="error-detail">{t('error.stale')}</p>}
-      <button type="button" onClick={() => void load()}>
+      <button
+        type="button"
+        onClick={() => {
+          void load();
+          void useSituationStore.getState().actions.load(useFilterStore.getState().filter);
+        }}
+      >
         {t('error.retry')}
       </button>
     </section>

@@ -2,12 +2,16 @@ import type { ReplicaStats } from '../../../shared/contract';
 import { shortHash } from '../format/hash';
 import { shortTime } from '../format/time';
 import { useLocale, useT } from '../i18n';
+import { KpiTiles } from './KpiTiles';
+import { LinkBadge, useLinkSync } from '../sync/LinkBadge';
 
 export function StatusBar({ stats }: { stats: ReplicaStats | null }) {
   const t = useT();
   const locale = useLocale();
+  useLinkSync();
   return (
     <footer className="status-bar" data-testid="status-bar">
+      {stats && <KpiTiles stats={stats} />}
       {stats && (
         <div className="status-chain">
           <span className="status-label">{t('status.chainHead')}</span>
@@ -27,6 +31,7 @@ export function StatusBar({ stats }: { stats: ReplicaStats | null }) {
             <code className="status-hash" title={`${t('status.seq')} ${r.lastSeq} · ${r.headHash}`} data-value={r.headHash}>
               {shortHash(r.headHash, 8)}
             </code>
+            <LinkBadge region={r.region} />
           </li>
         ))}
       </ul>

@@ -21,3 +21,13 @@ export function digitGroups(value: number): string[] {
   for (let end = digits.length; end > 0; end -= 3) groups.unshift(digits.slice(Math.max(0, end - 3), end));
   return value < 0 ? ['-' + (groups[0] ?? ''), ...groups.slice(1)] : groups;
 }
+
+/** Days of cover: two decimals below 1, one below 100, whole days above (no false precision on a wall). */
+export function formatDays(locale: Locale, days: number): string {
+  const digits = days >= 100 ? 0 : days >= 1 ? 1 : 2;
+  return new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(days);
+}
+
+export function formatPercent(locale: Locale, share: number): string {
+  return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(share);
+}

@@ -1,6 +1,8 @@
 import { useCallback } from 'react';
+import { useTranslation } from 'react-i18next';
 import { create } from 'zustand';
-import { isLocale, translate, type Locale, type Translate } from './translate';
+import { i18n } from './i18next-instance';
+import { isLocale, type Locale, type Translate } from './translate';
 
 const STORAGE_KEY = 'inrs.locale';
 
@@ -28,6 +30,7 @@ export const useLocaleStore = create<LocaleState>()((set) => ({
       } catch {
         // The choice still applies to this page.
       }
+      void i18n.changeLanguage(locale);
       set({ locale });
     },
   },
@@ -40,8 +43,11 @@ export const localeSelectors = {
 
 export const useLocale = (): Locale => useLocaleStore(localeSelectors.locale);
 
-/** `t(key)` in the current language; re-renders the caller when the language changes. */
+// The i18next instance starts in the saved language.
+void i18n.changeLanguage(useLocaleStore.getState().locale);
+
+/** `t(key)` in the current language (i18next); re-renders the caller when the language changes. */
 export function useT(): Translate {
-  const locale = useLocale();
-  return useCallback<Translate>((key, params) => translate(locale, key, params), [locale]);
+  const { t } = useTranslation(undefined, { i18n });
+  return useCallback<Translate>((key, params) => t(key, params ?? {}), [t]);
 }

@@ -1,17 +1,13 @@
-import { en } from './en';
+import { i18n, LOCALES, type Locale } from './i18next-instance';
 import { zhCN, type MessageKey } from './zh-CN';
 
-export const LOCALES = ['zh-CN', 'en'] as const;
-export type Locale = (typeof LOCALES)[number];
-
-const dictionaries: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zhCN, en };
+export { LOCALES, type Locale };
 
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 
+/** A message in a given language, outside React (tests, document title). */
 export function translate(locale: Locale, key: MessageKey, params?: Record<string, string | number>): string {
-  const text = dictionaries[locale][key];
-  if (!params) return text;
-  return text.replace(/\{(\w+)\}/g, (match, name: string) => (name in params ? String(params[name]) : match));
+  return i18n.getFixedT(locale)(key, params ?? {});
 }
 
 export function isLocale(value: unknown): value is Locale {

@@ -1,0 +1,16 @@
+import loadHighs, { type Highs } from 'highs';
+
+let runtime: Promise<Highs> | null = null;
+
+/**
+ * The HiGHS runtime (HiGHS compiled to WebAssembly, package `highs`), instantiated once per
+ * process on first use. Solves are synchronous once it is loaded: run large ones off the main
+ * thread of an interactive process.
+ */
+export function highsRuntime(): Promise<Highs> {
+  runtime ??= loadHighs().catch((err: unknown) => {
+    runtime = null;
+    throw new Error(`cannot load the HiGHS solver (highs.wasm): ${err instanceof Error ? err.message : String(err)}`);
+  });
+  return runtime;
+}

@@ -1,0 +1,87 @@
+import { z } from 'zod';
+import { DispatchInputError } from './errors';
+
+/**
+ * The dispatch problem file (README, "Dispatch model"): depots with what they can give per
+ * category, demand points with what they need, and the travel-time parameters.
+ */
+
+/** Quantities above this are refused: they are typos, and they would blur the solver's tolerances. */
+export const MAX_QUANTITY = 1e12;
+
+const id = z.string().min(1, 'must not be empty').max(128);
+const quantity = z
+  .number({ error: 'must be a number' })
+  .nonnegative('must be ≥ 0')
+  .max(MAX_QUANTITY, `must be ≤ ${MAX_QUANTITY}`);
+const byCategory = z.record(z.string().min(1, 'category codes must not be empty').max(64), quantity);
+const lon = z.number({ error: 'must be a number' }).min(-180, 'must be within -180…180').max(180, 'must be within -180…180');
+const lat = z.number({ error: 'must be a number' }).min(-90, 'must be within -90…90').max(90, 'must be within -90…90');
+
+export const dispatchDepotSchema = z.strictObject({ id, lon, lat, supply: byCategory });
+export const dispatchDemandSchema = z.strictObject({ id, lon, lat, demand: byCategory });
+
+export const DISPATCH_DEFAULTS = { roadFactor: 1.3, speedKmh: 60, shortagePenalty: 1_000_000 } as const;
+
+export const dispatchProblemSchema = z
+  .strictObject({
+    depots: z.array(dispatchDepotSchema),
+    demands: z.array(dispatchDemandSchema),
+    roadFactor: z.number().min(1, 'must be ≥ 1 (roads are never shorter than the great circle)').max(10).default(DISPATCH_DEFAULTS.roadFactor),
+    speedKmh: z.number().positive('must be > 0').max(1000).default(DISPATCH_DEFAULTS.speedKmh),
+    shortagePenalty: z.number().positive('must be > 0').max(1e12).default(DISPATCH_DEFAULTS.shortagePenalty),
+  })
+  .superRefine((p, ctx) => {
+    const unique = (key: 'depots' | 'demands') => {
+      const seen = new Set<string>();
+      p[key].forEach((row, i) => {
+        if (seen.has(row.id)) ctx.addIssue({ code: 'custom', path: [key, i, 'id'], message: `duplicate id "${row.id}"` });
+        seen.add(row.id);
+      });
+    };
+    unique('depots');
+    unique('demands');
+  });
+
+export type DispatchProblem = z.output<typeof dispatchProblemSchema>;
+export type DispatchProblemInput = z.input<typeof dispatchProblemSchema>;
+export type DispatchDepot = DispatchProblem['depots'][number];
+export type DispatchDemand = DispatchProblem['demands'][number];
+
+export interface DispatchFlow {
+  from: string;
+  to: string;
+  category: string;
+  quantity: number;
+  hours: number;
+}
+
+export interface DispatchShortfall {
+  to: string;
+  category: string;
+  quantity: number;
+}
+
+export interface DispatchSolution {
+  status: 'optimal';
+  objective: number;
+  flows: DispatchFlow[];
+  shortfalls: DispatchShortfall[];
+}
+
+/** `problem.depots[2].supply.GR-RICE: must be ≥ 0` — one line per issue, at most five. */
+export function formatIssues(error: z.ZodError, root = 'problem'): string {
+  const lines = error.issues.slice(0, 5).map((issue) => {
+    const path = issue.path.reduce<string>((acc, part) => (typeof part === 'number' ? `${acc}[${part}]` : `${acc}.${String(part)}`), root);
+    return `${path}: ${issue.message}`;
+  });
+  const more = error.issues.length > 5 ? `; and ${error.issues.length - 5} more` : '';
+  return `${lines.join('; ')}${more}`;
+}
+
+/** Validates a parsed JSON value as a dispatch problem, filling in the defaults. */
+export function parseDispatchProblem(value: unknown): DispatchProblem {
+  const parsed = dispatchProblemSchema.safeParse(value);
+  if (!parsed.success) throw new DispatchInputError(`invalid dispatch problem: ${formatIssues(parsed.error)}`);
+  return parsed.data;
+}

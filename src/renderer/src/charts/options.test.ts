@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import type { ProvinceRisk } from '../../../shared/contract/situation-schemas';
+import { classCoverOption, provinceFloorOption } from './options';
+
+const province = (adcode: string, ratio: number): ProvinceRisk => ({
+  adcode,
+  nameZh: adcode,
+  nameEn: adcode,
+  emergencyLevel: 'normal',
+  riskIndex: 10,
+  riskBand: 'low',
+  daysOfCover: 3,
+  expiring90Share: 0,
+  openAlerts: 0,
+  depots: 1,
+  depotsUnderFloor: 0,
+  lots: 1,
+  centroid: [110, 30],
+  population: 1,
+  classes: [
+    { class: 'grain', stock: 100 * ratio, floor: 100, coverRatio: ratio, daysOfCover: 2 },
+    { class: 'water', stock: 5, floor: 10, coverRatio: 0.5, daysOfCover: 0.1 },
+  ],
+});
+
+describe('chart options', () => {
+  it('puts the worst-covered province first and keeps stock, floor and days aligned', () => {
+    const option = provinceFloorOption([province('430000', 1.8), province('420000', 0.7)], 'grain', {
+      provinceName: (p) => p.adcode,
+      stock: 'stock',
+      floor: 'floor',
+      days: 'days',
+    }) as { xAxis: { data: string[] }; series: { data: number[] }[] };
+    expect(option.xAxis.data).toEqual(['420000', '430000']);
+    expect(option.series[0]?.data).toEqual([70, 180]);
+    expect(option.series[1]?.data).toEqual([100, 100]);
+    expect(option.series[2]?.data).toEqual([2, 2]);
+  });
+
+  it('marks classes under their floor', () => {
+    const option = classCoverOption(province('430000', 1.2), { className: (c) => c, ratio: 'r', floor: 'f' }) as {
+      series: { data: { value: number; itemStyle: { color: string } }[] }[];
+    };
+    const [grain, water] = option.series[0]?.data ?? [];
+    expect(grain?.value).toBe(1.2);
+    expect(water?.itemStyle.color).not.toBe(grain?.itemStyle.color);
+  });
+});

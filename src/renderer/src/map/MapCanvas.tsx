@@ -1,0 +1,224 @@
+import type { PickingInfo } from '@deck.gl/core';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { STYLE_IDS } from './basemap/basemap-style';
+import { ADCODE, choroplethColor, provinceLabel } from './basemap/province-expressions';
+import { provinceBounds } from './basemap/province-source';
+import { createLayerDataCache } from './data/layer-data';
+import { useBasemap } from './hooks/useBasemap';
+import { setOverlayLayers, useDeckOverlay } from './hooks/useDeckOverlay';
+import { useMapText } from './i18n/useMapText';
+import { buildLayers, DECK_LAYER_IDS } from './layers/build-layers';
+import type { MapViewProps } from './MapView';
+import { chooseRenderMode, probeRenderer } from './render-mode/render-mode';
+import { NO_DATA_COLOR, toCss } from './scales/color-scales';
+import { mapLayersSelectors, useMapLayersStore } from './state/map-layers-store';
+import type { Hover } from './ui/hover';
+import { Legend } from './ui/Legend';
+import { LayerSwitcher } from './ui/LayerSwitcher';
+import { MapNotices } from './ui/MapNotices';
+import { MapTooltip } from './ui/MapTooltip';
+import './map.css';
+
+const DEPOT_LAYERS = new Set<string>([DECK_LAYER_IDS.depots]);
+
+/** The national risk map: maplibre basemap with the choropleth and labels, deck.gl layers interleaved. */
+export default function MapCanvas({ situation, filter, focusRegion, onSelectProvince, onSelectDepot }: MapViewProps) {
+  const { locale, t } = useMapText();
+  const containerRef = useRef<HTMLDivElement>(null);
+  const [render] = useState(() => chooseRenderMode(window.location.search, probeRenderer()));
+  const [basemapProblem, setBasemapProblem] = useState<string | null>(null);
+  const onProblem = useCallback((message: string) => {
+    console.warn(`map: basemap problem: ${message}`);
+    setBasemapProblem(message);
+  }, []);
+  const { map, manifest, styleReady } = useBasemap(containerRef, onProblem);
+
+  const cache = useMemo(() => createLayerDataCache(), []);
+  const data = cache.get(situation, filter, render.mode);
+  const visible = useMapLayersStore(mapLayersSelectors.visible);
+  const [failed, setFailed] = useState<ReadonlySet<string>>(new Set());
+  const [hover, setHover] = useState<Hover | null>(null);
+  const [selectedDepot, setSelectedDepot] = useState<string | null>(null);
+  const [selectedProvince, setSelectedProvince] = useState<string | null>(null);
+  const [ready, setReady] = useState(false);
+  const [moving, setMoving] = useState(false);
+  const [labels, setLabels] = useState('');
+  const [view, setView] = useState({ center: '', zoom: '' });
+
+  // A new data version or filter gives failed layers another chance.
+  useEffect(() => setFailed(new Set()), [data.key]);
+
+  const latest = useRef({ data, situation, onSelectDepot, onSelectProvince });
+  latest.current = { data, situation, onSelectDepot, onSelectProvince };
+  const frame = useRef({ layersKey: '', deckRenderedKey: '', expectDeck: false });
+
+  const zoomToProvince = useCallback(
+    (adcode: string) => {
+      if (!map || !manifest) return;
+      const bounds = provinceBounds(map, manifest, adcode);
+      if (bounds) {
+        map.fitBounds(bounds, { padding: 48, maxZoom: 8, duration: 600 });
+        return;
+      }
+      const p = latest.current.situation.provinces.find((x) => x.adcode === adcode);
+      if (p) map.easeTo({ center: p.centroid, zoom: 6, duration: 600 });
+    },
+    [map, manifest],
+  );
+
+  const provinceAt = useCallback(
+    (x: number, y: number) => {
+      if (!map || !map.getLayer(STYLE_IDS.provinceFill)) return null;
+      const feature = map.queryRenderedFeatures([x, y], { layers: [STYLE_IDS.provinceFill] })[0];
+      if (!feature) return null;
+      const props = feature.properties as { adcode?: unknown; name?: unknown };
+      return { adcode: String(props.adcode ?? ''), name: String(props.name ?? '') };
+    },
+    [map],
+  );
+
+  const pickedHover = useCallback(
+    (info: PickingInfo): Hover | null => {
+      const { data } = latest.current;
+      const layerId = info.layer?.id;
+      if (info.picked && info.index >= 0 && layerId && DEPOT_LAYERS.has(layerId) && data.depots) {
+        const index = data.depots.source[info.index];
+        if (index !== undefined) return { kind: 'depot', x: info.x, y: info.y, index };
+      }
+      if (info.picked && info.index >= 0 && layerId === DECK_LAYER_IDS.aggregates && data.aggregates) {
+        const agg = data.aggregates;
+        const adcode = agg.adcodes[info.index];
+        if (adcode) return { kind: 'aggregate', x: info.x, y: info.y, adcode, depots: agg.depots[info.index]!, meanDaysOfCover: agg.meanDaysOfCover[info.index]! };
+      }
+      const province = provinceAt(info.x, info.y);
+      return province ? { kind: 'province', x: info.x, y: info.y, ...province } : null;
+    },
+    [provinceAt],
+  );
+
+  const overlay = useDeckOverlay(map, {
+    onHover: (info) => setHover(pickedHover(info)),
+    onClick: (info) => {
+      const picked = pickedHover(info);
+      if (!picked) return;
+      if (picked.kind === 'depot') {
+        const depot = latest.current.situation.depots[picked.index];
+        if (!depot) return;
+        setSelectedDepot(depot.code);
+        latest.current.onSelectDepot(depot.code);
+        return;
+      }
+      setSelectedProvince(picked.adcode);
+      latest.current.onSelectProvince(picked.adcode);
+      zoomToProvince(picked.adcode);
+    },
+    onLayerError: (layerId, error) => {
+      setFailed((prev) => {
+        if (prev.has(layerId)) return prev;
+        console.warn(`map: layer ${layerId} failed and is hidden: ${error.message}`);
+        return new Set([...prev, layerId]);
+      });
+    },
+    onAfterRender: () => {
+      frame.current.deckRenderedKey = frame.current.layersKey;
+    },
+  });
+
+  // Basemap paint follows the data, the filter and the language.
+  useEffect(() => {
+    if (!map || !styleReady) return;
+    const fill = visible.provinces ? choroplethColor(situation.provinces, data.scope) : toCss(NO_DATA_COLOR);
+    map.setPaintProperty(STYLE_IDS.provinceFill, 'fill-color', fill);
+  }, [map, styleReady, situation.provinces, data.scope, visible.provinces]);
+
+  useEffect(() => {
+    if (!map || !styleReady) return;
+    map.setLayoutProperty(STYLE_IDS.provinceLabel, 'text-field', provinceLabel(situation.provinces, locale));
+  }, [map, styleReady, situation.provinces, locale]);
+
+  useEffect(() => {
+    if (!map || !styleReady) return;
+    map.setFilter(STYLE_IDS.provinceSelected, ['==', ADCODE, selectedProvince ?? '']);
+  }, [map, styleReady, selectedProvince]);
+
+  useEffect(() => {
+    if (!focusRegion || !styleReady) return;
+    setSelectedProvince(focusRegion);
+    zoomToProvince(focusRegion);
+  }, [focusRegion, styleReady, zoomToProvince]);
+
+  // Stage two: cheap layer objects every time an input changes.
+  const selectedDepotRow = useMemo(() => {
+    if (!selectedDepot || !data.depots) return -1;
+    const index = situation.depots.findIndex((d) => d.code === selectedDepot);
+    return index < 0 ? -1 : data.depots.source.indexOf(index);
+  }, [selectedDepot, data.depots, situation.depots]);
+
+  useEffect(() => {
+    if (!overlay || !styleReady) return;
+    const options = { visible, failed, selectedDepotRow, pickable: !moving, beforeId: STYLE_IDS.firstLabel };
+    const layers = buildLayers(data, options, (id, error) => {
+      console.warn(`map: layer ${id} could not be built and is hidden: ${(error as Error).message}`);
+      setFailed((prev) => new Set([...prev, id]));
+    });
+    frame.current = { layersKey: `${data.key}|${layers.map((l) => l.id).join(',')}|${selectedDepotRow}`, deckRenderedKey: '', expectDeck: layers.length > 0 };
+    setReady(false);
+    setOverlayLayers(overlay, layers);
+    map?.triggerRepaint();
+  }, [overlay, map, styleReady, data, visible, failed, selectedDepotRow, moving]);
+
+  // Readiness: the basemap is idle and deck.gl has drawn the current layers.
+  useEffect(() => {
+    if (!map || !styleReady) return;
+    const onIdle = () => {
+      const f = frame.current;
+      if (f.expectDeck && f.deckRenderedKey !== f.layersKey) {
+        map.triggerRepaint();
+        return;
+      }
+      setReady(true);
+      const names = new Set(map.queryRenderedFeatures({ layers: [STYLE_IDS.provinceLabel] }).map((f) => String(f.properties.name ?? '')));
+      setLabels([...names].filter(Boolean).sort().join(','));
+      const c = map.getCenter();
+      setView({ center: `${c.lng.toFixed(5)},${c.lat.toFixed(5)}`, zoom: map.getZoom().toFixed(4) });
+    };
+    // A moving camera is not ready, and a tooltip left from before the move would point at nothing.
+    const onMoveStart = () => {
+      setReady(false);
+      setHover(null);
+      setMoving(true);
+    };
+    const onMoveEnd = () => setMoving(false);
+    map.on('idle', onIdle);
+    map.on('movestart', onMoveStart);
+    map.on('moveend', onMoveEnd);
+    return () => {
+      map.off('idle', onIdle);
+      map.off('movestart', onMoveStart);
+      map.off('moveend', onMoveEnd);
+    };
+  }, [map, styleReady]);
+
+  return (
+    <div
+      className="map-view"
+      data-testid="map"
+      aria-label={t('region')}
+      data-map-ready={ready && styleReady ? 'true' : 'false'}
+      data-render-mode={render.mode}
+      data-basemap={manifest?.kind ?? ''}
+      data-selected-depot={selectedDepot ?? ''}
+      data-selected-province={selectedProvince ?? ''}
+      data-rendered-labels={labels}
+      data-center={view.center}
+      data-zoom={view.zoom}
+      onMouseLeave={() => setHover(null)}
+    >
+      <div ref={containerRef} className="map-canvas" />
+      <MapNotices t={t} demoBasemap={manifest?.kind === 'demo'} render={render} failedLayers={[...failed]} basemapProblem={basemapProblem} />
+      <LayerSwitcher t={t} />
+      <Legend t={t} visible={visible} />
+      <MapTooltip hover={hover} situation={situation} locale={locale} t={t} />
+    </div>
+  );
+}

@@ -1,0 +1,56 @@
+import type { MapMessageKey, MapText } from '../i18n/map-messages';
+import { ARC_SOURCE, ARC_TARGET, COVER_LEGEND_DAYS, coverColor, HEAT_RANGE, riskLegend, toCss } from '../scales/color-scales';
+import type { MapLayerId } from '../state/map-layers-store';
+
+interface Props {
+  t: MapText;
+  visible: Record<MapLayerId, boolean>;
+}
+
+/** Keys to every visible layer, in the same colours the layers use. Folds away on a small map. */
+export function Legend({ t, visible }: Props) {
+  return (
+    <details className="map-legend" data-testid="map-legend" open>
+      <summary>{t('legend')}</summary>
+      {visible.provinces && (
+        <section>
+          <h3>{t('legendRisk')}</h3>
+          <ul className="map-legend-scale">
+            {riskLegend().map((b) => (
+              <li key={b.band}>
+                <span className="map-swatch" style={{ background: toCss(b.color) }} />
+                {t(`band.${b.band}` as MapMessageKey)} <small>≥{b.from}</small>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {visible.depots && (
+        <section>
+          <h3>{t('legendCover')}</h3>
+          <ul className="map-legend-scale">
+            {COVER_LEGEND_DAYS.map((d) => (
+              <li key={d}>
+                <span className="map-dot" style={{ background: toCss(coverColor(d)) }} />≥{d}
+              </li>
+            ))}
+          </ul>
+          <p className="map-legend-note">{t('legendSize')}</p>
+        </section>
+      )}
+      {visible.transfers && (
+        <section className="map-legend-minor">
+          <h3>{t('layer.transfers')}</h3>
+          <span className="map-gradient" style={{ background: `linear-gradient(90deg, ${toCss(ARC_SOURCE)}, ${toCss(ARC_TARGET)})` }} />
+          <p className="map-legend-note">{t('legendArcs')}</p>
+        </section>
+      )}
+      {visible.alerts && (
+        <section className="map-legend-minor">
+          <h3>{t('legendHeat')}</h3>
+          <span className="map-gradient" style={{ background: `linear-gradient(90deg, ${HEAT_RANGE.map(toCss).join(', ')})` }} />
+        </section>
+      )}
+    </details>
+  );
+}

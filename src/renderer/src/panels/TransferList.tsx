@@ -1,0 +1,60 @@
+import { formatNumber } from '../format/numbers';
+import { shortTime } from '../format/time';
+import { useLocale, useT } from '../i18n';
+import { depotSelectors, useDepotStore } from '../stores/depot-store';
+import { situationSelectors, useSituationStore } from '../stores/situation-store';
+
+const SHOWN = 200;
+
+/** Transfers under way (sent, not yet fully received): the tasks in progress. */
+export function TransferList() {
+  const t = useT();
+  const locale = useLocale();
+  const situation = useSituationStore(situationSelectors.situation);
+  const { open } = useDepotStore(depotSelectors.actions);
+  const transfers = situation?.transfers ?? [];
+  return (
+    <section className="panel list-panel">
+      <h2 className="panel-title" data-testid="tasks-title" data-value={transfers.length}>
+        {t('tasks.title', { count: transfers.length })}
+      </h2>
+      {transfers.length === 0 ? (
+        <p className="panel-empty">{t('tasks.empty')}</p>
+      ) : (
+        <div className="table-scroll">
+          <table className="data-table" data-testid="transfer-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('tasks.col.transfer')}</th>
+                <th scope="col">{t('tasks.col.route')}</th>
+                <th scope="col" className="num">{t('tasks.col.quantity')}</th>
+                <th scope="col">{t('tasks.col.sent')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {transfers.slice(0, SHOWN).map((x) => (
+                <tr key={x.transferId}>
+                  <th scope="row">
+                    <code>{x.transferId}</code>
+                    <div className="cell-sub">{x.category}</div>
+                  </th>
+                  <td>
+                    <button type="button" className="link" onClick={() => void open(x.fromDepot)}>
+                      {x.fromDepot}
+                    </button>
+                    {' → '}
+                    <button type="button" className="link" onClick={() => void open(x.toDepot)}>
+                      {x.toDepot}
+                    </button>
+                  </td>
+                  <td className="num">{formatNumber(locale, x.quantity)}</td>
+                  <td>{shortTime(x.sentAt)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}

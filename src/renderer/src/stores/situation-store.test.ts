@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { createInrsApi, type NationalKpis, type Situation, type SituationFilter } from '../../../shared/contract';
+import { EMPTY_FILTER } from '../filters/filter-reducer';
+import { createSituationStore } from './situation-store';
+
+const situation = (dataVersion: string): Situation => ({ dataVersion, asOf: null, provinces: [], depots: [], transfers: [], alerts: [] });
+const kpis = (openAlerts: number): NationalKpis => ({
+  asOf: null,
+  dataVersion: 'v',
+  reserveDaysByClass: {},
+  depotsUnderFloor: 0,
+  lotsExpiring30: 0,
+  lotsExpiring90: 0,
+  openAlerts,
+  regionsInEmergency: 0,
+});
+
+/** A host stand-in over the real contract API whose answers the test releases in any order. */
+function fakeHost() {
+  const waiting: { filter: SituationFilter; release: () => void }[] = [];
+  const api = createInrsApi(
+    async (channel, request) => {
+      const filter = (request as { filter: SituationFilter }).filter;
+      await new Promise<void>((release) => waiting.push({ filter, release }));
+      const n = filter.regions.length;
+      return channel === 'situation:snapshot' ? { ok: true, value: situation(`v${n}`) } : { ok: true, value: kpis(n) };
+    },
+    () => () => {},
+  );
+  return { api, waiting };
+}
+
+describe('situation store', () => {
+  it('keeps the answer to the latest filter when an older one arrives last', async () => {
+    const host = fakeHost();
+    const store = createSituationStore(() => host.api);
+    const older = store.getState().actions.load(EMPTY_FILTER);
+    const newer = store.getState().actions.load({ ...EMPTY_FILTER, regions: ['430000'] });
+    await Promise.resolve();
+    for (const w of host.waiting.slice(2)) w.release();
+    await newer;
+    for (const w of host.waiting.slice(0, 2)) w.release();
+    await older;
+    expect(store.getState().situation?.dataVersion).toBe('v1');
+    expect(store.getState().kpis?.openAlerts).toBe(1);
+    expect(store.getState().loadedFilter?.regions).toEqual(['430000']);
+  });
+
+  it('reports a host error and keeps the last data', async () => {
+    const api = createInrsApi(async () => ({ ok: false, error: { code: 'replica-unavailable', message: 'closed' } }), () => () => {});
+    const store = createSituationStore(() => api);
+    await store.getState().actions.load(EMPTY_FILTER);
+    expect(store.getState().error).toEqual({ code: 'replica-unavailable', message: 'closed' });
+    expect(store.getState().situation).toBeNull();
+  });
+});

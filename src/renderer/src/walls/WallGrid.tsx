@@ -1,0 +1,58 @@
+import type { CSSProperties } from 'react';
+import { filterSelectors, useFilterStore } from '../filters/filter-store';
+import { AlertList } from '../panels/AlertList';
+import { ClassCoverChart } from '../panels/ClassCoverChart';
+import { DepotTable } from '../panels/DepotTable';
+import { KpiStrip } from '../panels/KpiStrip';
+import { MapSlot } from '../panels/MapSlot';
+import { ProvinceFloorChart } from '../panels/ProvinceFloorChart';
+import { ProvinceRiskTable } from '../panels/ProvinceRiskTable';
+import { InstructionList } from '../panels/InstructionList';
+import { TransferList } from '../panels/TransferList';
+import { TrendChart } from '../panels/TrendChart';
+import { focusRegionOf } from './focus';
+import type { PanelKind, WallLayout } from './layout';
+
+/** Lays a wall's panels out on its grid; panels follow the shared filter through the stores. */
+export function WallGrid({ layout, zoomToFocus = false }: { layout: WallLayout; zoomToFocus?: boolean }) {
+  const filter = useFilterStore(filterSelectors.filter);
+  const region = focusRegionOf(filter, layout);
+  const style: CSSProperties = {
+    gridTemplateColumns: layout.grid.columns,
+    gridTemplateRows: layout.grid.rows,
+    gridTemplateAreas: layout.grid.areas.map((row) => `'${row}'`).join(' '),
+  };
+  const panel = (kind: PanelKind) => {
+    switch (kind) {
+      case 'map':
+        return <MapSlot {...(zoomToFocus && region ? { focusRegion: region } : {})} />;
+      case 'kpi-strip':
+        return <KpiStrip />;
+      case 'province-table':
+        return <ProvinceRiskTable />;
+      case 'depot-table':
+        return <DepotTable region={region} />;
+      case 'class-cover-chart':
+        return <ClassCoverChart region={region} />;
+      case 'province-floor-chart':
+        return <ProvinceFloorChart layout={layout} />;
+      case 'alert-list':
+        return <AlertList />;
+      case 'transfer-list':
+        return <TransferList />;
+      case 'trend-chart':
+        return <TrendChart region={region} />;
+      case 'instruction-list':
+        return <InstructionList />;
+    }
+  };
+  return (
+    <main className="wall" style={style} data-testid="wall" data-wall={layout.type}>
+      {layout.panels.map((p) => (
+        <div key={p.id} className="wall-area" style={{ gridArea: p.area }} data-panel={p.kind}>
+          {panel(p.kind)}
+        </div>
+      ))}
+    </main>
+  );
+}

@@ -1,0 +1,13 @@
+import alertsTasks from './alerts-tasks/layout.json';
+import categoryReserves from './category-reserves/layout.json';
+import { parseWallLayout, type WallLayout, type WallType } from './layout';
+import nationalOverview from './national-overview/layout.json';
+import regionFocus from './region-focus/layout.json';
+
+/** The shipped layouts, checked against the layout schema when the app loads. */
+export const DEFAULT_LAYOUTS: Record<WallType, WallLayout> = {
+  'national-overview': parseWallLayout(nationalOverview),
+  'region-focus': parseWallLayout(regionFocus),
+  'category-reserves': parseWallLayout(categoryReserves),
+  'alerts-tasks': parseWallLayout(alertsTasks),
+};
