@@ -49,6 +49,7 @@ export default defineConfig([
     'bench/tmp/',
     'test-results/',
     'e2e/artifacts/',
+    '**/*.tmp.ts',
   ]),
   js.configs.recommended,
   tseslint.configs.recommended,

@@ -1,4 +1,5 @@
 import { runAuditBench } from './audit.bench';
+import { runDispatchBench } from './dispatch.bench';
 import { runMapBench } from './map.bench';
 import { runReplicaBench } from './replica.bench';
 import { runSituationBench } from './situation.bench';
@@ -8,8 +9,9 @@ import type { SeedScale } from '../src/core/seed';
 /**
  * `npm run bench [-- --quick]`: every benchmark, figures written to bench/results/.
  * --quick measures open/aggregate at demo scale only (the national replica takes minutes to seed)
- * and pans the map over 100k depots only (1M takes minutes a frame in software WebGL).
- * --only replica|situation|map|sync|audit runs one of them (the map bench reuses the replica bench's national replica when there is one).
+ * and pans the map over 100k depots only (1M takes minutes a frame in software WebGL), and
+ * compares the dispatch solvers at 250 × 150 × 10 instead of 500 × 300 × 10.
+ * --only replica|situation|map|sync|audit|dispatch runs one of them (the map bench reuses the replica bench's national replica when there is one).
  */
 const quick = process.argv.includes('--quick');
 const scales: SeedScale[] = quick ? ['demo'] : ['demo', 'national'];
@@ -20,3 +22,4 @@ if (!only || only === 'situation') process.stdout.write(`wrote ${runSituationBen
 if (!only || only === 'map') process.stdout.write(`wrote ${await runMapBench(quick)}\n`);
 if (!only || only === 'sync') process.stdout.write(`wrote ${await runSyncBench()}\n`);
 if (!only || only === 'audit') process.stdout.write(`wrote ${runAuditBench()}\n`);
+if (!only || only === 'dispatch') process.stdout.write(`wrote ${await runDispatchBench(quick)}\n`);

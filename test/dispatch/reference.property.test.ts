@@ -23,7 +23,9 @@ const instance = fc.record({
   shortagePenalty: fc.constantFrom(1_000_000, 50, 5),
 });
 
-function toProblem(x: fc.RecordValue<typeof instance extends fc.Arbitrary<infer T> ? T : never>): DispatchProblem {
+type Instance = typeof instance extends fc.Arbitrary<infer T> ? T : never;
+
+function toProblem(x: Instance): DispatchProblem {
   const cats = CATEGORIES.slice(0, x.categories);
   const pick = (q: Record<string, number>) => Object.fromEntries(cats.map((c) => [c, q[c] ?? 0]));
   return parseDispatchProblem({

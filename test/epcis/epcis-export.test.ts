@@ -3,9 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportEpcis } from '../../src/core/epcis/export';
-import { newReplicaKey } from '../../src/core/replica/key-file';
+import { createKeyFile } from '../../src/core/replica/key-file';
 import { openReplica, type Replica } from '../../src/core/replica/replica';
 import { seedInto } from '../../src/core/seed/seed-replica';
+import { inrs } from '../audit/support/cli';
 import { useTempDir } from '../helpers/temp-dir';
 import { TINY } from '../seed/fixtures';
 import { EPCIS_DIR, epcisValidator } from './support/validator';
@@ -22,8 +23,9 @@ type Doc = { '@context': unknown[]; type: string; epcisBody: { eventList: EpcisE
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'inrs-epcis-'));
-  replica = openReplica(join(dir, 'replica.db'), newReplicaKey(), { create: true });
+  replica = openReplica(join(dir, 'replica.db'), createKeyFile(join(dir, 'replica.key')), { create: true });
   seedInto(replica, { ...TINY, regions: ['000000', REGION] });
+  replica.db.pragma('wal_checkpoint(TRUNCATE)');
 }, 60_000);
 afterAll(() => {
   replica?.close();
@@ -106,4 +108,16 @@ describe('inrs export epcis', () => {
     exportEpcis(replica.db, out, {});
     expect(() => exportEpcis(replica.db, out, {})).toThrow(/already exists/);
   });
+
+  it('runs as `inrs export epcis` and writes a valid document', () => {
+    const out = join(tempDir(), 'cli.jsonld');
+    const args = ['export', 'epcis', '--replica', join(dir, 'replica.db'), '--key-file', join(dir, 'replica.key'), '--since', '2025-03-01', '--out', out];
+    const r = inrs(args);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^wrote .*cli\.jsonld: \d+ EPCIS events from \d+ movements/);
+    expect(validate(JSON.parse(readFileSync(out, 'utf8')))).toEqual([]);
+    const again = inrs(args);
+    expect(again.status).toBe(1);
+    expect(again.stderr).toContain('already exists');
+  }, 60_000);
 });

@@ -29,7 +29,7 @@ export function runExportEpcis(args: string[]): void {
   try {
     const result = exportEpcis(replica.db, out, {
       ...(values.lot ? { lotId: values.lot } : {}),
-      ...(values.since ? { since: new Date(values.since).toISOString().replace('.000Z', 'Z') } : {}),
+      ...(values.since ? { since: new Date(values.since).toISOString() } : {}),
     });
     process.stdout.write(`wrote ${out}: ${result.epcisEvents} EPCIS events from ${result.events} movements in ${(result.millis / 1000).toFixed(1)} s\n`);
   } finally {

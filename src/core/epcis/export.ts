@@ -57,9 +57,12 @@ function* selected(db: Db, options: EpcisExportOptions): Generator<SourceEvent> 
     yield* events;
     return;
   }
-  const since = options.since ?? '';
+  // Times are compared as instants: stored ones may or may not carry milliseconds.
+  const since = options.since ?? '0000-01-01T00:00:00Z';
   const rows = db
-    .prepare<[string], RegionRow>(`SELECT region, ${EVENT_COLUMNS} FROM events WHERE type IN (${LOT_EVENT_TYPES_SQL}) AND event_time >= ? ORDER BY region, seq`)
+    .prepare<[string], RegionRow>(
+      `SELECT region, ${EVENT_COLUMNS} FROM events WHERE type IN (${LOT_EVENT_TYPES_SQL}) AND julianday(event_time) >= julianday(?) ORDER BY region, seq`,
+    )
     .raw();
   for (const row of rows.iterate(since) as Iterable<RegionRow>) yield toSource(row);
 }
