@@ -13,6 +13,7 @@ export function startSimulator(store: RegionalStore, ratePerSecond: number, onAp
     `SELECT s.lot_id, s.depot, s.quantity FROM lot_stock s JOIN depots d ON d.code = s.depot
      WHERE d.region = ? AND s.quantity > 1 ORDER BY random() LIMIT 1`,
   );
+  const categories = db.prepare<[], string>('SELECT code FROM categories ORDER BY code').pluck();
   const actor = { subject: `CN=模拟值班员,OU=${region}`, role: 'duty-officer' as const };
   let counter = 0;
   let instructionId: string | null = null;
@@ -27,7 +28,8 @@ export function startSimulator(store: RegionalStore, ratePerSecond: number, onAp
         eventTime: now.toISOString(),
         actor,
         instructionId: null,
-        payload: { id, kind: 'dispatch', level: 'province', issuer: actor.subject, lines: [{ category: 'GR-RICE', quantity: 1 }] },
+        // One line per category, generous enough that the movements under it never exceed it.
+        payload: { id, kind: 'dispatch', level: 'province', issuer: actor.subject, lines: categories.all().map((category) => ({ category, quantity: 1_000_000_000 })) },
       };
       if (store.append(`sim-${id}`, instruction, now).status === 'accepted') instructionId = id;
     }
