@@ -39,6 +39,11 @@ export function createLotTrace(db: Db, rows: TraceRows) {
   const lot = db.prepare<[string], LotRow>('SELECT l.*, c.unit_en FROM lots l LEFT JOIN categories c ON c.code = l.category WHERE l.id = ?');
   const holdings = db.prepare<[string], { depot: string; quantity: number }>('SELECT depot, quantity FROM lot_stock WHERE lot_id = ? AND quantity > 0 ORDER BY depot');
   const depotName = db.prepare<[string], string>('SELECT name_zh FROM depots WHERE code = ?').pluck();
+  const place = db.prepare<[string], NonNullable<LotTrace['places']>[number]>('SELECT code, name_zh AS nameZh, name_en AS nameEn, region, lon, lat FROM depots WHERE code = ?');
+  const placesOf = (events: readonly TraceEvent[]) => {
+    const codes = new Set(events.flatMap((e) => [e.depot, e.fromDepot, e.toDepot, ...e.deltas.map((d) => d.depot)]).filter((c): c is string => c !== null));
+    return [...codes].sort().flatMap((code) => place.get(code) ?? []);
+  };
 
   return (lotId: string): LotTrace | null => {
     const l = lot.get(lotId);
@@ -67,6 +72,7 @@ export function createLotTrace(db: Db, rows: TraceRows) {
       replacedBy: rotations.filter((e) => e.lotId === lotId).map(newLotOf),
       events,
       path: reached.map((p) => ({ ...p, nameZh: depotName.get(p.depot) ?? null })),
+      places: placesOf(events),
       stockCard,
       holdings: holdings.all(lotId),
       alerts: rows.alertsOfLot(lotId),

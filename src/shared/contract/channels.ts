@@ -9,7 +9,8 @@ import {
   trendSchema,
 } from './situation-schemas';
 import { linkStateSchema } from './sync-schemas';
-import { instructionTraceSchema, lotTraceSchema, traceInstructionRequestSchema, traceLotRequestSchema } from './trace-schemas';
+import { chainStatusSchema } from './audit-schemas';
+import { instructionTraceSchema, lotSummarySchema, lotTraceSchema, traceInstructionRequestSchema, traceLotRequestSchema, traceSearchRequestSchema } from './trace-schemas';
 
 /**
  * The single source of truth for every channel between the renderer and the app host.
@@ -92,12 +93,15 @@ export const channels = {
   'sync:links': { request: z.void(), response: z.array(linkStateSchema) },
   'trace:lot': { request: traceLotRequestSchema, response: lotTraceSchema },
   'trace:instruction': { request: traceInstructionRequestSchema, response: instructionTraceSchema },
+  'trace:search': { request: traceSearchRequestSchema, response: z.array(lotSummarySchema) },
+  'audit:chain-status': { request: z.void(), response: chainStatusSchema },
 } as const;
 
 /** Events pushed from the host to the renderer. */
 export const hostEvents = {
   'replica:changed': z.object({ regions: z.array(adcode) }),
   'sync:link-changed': linkStateSchema,
+  'audit:chain-changed': chainStatusSchema,
 } as const;
 
 export type Channels = typeof channels;

@@ -9,6 +9,21 @@ const id = z.string().min(1).max(64);
 
 export const traceLotRequestSchema = z.object({ lotId: id });
 export const traceInstructionRequestSchema = z.object({ id });
+/** A lot id (or its prefix), a depot code or a category code. */
+export const traceSearchRequestSchema = z.object({
+  query: z.string().trim().min(1).max(64),
+  limit: z.number().int().min(1).max(200).default(50),
+});
+
+export const lotSummarySchema = z.object({
+  lotId: z.string(),
+  region: adcode,
+  category: z.string(),
+  intakeDepot: z.string(),
+  quantityIn: z.number(),
+  onHand: z.number(),
+  expiryDate: z.string(),
+});
 
 export const traceEventSchema = z.object({
   region: adcode,
@@ -72,6 +87,10 @@ export const lotTraceSchema = z.object({
   events: z.array(traceEventSchema),
   /** Depots the lot reached, in order, with the event that brought it there. */
   path: z.array(z.object({ depot: z.string(), nameZh: z.string().nullable(), since: z.string(), seq: z.number().int() })),
+  /** Every depot the lot's events name, with where it is (to draw the path on a map). */
+  places: z
+    .array(z.object({ code: z.string(), nameZh: z.string(), nameEn: z.string(), region: adcode, lon: z.number(), lat: z.number() }))
+    .optional(),
   /** Running balance per depot after each stock change (a stock card). */
   stockCard: z.array(z.object({ seq: z.number().int(), eventTime: z.string(), type: z.string(), depot: z.string(), delta: z.number().int(), balance: z.number().int() })),
   holdings: z.array(z.object({ depot: z.string(), quantity: z.number() })),
@@ -98,6 +117,7 @@ export const instructionTraceSchema = z.object({
   chain: chainSummarySchema,
 });
 
+export type LotSummary = z.output<typeof lotSummarySchema>;
 export type TraceEvent = z.output<typeof traceEventSchema>;
 export type AlertRecord = z.output<typeof alertRecordSchema>;
 export type LotTrace = z.output<typeof lotTraceSchema>;
