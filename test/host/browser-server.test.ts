@@ -26,6 +26,8 @@ const handlers: HostHandlers = {
   'trace:instruction': () => {
     throw new HostError('not-found', 'trace:instruction: no such instruction');
   },
+  'trace:search': () => [],
+  'audit:chain-status': () => ({ regions: [] }),
   'situation:snapshot': () => ({ dataVersion: 'v', asOf: null, provinces: [], depots: [], transfers: [], alerts: [] }),
   'situation:trend': ({ region }) => ({ region, asOf: null, dates: [], series: [] }),
   'instructions:list': () => [],

@@ -6,6 +6,8 @@ import { openReplica } from '../../src/core/replica/replica';
 import { ReplicaClient } from '../../src/core/replica/replica-client';
 import { createAppHandlers } from '../../src/main/host/app-host';
 import { createDispatcher, type Dispatch } from '../../src/main/host/dispatcher';
+import { startChainWatch, type ChainWatch } from '../../src/main/host/chain-watch';
+import { HostEventHub } from '../../src/main/host/host-events';
 import { REGION, sealAll, smallDrafts } from '../helpers/small-log';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -62,11 +64,17 @@ const cases: Record<ChannelName, { valid: unknown[]; invalid: unknown[] }> = {
     valid: [{ id: 'I-430000-0001' }],
     invalid: [undefined, {}, { id: '' }, { id: 'x'.repeat(65) }, { instruction: 'I-430000-0001' }],
   },
+  'trace:search': {
+    valid: [{ query: 'L430000' }, { query: '430200-D001', limit: 1 }, { query: ' GR-RICE ', limit: 200 }],
+    invalid: [undefined, {}, { query: '' }, { query: '   ' }, { query: 'x'.repeat(65) }, { query: 'L', limit: 0 }, { query: 'L', limit: 201 }, { query: 7 }],
+  },
+  'audit:chain-status': { valid: [undefined], invalid: [{}, 'all', { region: '430000' }] },
 };
 
 let dir: string;
 let replica: ReplicaClient;
 let dispatch: Dispatch;
+let chainWatch: ChainWatch;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'inrs-dispatch-'));
@@ -76,11 +84,13 @@ beforeAll(async () => {
   seeded.projector.applyBatch(REGION, sealAll(smallDrafts()));
   seeded.close();
   replica = await ReplicaClient.open({ file, key });
-  const handlers = createAppHandlers({ replica, info: { version: 't', host: 'browser', replicaPath: file, demo: false }, links: () => [] });
+  chainWatch = startChainWatch({ replica, events: new HostEventHub(), log: () => {} });
+  const handlers = createAppHandlers({ replica, info: { version: 't', host: 'browser', replicaPath: file, demo: false }, links: () => [], chain: () => chainWatch.current() });
   dispatch = createDispatcher(handlers, { isTrustedSender: (s) => s.origin === APP });
 });
 
 afterAll(async () => {
+  chainWatch.dispose();
   await replica.close();
   rmSync(dir, { recursive: true, force: true });
 });
@@ -137,6 +147,15 @@ describe('dispatcher over every channel', () => {
     const instruction = await dispatch('trace:instruction', { id: 'I-430000-0001' }, fromApp);
     expect(instruction).toMatchObject({ ok: true, value: { instruction: { kind: 'procurement' }, usage: [{ category: 'GR-RICE', allowed: 1000, movedIn: 1000, movedOut: 500 }] } });
     expect(await dispatch('trace:instruction', { id: 'I-NONE' }, fromApp)).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    const byDepot = await dispatch('trace:search', { query: '430200-D001' }, fromApp);
+    expect(byDepot).toMatchObject({ ok: true, value: [{ lotId: 'L430000-000001', intakeDepot: '430100-D001', onHand: 800 }] });
+    expect(await dispatch('trace:search', { query: 'L430000-0000' }, fromApp)).toMatchObject({ ok: true, value: [{ lotId: 'L430000-000001' }] });
+    expect(await dispatch('trace:search', { query: 'GR-RICE' }, fromApp)).toMatchObject({ ok: true, value: [{ lotId: 'L430000-000001' }] });
+    expect(await dispatch('trace:search', { query: 'L%' }, fromApp)).toEqual({ ok: true, value: [] });
+    expect(await dispatch('audit:chain-status', undefined, fromApp)).toEqual({
+      ok: true,
+      value: { regions: [{ region: REGION, status: 'ok', verifiedSeq: 9, firstBadSeq: null, reason: null }] },
+    });
     expect(await dispatch('instructions:list', { filter: {} }, fromApp)).toMatchObject({ ok: true, value: [{ id: 'I-430000-0001', lines: 1, quantity: 1000 }] });
     const trend = await dispatch('situation:trend', { region: REGION, filter: {}, days: 7 }, fromApp);
     expect(trend).toMatchObject({ ok: true, value: { region: REGION, series: [{ class: 'grain' }] } });

@@ -122,3 +122,29 @@ describe('inrs trace', () => {
     expect(missing.stderr).toContain('no lot L-NONE');
   }, 60_000);
 });
+
+describe('lots to trace', () => {
+  it('finds a lot by its id or its start, by a depot that took it in or holds it, and by category', () => {
+    const row = one<{ lot_id: string; depot: string }>(
+      `SELECT json_extract(payload, '$.lotId') AS lot_id, json_extract(payload, '$.toDepot') AS depot FROM events WHERE region = ? AND type = 'stock.transfer-in' LIMIT 1`,
+      REGION,
+    );
+    const lot = one<{ category: string; intake_depot: string }>('SELECT category, intake_depot FROM lots WHERE id = ?', row.lot_id);
+    expect(trace.search(row.lot_id, 5).map((l) => l.lotId)).toEqual([row.lot_id]);
+    expect(trace.search(row.lot_id.slice(0, -2), 200).map((l) => l.lotId)).toContain(row.lot_id);
+    const byIntake = trace.search(lot.intake_depot, 200).map((l) => l.lotId);
+    expect(byIntake).toContain(row.lot_id);
+    const held = one<{ n: number }>('SELECT count(*) AS n FROM lot_stock WHERE lot_id = ? AND depot = ? AND quantity > 0', row.lot_id, row.depot).n;
+    if (held > 0) expect(trace.search(row.depot, 200).map((l) => l.lotId)).toContain(row.lot_id);
+    expect(trace.search(lot.category, 200).every((l) => l.category === lot.category || l.lotId.startsWith(lot.category))).toBe(true);
+    expect(trace.search('%', 5)).toEqual([]);
+  });
+
+  it("places every depot a lot's events name, so its path can be drawn", () => {
+    const { lot_id: lotId } = one<{ lot_id: string }>(`SELECT json_extract(payload, '$.lotId') AS lot_id FROM events WHERE region = ? AND type = 'stock.transfer-in' LIMIT 1`, REGION);
+    const t = trace.lot(lotId)!;
+    const codes = new Set(t.places?.map((p) => p.code));
+    for (const e of t.events) for (const c of [e.depot, e.fromDepot, e.toDepot]) if (c) expect(codes.has(c), c).toBe(true);
+    for (const p of t.path) expect(codes.has(p.depot)).toBe(true);
+  });
+});

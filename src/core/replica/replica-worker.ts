@@ -4,6 +4,7 @@ import { createSyncOps, type SyncOps } from '../sync/sync-ops';
 import { openReplica, type Replica } from './replica';
 import { createSituationQueries, type SituationQueries } from './situation';
 import { createTraceQueries, type TraceQueries } from '../trace';
+import { createChainMonitor, type ChainMonitor } from '../audit/chain-monitor';
 import type { ReplicaWorkerMethods, WorkerInit, WorkerReply, WorkerRequest } from './worker-protocol';
 
 /** Worker thread that owns the replica connection, so the host's event loop never waits on SQLite. */
@@ -24,11 +25,13 @@ let replica: Replica;
 let situation: SituationQueries;
 let trace: TraceQueries;
 let sync: SyncOps;
+let chain: ChainMonitor;
 try {
   replica = openReplica(init.file, Buffer.from(init.keyHex, 'hex'), { create: init.create });
   situation = createSituationQueries(replica.db);
   trace = createTraceQueries(replica.db);
   sync = createSyncOps(replica);
+  chain = createChainMonitor(replica.db);
   send({ kind: 'ready' });
 } catch (err) {
   send({ kind: 'open-failed', error: describe(err) });
@@ -46,6 +49,8 @@ const handlers: Handlers = {
   categories: () => situation.categories(),
   traceLot: (_id, lotId) => trace.lot(lotId),
   traceInstruction: (_id, id) => trace.instruction(id),
+  traceSearch: (_id, query, limit) => trace.search(query, limit),
+  chainCheck: (_id, budget) => chain.check(budget),
   situationTrend: (_id, region, filter, days) => situation.trend(region, filter, days),
   instructions: (_id, filter, limit) => situation.instructions(filter, limit),
   schemaVersion: () => sync.schemaVersion(),

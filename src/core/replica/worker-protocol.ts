@@ -2,7 +2,8 @@ import type { DepotSummary, ProvinceAggregate, ReplicaStats } from '../../shared
 import type { Category, DepotDetail, InstructionSummary, NationalKpis, Situation, SituationFilter, Trend } from '../../shared/contract/situation-schemas';
 import type { SealedEvent } from '../../shared/domain/events';
 import type { Checkpoint, RegionSnapshot } from '../../shared/protocol/frames';
-import type { InstructionTrace, LotTrace } from '../../shared/contract/trace-schemas';
+import type { InstructionTrace, LotSummary, LotTrace } from '../../shared/contract/trace-schemas';
+import type { ChainStatus } from '../../shared/contract/audit-schemas';
 import type { SeedScale } from '../seed';
 
 /** Typed methods of the replica worker: name → [arguments, result]. */
@@ -16,6 +17,9 @@ export interface ReplicaWorkerMethods {
   categories: [[], Category[]];
   traceLot: [[lotId: string], LotTrace | null];
   traceInstruction: [[id: string], InstructionTrace | null];
+  traceSearch: [[query: string, limit: number], LotSummary[]];
+  /** Walks each region's chain on from where it last stopped, up to `budget` events. */
+  chainCheck: [[budget: number], ChainStatus & { complete: boolean }];
   situationTrend: [[region: string, filter: SituationFilter, days: number], Trend];
   instructions: [[filter: SituationFilter, limit: number], InstructionSummary[]];
   close: [[], null];

@@ -1,4 +1,4 @@
-import { HostError, type AppInfo, type LinkState } from '../../shared/contract';
+import { HostError, type AppInfo, type ChainStatus, type LinkState } from '../../shared/contract';
 import type { ReplicaClient } from '../../core/replica/replica-client';
 import type { HostHandlers } from './dispatcher';
 
@@ -7,10 +7,12 @@ export interface AppHostDeps {
   info: AppInfo;
   /** Current state of every regional link; empty when the host runs offline. */
   links: () => LinkState[];
+  /** Each region's chain status, kept current by the host's chain watch. */
+  chain: () => Promise<ChainStatus>;
 }
 
 /** The contract implemented on top of core services; knows nothing of Electron or HTTP. */
-export function createAppHandlers({ replica, info, links }: AppHostDeps): HostHandlers {
+export function createAppHandlers({ replica, info, links, chain }: AppHostDeps): HostHandlers {
   return {
     'app:info': () => info,
     'replica:stats': () => replica.call('stats', []),
@@ -37,5 +39,7 @@ export function createAppHandlers({ replica, info, links }: AppHostDeps): HostHa
       if (!trace) throw new HostError('not-found', `trace:instruction: no instruction ${id}`);
       return trace;
     },
+    'trace:search': ({ query, limit }) => replica.call('traceSearch', [query, limit]),
+    'audit:chain-status': () => chain(),
   };
 }

@@ -1,6 +1,7 @@
 import { ReplicaClient } from '../../core/replica/replica-client';
 import type { DisposableStore } from '../../shared/disposables';
 import { createAppHandlers } from './app-host';
+import { startChainWatch } from './chain-watch';
 import { createDispatcher, type Dispatch, type SenderInfo } from './dispatcher';
 import { HostEventHub } from './host-events';
 import type { ReplicaTarget } from './prepare-replica';
@@ -34,8 +35,11 @@ export async function startHostRuntime(options: HostRuntimeOptions): Promise<Hos
   options.disposables.add(() => replica.close());
   const events = new HostEventHub();
   let sync: SyncManager | null = null;
+  const chainWatch = startChainWatch({ replica, events, log: options.log });
+  options.disposables.add(() => chainWatch.dispose());
   const handlers = createAppHandlers({
     replica,
+    chain: () => chainWatch.current(),
     links: () => sync?.states() ?? [],
     info: { version: options.version, host: options.host, replicaPath: options.target.file, demo: options.target.demo },
   });

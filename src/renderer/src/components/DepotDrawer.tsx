@@ -8,6 +8,7 @@ import { useLocale, useT, type Translate } from '../i18n';
 import type { Locale } from '../i18n';
 import { depotSelectors, useDepotStore } from '../stores/depot-store';
 import { situationSelectors, useSituationStore } from '../stores/situation-store';
+import { openLotTrace } from '../walls/traceability/open-trace';
 
 function Stock({ detail, t, locale }: { detail: DepotDetail; t: Translate; locale: Locale }) {
   return (
@@ -76,7 +77,9 @@ function Lots({ detail, t, locale }: { detail: DepotDetail; t: Translate; locale
             return (
               <tr key={l.lotId} className={days !== null && days <= 30 ? 'under-floor' : ''}>
                 <th scope="row">
-                  <code>{l.lotId}</code>
+                  <button type="button" className="link-button" data-testid="drawer-lot-trace" data-lot={l.lotId} title={t('trace.openLotTitle', { lot: l.lotId })} onClick={() => openLotTrace(l.lotId)}>
+                    {l.lotId}
+                  </button>
                 </th>
                 <td>{categoryName(l.category)}</td>
                 <td className="num">{formatNumber(locale, l.quantity)}</td>

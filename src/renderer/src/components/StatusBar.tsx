@@ -4,11 +4,13 @@ import { shortTime } from '../format/time';
 import { useLocale, useT } from '../i18n';
 import { KpiTiles } from './KpiTiles';
 import { LinkBadge, useLinkSync } from '../sync/LinkBadge';
+import { ChainBadge, useChainSync } from '../sync/ChainBadge';
 
 export function StatusBar({ stats }: { stats: ReplicaStats | null }) {
   const t = useT();
   const locale = useLocale();
   useLinkSync();
+  useChainSync();
   return (
     <footer className="status-bar" data-testid="status-bar">
       {stats && <KpiTiles stats={stats} />}
@@ -28,6 +30,7 @@ export function StatusBar({ stats }: { stats: ReplicaStats | null }) {
             <span className="status-value" data-testid="data-as-of" data-value={r.dataAsOf ?? ''} title={r.dataAsOf ?? ''}>
               {r.dataAsOf ? shortTime(r.dataAsOf) : t('status.noData')}
             </span>
+            <ChainBadge region={r.region} />
             <code className="status-hash" title={`${t('status.seq')} ${r.lastSeq} · ${r.headHash}`} data-value={r.headHash}>
               {shortHash(r.headHash, 8)}
             </code>

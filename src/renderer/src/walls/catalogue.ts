@@ -20,6 +20,7 @@ export const WALL_CATALOGUE: readonly WallEntry[] = [
   { type: 'region-focus', title: 'wall.region-focus', load: () => import('./region-focus/RegionFocus') },
   { type: 'category-reserves', title: 'wall.category-reserves', load: () => import('./category-reserves/CategoryReserves') },
   { type: 'alerts-tasks', title: 'wall.alerts-tasks', load: () => import('./alerts-tasks/AlertsTasks') },
+  { type: 'traceability', title: 'wall.traceability', load: () => import('./traceability/Traceability') },
 ];
 
 export function wallEntry(type: WallType): WallEntry {

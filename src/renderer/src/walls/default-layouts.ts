@@ -3,6 +3,7 @@ import categoryReserves from './category-reserves/layout.json';
 import { parseWallLayout, type WallLayout, type WallType } from './layout';
 import nationalOverview from './national-overview/layout.json';
 import regionFocus from './region-focus/layout.json';
+import traceability from './traceability/layout.json';
 
 /** The shipped layouts, checked against the layout schema when the app loads. */
 export const DEFAULT_LAYOUTS: Record<WallType, WallLayout> = {
@@ -10,4 +11,5 @@ export const DEFAULT_LAYOUTS: Record<WallType, WallLayout> = {
   'region-focus': parseWallLayout(regionFocus),
   'category-reserves': parseWallLayout(categoryReserves),
   'alerts-tasks': parseWallLayout(alertsTasks),
+  traceability: parseWallLayout(traceability),
 };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-export const WALL_TYPES = ['national-overview', 'region-focus', 'category-reserves', 'alerts-tasks'] as const;
+export const WALL_TYPES = ['national-overview', 'region-focus', 'category-reserves', 'alerts-tasks', 'traceability'] as const;
 export type WallType = (typeof WALL_TYPES)[number];
 
 export const PANEL_KINDS = [
@@ -14,6 +14,9 @@ export const PANEL_KINDS = [
   'transfer-list',
   'trend-chart',
   'instruction-list',
+  'trace-search',
+  'trace-timeline',
+  'trace-map',
 ] as const;
 export type PanelKind = (typeof PANEL_KINDS)[number];
 
