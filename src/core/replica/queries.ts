@@ -4,12 +4,13 @@ import type { Db } from './open';
 
 /** Read-side queries of a replica (or a server store: same projected tables). */
 export function createReplicaQueries(db: Db) {
-  const count = (table: 'depots' | 'lots' | 'events' | 'categories') =>
-    db.prepare<[], { n: number }>(`SELECT count(*) AS n FROM ${table}`);
+  const count = (table: 'depots' | 'lots' | 'categories') => db.prepare<[], { n: number }>(`SELECT count(*) AS n FROM ${table}`);
   const counts = {
     depots: count('depots'),
     lots: count('lots'),
-    events: count('events'),
+    // Seqs are gap-free per region, so the log's length is the sum of the heads: counting the
+    // rows of a national replica's events table would decrypt gigabytes on every refresh.
+    events: db.prepare<[], { n: number }>('SELECT coalesce(sum(last_seq), 0) AS n FROM region_heads'),
     categories: count('categories'),
   };
   const heads = db.prepare<[], { region: string; last_seq: number; head_hash: string; data_as_of: string | null; name_zh: string | null; name_en: string | null }>(

@@ -22,7 +22,7 @@ export interface ChainWatch {
  * Keeps each region's chain status current: walks at startup, and again (incrementally, in
  * the worker) a moment after every `replica:changed`; a change is pushed as `audit:chain-changed`.
  */
-export function startChainWatch({ replica, events, log, debounceMs = 500, budget = 20_000 }: ChainWatchOptions): ChainWatch {
+export function startChainWatch({ replica, events, log, debounceMs = 500, budget = 5_000 }: ChainWatchOptions): ChainWatch {
   let latest: ChainStatus | null = null;
   let markKnown: () => void = () => {};
   const known = new Promise<void>((resolve) => (markKnown = resolve));
