@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
 import { basemapReply } from '../../src/main/basemap/basemap-reply';
 import { loadBasemap } from '../../src/main/basemap/load-basemap';
-import { resourcesDir } from '../../src/main/basemap/resources-dir';
+import { resourcesDir } from '../../src/core/resources-dir';
 
 const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css' };
 

@@ -5,7 +5,7 @@ import { ensureKeyFile, readKeyFile } from '../core/replica/key-file';
 import { SCALES, type SeedScale } from '../core/seed';
 import { DisposableStore } from '../shared/disposables';
 import { loadBasemap } from './basemap/load-basemap';
-import { resourcesDir } from './basemap/resources-dir';
+import { resourcesDir } from '../core/resources-dir';
 import { startBrowserServer } from './browser/browser-server';
 import { defaultDataDir } from './host/data-dir';
 import { syncFromConfig } from './host/configured-sync';

@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { readKeyFile } from '../core/replica/key-file';
 import { registerBasemapScheme, serveBasemapProtocol } from './basemap/basemap-protocol';
 import { loadBasemap } from './basemap/load-basemap';
-import { resourcesDir } from './basemap/resources-dir';
+import { resourcesDir } from '../core/resources-dir';
 import { DisposableStore } from '../shared/disposables';
 import { forwardHostEvents, isAppPage, registerIpcHandlers } from './electron/ipc-adapter';
 import { denyAllPermissions, hardenApp } from './electron/harden';

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { basemapResponse, registerBasemapScheme, serveBasemapProtocol } from '../../src/main/basemap/basemap-protocol';
 import { basemapReply, parseRange } from '../../src/main/basemap/basemap-reply';
 import { loadBasemap } from '../../src/main/basemap/load-basemap';
-import { resourcesDir } from '../../src/main/basemap/resources-dir';
+import { resourcesDir } from '../../src/core/resources-dir';
 import { createStaticHandler } from '../../src/main/browser/static-files';
 import { basemapManifestSchema } from '../../src/shared/basemap/manifest';
 import { useTempDir } from '../helpers/temp-dir';

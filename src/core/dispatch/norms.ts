@@ -1,6 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { resourcesDir } from '../resources-dir';
 import { z } from 'zod';
 import { DispatchInputError } from './errors';
 import { formatIssues } from './problem';
@@ -55,27 +55,7 @@ export type Norm = NormsFile['norms'][number];
 /** Category units per affected person (per day for per-person-day norms). */
 export const unitsPerPerson = (n: Norm): number => (n.amount * n.share) / n.unitContent;
 
-const PACKAGE_NAME = 'inrs-command-center';
 
-/** The project's resources/ folder (INRS_RESOURCES_DIR overrides it): sources and bundles sit at different depths. */
-function resourcesDir(): string {
-  const fromEnv = process.env.INRS_RESOURCES_DIR;
-  if (fromEnv) return fromEnv;
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    const pkg = join(dir, 'package.json');
-    if (existsSync(pkg)) {
-      try {
-        if ((JSON.parse(readFileSync(pkg, 'utf8')) as { name?: unknown }).name === PACKAGE_NAME) return join(dir, 'resources');
-      } catch {
-        // not ours; keep walking
-      }
-    }
-    const parent = dirname(dir);
-    if (parent === dir) throw new Error(`cannot find the ${PACKAGE_NAME} project root; set INRS_RESOURCES_DIR`);
-    dir = parent;
-  }
-}
 
 export const defaultNormsFile = (): string => join(resourcesDir(), 'norms', 'sphere-norms.json');
 

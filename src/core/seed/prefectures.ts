@@ -1,6 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { resourcesDir } from '../resources-dir';
 
 /** A prefecture-level city: where synthetic depots are placed (resources/geo/README.md). */
 export interface Prefecture {
@@ -12,7 +12,6 @@ export interface Prefecture {
   lat: number;
 }
 
-const PACKAGE_NAME = 'inrs-command-center';
 
 const cache = new Map<string, Prefecture[]>();
 
@@ -41,23 +40,3 @@ export function loadPrefectures(): Prefecture[] {
   return rows;
 }
 
-function resourcesDir(): string {
-  const fromEnv = process.env.INRS_RESOURCES_DIR;
-  if (fromEnv) return fromEnv;
-  // Bundled output and sources sit at different depths, so search upwards for the project.
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    const pkg = join(dir, 'package.json');
-    if (existsSync(pkg)) {
-      try {
-        const { name } = JSON.parse(readFileSync(pkg, 'utf8')) as { name?: unknown };
-        if (name === PACKAGE_NAME) return join(dir, 'resources');
-      } catch {
-        // an unreadable package.json further down is not ours; keep walking
-      }
-    }
-    const parent = dirname(dir);
-    if (parent === dir) throw new Error(`cannot find the ${PACKAGE_NAME} project root; set INRS_RESOURCES_DIR`);
-    dir = parent;
-  }
-}
