@@ -8,7 +8,7 @@ import type { Db } from '../replica/open';
 import { REGION_TABLES } from '../replica/region-rows';
 import { openReplica } from '../replica/replica';
 import { regionStateHash } from '../replica/state-hash';
-import { EVENT_COLUMNS, type EventRow } from './event-row';
+import { EVENT_COLUMNS, eventOfRow, type EventRow } from './event-row';
 
 export type ReplayOutcome = { equal: true } | { equal: false; tables: string[] } | { error: string };
 
@@ -27,22 +27,6 @@ const READ_ONLY_INDEXES = [
   'lots_held',
   'lots_expiry',
 ];
-
-function toEvent(region: string, r: EventRow): SealedEvent {
-  return {
-    region,
-    seq: r[0],
-    id: r[1],
-    type: r[2],
-    eventTime: r[3],
-    recordTime: r[4],
-    actor: { subject: r[5], role: r[6] },
-    instructionId: r[7],
-    payload: JSON.parse(r[8]) as unknown,
-    prevHash: r[9],
-    hash: r[10],
-  } as SealedEvent;
-}
 
 /** One digest per projected table of a region, to say which tables differ. */
 function tableDigests(db: Db, region: string): Map<string, string> {
@@ -78,7 +62,7 @@ export function replayAndCompare(source: Db, regions: readonly string[], onProgr
       let batch: SealedEvent[] = [];
       try {
         for (const row of read.iterate(region) as Iterable<EventRow>) {
-          batch.push(toEvent(region, row));
+          batch.push(eventOfRow(region, row));
           if (batch.length >= BATCH) {
             scratch.projector.applyBatch(region, batch);
             done += batch.length;

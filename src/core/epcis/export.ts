@@ -1,4 +1,4 @@
-import { EVENT_COLUMNS, type EventRow } from '../audit/event-row';
+import { EVENT_COLUMNS, eventOfRow, type EventRow } from '../audit/event-row';
 import { LOT_EVENT_TYPES_SQL } from '../replica/migrations/004-lifecycle-alerts';
 import type { Db } from '../replica/open';
 import { createTraceRows } from '../trace/trace-rows';
@@ -16,17 +16,7 @@ export interface EpcisExportOptions {
 type RegionRow = [region: string, ...row: EventRow];
 
 function toSource([region, ...r]: RegionRow): SourceEvent {
-  return {
-    region,
-    seq: r[0],
-    id: r[1],
-    type: r[2],
-    eventTime: r[3],
-    recordTime: r[4],
-    actor: { subject: r[5], role: r[6] },
-    instructionId: r[7],
-    payload: JSON.parse(r[8]) as Record<string, unknown>,
-  };
+  return eventOfRow(region, r);
 }
 
 function createLookups(db: Db): EpcisLookups {
