@@ -3,7 +3,7 @@ import { CATEGORY_CLASSES, type CategoryClass } from '../../../shared/domain/eve
 import { provincePopulation } from '../../../shared/domain/population';
 import type { Db } from '../open';
 import type { DataStamp } from './as-of';
-import { capacityInScope, measureDepot, type ClassHolding } from './depot-measures';
+import { capacityInScope, depotPoint, measureDepot, type ClassHolding } from './depot-measures';
 import type { CategoryRef } from './scope';
 import { MOVEMENT_DEPOT, MOVEMENT_TYPES_SQL, type DepotRow } from './statements';
 
@@ -107,18 +107,7 @@ export function depotDetail(s: DepotDetailStatements, code: string, categories: 
   });
 
   return {
-    depot: {
-      code: d.code,
-      nameZh: d.name_zh,
-      nameEn: d.name_en,
-      region: d.region,
-      lon: d.lon,
-      lat: d.lat,
-      operatorKind: d.operator_kind,
-      daysOfCover: m.daysOfCover,
-      fill: m.fill,
-      underFloor: m.underFloor,
-    },
+    depot: depotPoint(d, m),
     asOf: stamp.asOf,
     stock,
     classes,

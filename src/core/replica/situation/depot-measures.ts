@@ -1,3 +1,4 @@
+import type { DepotPoint } from '../../../shared/contract/situation-schemas';
 import type { CategoryClass } from '../../../shared/domain/events';
 import { daysOfCover } from '../../../shared/domain/risk-index';
 
@@ -58,5 +59,24 @@ export function measureDepot(
     fill: cap > 0 ? held / cap : 0,
     underFloor: classesUnderFloor.length > 0,
     classesUnderFloor,
+  };
+}
+
+/** A depot row and its measures as the map and the drawer show it. */
+export function depotPoint(
+  d: { code: string; name_zh: string; name_en: string; region: string; lon: number; lat: number; operator_kind: string },
+  m: Pick<DepotMeasures, 'daysOfCover' | 'fill' | 'underFloor'>,
+): DepotPoint {
+  return {
+    code: d.code,
+    nameZh: d.name_zh,
+    nameEn: d.name_en,
+    region: d.region,
+    lon: d.lon,
+    lat: d.lat,
+    operatorKind: d.operator_kind,
+    daysOfCover: m.daysOfCover,
+    fill: m.fill,
+    underFloor: m.underFloor,
   };
 }

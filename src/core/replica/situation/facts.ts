@@ -4,7 +4,7 @@ import { PROVINCE_CENTROIDS } from '../../../shared/domain/province-centroids';
 import { provincePopulation } from '../../../shared/domain/population';
 import { assessRisk, daysOfCover, isEmergencyLevel } from '../../../shared/domain/risk-index';
 import { isoDatePlus, type DataStamp } from './as-of';
-import { capacityInScope, measureDepot, type ClassHolding } from './depot-measures';
+import { capacityInScope, depotPoint, measureDepot, type ClassHolding } from './depot-measures';
 import { recordedAlertPoint } from './recorded-alerts';
 import type { Scope } from './scope';
 import type { SituationStatements } from './statements';
@@ -81,18 +81,7 @@ export function computeFacts(
       add(tally.selected, cls, h.selected);
       add(tally.personDays, cls, h.personDays);
     }
-    depots.push({
-      code: d.code,
-      nameZh: d.name_zh,
-      nameEn: d.name_en,
-      region: d.region,
-      lon: d.lon,
-      lat: d.lat,
-      operatorKind: d.operator_kind,
-      daysOfCover: m.daysOfCover,
-      fill: m.fill,
-      underFloor: m.underFloor,
-    });
+    depots.push(depotPoint(d, m));
     for (const u of m.classesUnderFloor) {
       tally.alerts++;
       alerts.push({
