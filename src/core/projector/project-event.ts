@@ -49,6 +49,15 @@ function debit(ctx: Ctx, lotId: string, depot: string, quantity: number): string
 /** A discrepancy above this share of the book is critical rather than a warning. */
 const CRITICAL_DISCREPANCY_SHARE = 0.05;
 
+/** Stock that leaves the reserve for good (issued to relief use, or disposed of), under its instruction. */
+function leaveReserve(ctx: Ctx, p: { lotId: string; depot: string; quantity: number }): void {
+  requireInstruction(ctx);
+  requireDepotInRegion(ctx, p.depot);
+  const category = debit(ctx, p.lotId, p.depot, p.quantity);
+  ctx.s.adjustLot.run(-p.quantity, 0, p.lotId);
+  countAgainstInstruction(ctx.s, ctx.event, { direction: 'out', category, quantity: p.quantity, lotId: p.lotId, depot: p.depot });
+}
+
 const projections: { [T in SealedEvent['type']]: (ctx: Ctx, payload: PayloadOf<T>) => void } = {
   'region.declared': ({ s, event }, p) => {
     if (p.adcode !== event.region) refuse(`region.declared for ${p.adcode} in the log of ${event.region}`);
@@ -103,13 +112,7 @@ const projections: { [T in SealedEvent['type']]: (ctx: Ctx, payload: PayloadOf<T
     ctx.s.adjustLot.run(p.quantity, -p.quantity, p.lotId);
     credit(ctx, p.lotId, lot.category, p.toDepot, p.quantity);
   },
-  'stock.issued': (ctx, p) => {
-    requireInstruction(ctx);
-    requireDepotInRegion(ctx, p.depot);
-    const category = debit(ctx, p.lotId, p.depot, p.quantity);
-    ctx.s.adjustLot.run(-p.quantity, 0, p.lotId);
-    countAgainstInstruction(ctx.s, ctx.event, { direction: 'out', category, quantity: p.quantity, lotId: p.lotId, depot: p.depot });
-  },
+  'stock.issued': (ctx, p) => leaveReserve(ctx, p),
   'stock.inspected': (ctx, p) => {
     requireInstruction(ctx);
     requireDepotInRegion(ctx, p.depot);
@@ -146,13 +149,7 @@ const projections: { [T in SealedEvent['type']]: (ctx: Ctx, payload: PayloadOf<T
     countAgainstInstruction(ctx.s, ctx.event, { direction: 'out', category: old.category, quantity: p.quantity, lotId: p.lotId, depot: p.depot });
     countAgainstInstruction(ctx.s, ctx.event, { direction: 'in', category: n.category, quantity: n.quantity, lotId: n.lotId, depot: p.depot });
   },
-  'stock.disposed': (ctx, p) => {
-    requireInstruction(ctx);
-    requireDepotInRegion(ctx, p.depot);
-    const category = debit(ctx, p.lotId, p.depot, p.quantity);
-    ctx.s.adjustLot.run(-p.quantity, 0, p.lotId);
-    countAgainstInstruction(ctx.s, ctx.event, { direction: 'out', category, quantity: p.quantity, lotId: p.lotId, depot: p.depot });
-  },
+  'stock.disposed': (ctx, p) => leaveReserve(ctx, p),
   'event.corrected': (ctx, p) => {
     const { s, event } = ctx;
     for (const ref of p.corrects) {
