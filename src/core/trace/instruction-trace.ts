@@ -13,6 +13,13 @@ interface InstructionRow {
   seq: number;
 }
 
+/** A transfer counts once (out and in), so progress per line is the larger of the two directions. */
+export function instructionStatus(usage: readonly { allowed: number; movedIn: number; movedOut: number }[]): 'issued' | 'executing' | 'done' {
+  const moved = usage.map((u) => Math.max(u.movedIn, u.movedOut));
+  if (moved.every((m) => m === 0)) return 'issued';
+  return usage.every((u, k) => (moved[k] ?? 0) >= u.allowed) ? 'done' : 'executing';
+}
+
 export function createInstructionTrace(db: Db, rows: TraceRows) {
   const instruction = db.prepare<[string], InstructionRow>('SELECT * FROM instructions WHERE id = ?');
   const usage = db.prepare<[string], { category: string; allowed: number; moved_in: number; moved_out: number }>(
@@ -28,6 +35,7 @@ export function createInstructionTrace(db: Db, rows: TraceRows) {
     for (const e of events) for (const d of e.deltas) lots.add(d.lotId);
     for (const e of events) if (e.lotId) lots.add(e.lotId);
     const broken = events.filter((e) => e.chain === 'broken').length;
+    const used = usage.all(id).map((u) => ({ category: u.category, allowed: u.allowed, movedIn: u.moved_in, movedOut: u.moved_out }));
     return {
       instruction: {
         id: i.id,
@@ -38,8 +46,9 @@ export function createInstructionTrace(db: Db, rows: TraceRows) {
         issuedAt: i.issued_at,
         seq: i.seq,
         lines: JSON.parse(i.lines) as InstructionTrace['instruction']['lines'],
+        status: instructionStatus(used),
       },
-      usage: usage.all(id).map((u) => ({ category: u.category, allowed: u.allowed, movedIn: u.moved_in, movedOut: u.moved_out })),
+      usage: used,
       events,
       lots: [...lots].sort(),
       alerts: events.flatMap((e) => rows.alertsAt(e.region, e.seq)),

@@ -20,6 +20,10 @@ export function InstructionView({ trace, onLot, onBack }: { trace: InstructionTr
       </header>
       <p className="trace-facts">
         {t('trace.instruction.facts', { kind: label(t, 'instruction.kind', i.kind), level: i.level, issuer: i.issuer, issuedAt: shortTime(i.issuedAt) })}
+        {' · '}
+        <span data-testid="trace-instruction-status" data-status={i.status}>
+          {t(`trace.instruction.status.${i.status}`)}
+        </span>
       </p>
       <h3>{t('trace.instruction.usage')}</h3>
       <table className="data-table compact">
