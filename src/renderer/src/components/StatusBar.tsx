@@ -30,11 +30,12 @@ export function StatusBar({ stats }: { stats: ReplicaStats | null }) {
             <span className="status-value" data-testid="data-as-of" data-value={r.dataAsOf ?? ''} title={r.dataAsOf ?? ''}>
               {r.dataAsOf ? shortTime(r.dataAsOf) : t('status.noData')}
             </span>
+            {/* The link comes before the hash: on a narrow wall the hash is what gets cut off. */}
+            <LinkBadge region={r.region} />
             <ChainBadge region={r.region} />
             <code className="status-hash" title={`${t('status.seq')} ${r.lastSeq} · ${r.headHash}`} data-value={r.headHash}>
               {shortHash(r.headHash, 8)}
             </code>
-            <LinkBadge region={r.region} />
           </li>
         ))}
       </ul>
