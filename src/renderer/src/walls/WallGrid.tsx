@@ -1,4 +1,4 @@
-import type { CSSProperties } from 'react';
+import { gridStyle } from './grid-style';
 import { filterSelectors, useFilterStore } from '../filters/filter-store';
 import { AlertList } from '../panels/AlertList';
 import { ClassCoverChart } from '../panels/ClassCoverChart';
@@ -17,11 +17,7 @@ import type { PanelKind, WallLayout } from './layout';
 export function WallGrid({ layout, zoomToFocus = false }: { layout: WallLayout; zoomToFocus?: boolean }) {
   const filter = useFilterStore(filterSelectors.filter);
   const region = focusRegionOf(filter, layout);
-  const style: CSSProperties = {
-    gridTemplateColumns: layout.grid.columns,
-    gridTemplateRows: layout.grid.rows,
-    gridTemplateAreas: layout.grid.areas.map((row) => `'${row}'`).join(' '),
-  };
+  const style = gridStyle(layout);
   const panel = (kind: PanelKind) => {
     switch (kind) {
       case 'map':

@@ -1,4 +1,5 @@
-import { useEffect, type CSSProperties } from 'react';
+import { gridStyle } from '../grid-style';
+import { useEffect } from 'react';
 import { getInrs } from '../../bridge';
 import { useT } from '../../i18n';
 import type { WallProps } from '../catalogue';
@@ -54,11 +55,7 @@ export default function Traceability({ layout }: WallProps) {
   }, [lotId, lot, openLot]);
   useEffect(() => getInrs().events.on('replica:changed', () => void refresh()), [refresh]);
 
-  const style: CSSProperties = {
-    gridTemplateColumns: layout.grid.columns,
-    gridTemplateRows: layout.grid.rows,
-    gridTemplateAreas: layout.grid.areas.map((row) => `'${row}'`).join(' '),
-  };
+  const style = gridStyle(layout);
   const panel = (kind: PanelKind) => {
     switch (kind) {
       case 'trace-search':
