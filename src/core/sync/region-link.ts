@@ -222,7 +222,8 @@ export class RegionLink {
       });
     });
     ws.on('error', (err) => {
-      if (refusedBecause) return;
+      // A refusal already said why; an error caused by our own stop() is not news.
+      if (refusedBecause || this.stopped) return;
       const reason = err.message;
       if (!opened && TLS_REFUSAL.test(reason)) this.setState({ status: 'refused', reason });
       else this.setState({ reason });
