@@ -1,4 +1,9 @@
 import type { MessageKey } from './zh-CN';
+import { en as emergencyEn } from './messages/emergency';
+import { en as dispatchEn } from './messages/dispatch';
+import { en as kioskEn } from './messages/kiosk';
+import { en as replayEn } from './messages/replay';
+import { en as briefingEn } from './messages/briefing';
 
 export const en: Record<MessageKey, string> = {
   'app.title': 'INRS Command Center',
@@ -235,4 +240,9 @@ export const en: Record<MessageKey, string> = {
   'chain.broken': 'chain broken seq {seq}',
   'movement.instruction.issued': 'Instruction issued',
   'chain.unverified': 'checking chain',
+  ...emergencyEn,
+  ...dispatchEn,
+  ...kioskEn,
+  ...replayEn,
+  ...briefingEn,
 };

@@ -1,3 +1,9 @@
+import { zh as emergencyZh } from './messages/emergency';
+import { zh as dispatchZh } from './messages/dispatch';
+import { zh as kioskZh } from './messages/kiosk';
+import { zh as replayZh } from './messages/replay';
+import { zh as briefingZh } from './messages/briefing';
+
 /** zh-CN is the reference dictionary: its keys are the message keys. Keep keys stable. */
 export const zhCN = {
   'app.title': '智能国储指挥座舱',
@@ -233,6 +239,11 @@ export const zhCN = {
   'chain.broken': '链断裂 序号 {seq}',
   'movement.instruction.issued': '指令下达',
   'chain.unverified': '链校验中',
+  ...emergencyZh,
+  ...dispatchZh,
+  ...kioskZh,
+  ...replayZh,
+  ...briefingZh,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
