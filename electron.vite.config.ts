@@ -35,6 +35,7 @@ export default defineConfig({
           index: at('src/main/index.ts'),
           'browser-host': at('src/main/browser-host.ts'),
           'replica-worker': at('src/core/replica/replica-worker.ts'),
+          'dispatch-worker': at('src/core/dispatch/dispatch-worker.ts'),
           cli: at('src/cli/main.ts'),
           server: at('src/server/main.ts'),
         },

@@ -4,11 +4,13 @@ import { replicaStatsHelp, runReplicaStats } from './commands/replica-stats';
 import { runSeed, seedHelp } from './commands/seed';
 import { pkiCommands, pkiHelp } from './commands/pki';
 import { runServerCommand, runServerStats, serverHelp, serverStatsHelp, UsageError } from '../core/regional/server-command';
+import { runServerAudit, serverAuditHelp } from '../core/regional/server-audit';
 import { runSyncCommand, syncHelp } from '../core/sync/sync-command';
 import { auditVerifyHelp, runAuditVerify } from './commands/audit-verify';
 import { dispatchSolveHelp, runDispatchSolve } from './commands/dispatch-solve';
 import { runTrace, traceHelp } from './commands/trace';
 import { exportEpcisHelp, runExportEpcis } from './commands/export-epcis';
+import { briefingCommands, briefingHelp } from './commands/briefing';
 
 /** `inrs`: the operator command line. */
 const HELP = `inrs — INRS Command Center operator command line
@@ -16,7 +18,7 @@ const HELP = `inrs — INRS Command Center operator command line
 usage: inrs <command> [options]
 
 commands:
-${[seedHelp, replicaStatsHelp, serverHelp, serverStatsHelp, syncHelp, auditVerifyHelp, traceHelp, exportEpcisHelp, dispatchSolveHelp, pkiHelp].map((h) => `  ${h.replace(/\n/g, '\n  ')}`).join('\n\n')}
+${[seedHelp, replicaStatsHelp, serverHelp, serverStatsHelp, serverAuditHelp, syncHelp, auditVerifyHelp, traceHelp, exportEpcisHelp, dispatchSolveHelp, briefingHelp, pkiHelp].map((h) => `  ${h.replace(/\n/g, '\n  ')}`).join('\n\n')}
 
   inrs --help
   This text.`;
@@ -26,12 +28,14 @@ const commands: Record<string, (args: string[]) => void | Promise<void>> = {
   'replica stats': runReplicaStats,
   server: runServerCommand,
   'server stats': runServerStats,
+  'server audit': runServerAudit,
   sync: runSyncCommand,
   'audit verify': runAuditVerify,
   'dispatch solve': runDispatchSolve,
   trace: runTrace,
   'export epcis': runExportEpcis,
   ...pkiCommands,
+  ...briefingCommands,
 };
 
 function route(argv: string[]): { run: (args: string[]) => void | Promise<void>; args: string[] } | null {

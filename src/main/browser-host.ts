@@ -14,6 +14,9 @@ import { startHostRuntime } from './host/host-runtime';
 import { ensureDemoReplica, type ReplicaTarget } from './host/prepare-replica';
 import { progressLine } from './host/progress-line';
 import { APP_VERSION } from './host/version';
+import { createBrowserDisplays } from './displays/displays-service';
+import { parseKioskFlags, type KioskFlags } from './displays/kiosk-settings';
+import { layoutFileIn } from './displays/layout-store';
 
 /**
  * The browser host: the same app host as the Electron shell, served to a browser on
@@ -21,7 +24,7 @@ import { APP_VERSION } from './host/version';
  * end-to-end test.
  */
 const USAGE = `usage: browser-host [--replica FILE --key-file FILE] [--data-dir DIR] [--port N] [--demo-scale tiny|demo|national] [--basemap FILE.geojson|FILE.pmtiles]
-  [--sync-config FILE] [--offline]`;
+  [--sync-config FILE] [--offline] [--kiosk [--playlist WALL,WALL,… --interval SECONDS]]`;
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
@@ -58,9 +61,14 @@ async function main(): Promise<void> {
       basemap: { type: 'string' },
       'sync-config': { type: 'string' },
       offline: { type: 'boolean', default: false },
+      kiosk: { type: 'boolean', default: false },
+      playlist: { type: 'string' },
+      interval: { type: 'string' },
     },
     strict: true,
   });
+  const kioskFlags: KioskFlags = { kiosk: values.kiosk, playlist: values.playlist, interval: values.interval };
+  parseKioskFlags(kioskFlags);
   const disposables = new DisposableStore();
   const shutdown = async (code: number) => {
     await disposables.dispose().catch((err: unknown) => log(String(err)));
@@ -73,7 +81,10 @@ async function main(): Promise<void> {
   const basemap = loadBasemap({ file: values.basemap ?? process.env.INRS_BASEMAP, resourcesDir: resourcesDir() });
   const target = await resolveTarget(values);
   let origin = '';
+  // The tab is the browser host's only display; the layout file keeps its kiosk settings.
+  const displays = createBrowserDisplays({ file: layoutFileIn(values['data-dir'] ?? defaultDataDir()), flags: kioskFlags, log });
   const runtime = await startHostRuntime({
+    displays,
     target,
     host: 'browser',
     version: APP_VERSION,

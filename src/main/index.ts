@@ -1,4 +1,4 @@
-import { app, BrowserWindow, ipcMain, protocol, safeStorage, session } from 'electron';
+import { app, BrowserWindow, ipcMain, Menu, protocol, safeStorage, screen, session } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -11,6 +11,10 @@ import { forwardHostEvents, isAppPage, registerIpcHandlers } from './electron/ip
 import { denyAllPermissions, hardenApp } from './electron/harden';
 import { loadWrappedKey } from './electron/safe-storage-key';
 import { secureWindowOptions } from './electron/window-options';
+import { createDisplayWindows } from './electron/display-windows';
+import { layoutFileIn, loadWorkstationLayout, saveWorkstationLayout } from './displays/layout-store';
+import { parseKioskFlags, type KioskFlags } from './displays/kiosk-settings';
+import { HOST_WALLS } from './displays/wall-names';
 import { syncFromConfig } from './host/configured-sync';
 import { startDemoNetwork } from './host/demo-network';
 import { startHostRuntime } from './host/host-runtime';
@@ -31,9 +35,17 @@ const { values } = parseArgs({
     basemap: { type: 'string' },
     'sync-config': { type: 'string' },
     offline: { type: 'boolean', default: false },
+    kiosk: { type: 'boolean', default: false },
+    playlist: { type: 'string' },
+    interval: { type: 'string' },
   },
   strict: false,
 });
+const kioskFlags: KioskFlags = {
+  kiosk: values.kiosk === true,
+  playlist: typeof values.playlist === 'string' ? values.playlist : undefined,
+  interval: typeof values.interval === 'string' ? values.interval : undefined,
+};
 registerBasemapScheme(protocol);
 
 function rendererUrl(): string {
@@ -62,8 +74,25 @@ async function start(): Promise<void> {
   denyAllPermissions(session.defaultSession);
   serveBasemapProtocol(protocol, basemap);
   const url = rendererUrl();
+  parseKioskFlags(kioskFlags);
+  const layoutFile = layoutFileIn(app.getPath('userData'));
+  const displayWindows = createDisplayWindows({
+    screen,
+    createWindow: (options) => new BrowserWindow(options),
+    baseOptions: secureWindowOptions(join(import.meta.dirname, '../preload/index.cjs')),
+    rendererUrl: url,
+    walls: HOST_WALLS,
+    loadLayout: () => loadWorkstationLayout(layoutFile, log),
+    saveLayout: (layout) => saveWorkstationLayout(layoutFile, layout),
+    flags: kioskFlags,
+    log,
+  });
+  disposables.add(() => displayWindows.dispose());
+  // A kiosk shows no menu at all, not even the application menu's accelerators.
+  if (displayWindows.kiosk()) Menu.setApplicationMenu(null);
   const target = await resolveTarget();
   const runtime = await startHostRuntime({
+    displays: displayWindows,
     target,
     host: 'electron',
     version: APP_VERSION,
@@ -79,9 +108,9 @@ async function start(): Promise<void> {
   }
   registerIpcHandlers(ipcMain, runtime.dispatch, disposables);
   forwardHostEvents(runtime.events, () => BrowserWindow.getAllWindows().map((w) => w.webContents), disposables);
-  const window = new BrowserWindow(secureWindowOptions(join(import.meta.dirname, '../preload/index.cjs')));
-  window.once('ready-to-show', () => window.show());
-  await window.loadURL(url);
+  // One window per display, each with its wall (src/main/displays/window-plan.ts).
+  displayWindows.start();
+  app.once('before-quit', () => displayWindows.dispose());
 }
 
 app.on('window-all-closed', () => app.quit());

@@ -8,7 +8,12 @@ import { createDispatcher } from '../../src/main/host/dispatcher';
 import { HostEventHub } from '../../src/main/host/host-events';
 import type { HostHandlers } from '../../src/main/host/dispatcher';
 import { HostError } from '../../src/shared/contract';
+import { createDisplayHandlers } from '../../src/main/displays/display-handlers';
 
+/** A signed command on a host without a link: the clear error the offline host gives. */
+const offline = (channel: string) => (): never => {
+  throw new HostError('not-connected', `${channel}: this host runs offline`);
+};
 const stats = { depots: 3, lots: 4, events: 5, categories: 1, regions: [], chainHead: 'h' };
 const handlers: HostHandlers = {
   'app:info': () => ({ version: 't', host: 'browser', replicaPath: '/r.db', demo: true }),
@@ -28,9 +33,26 @@ const handlers: HostHandlers = {
   },
   'trace:search': () => [],
   'audit:chain-status': () => ({ regions: [] }),
+  'briefing:export': () => ({ file: '/data/briefings/briefing-national.pdf', pages: 5, bytes: 1024, asOf: null, scope: null, millis: 1 }),
+  'identity:current': () => null,
+  'emergency:state': () => ({ levels: [], proposals: [], now: '2026-06-01T00:00:00.000Z' }),
+  'emergency:propose': offline('emergency:propose'),
+  'emergency:cosign': offline('emergency:cosign'),
+  'emergency:cancel': offline('emergency:cancel'),
+  'emergency:break-glass': offline('emergency:break-glass'),
+  'emergency:countersign': offline('emergency:countersign'),
+  'dispatch:recommend': () => {
+    throw new HostError('bad-request', 'dispatch:recommend: not on this test host');
+  },
+  'dispatch:issue': offline('dispatch:issue'),
+  'instructions:acknowledge': offline('instructions:acknowledge'),
+  ...createDisplayHandlers(),
   'situation:snapshot': () => ({ dataVersion: 'v', asOf: null, provinces: [], depots: [], transfers: [], alerts: [] }),
   'situation:trend': ({ region }) => ({ region, asOf: null, dates: [], series: [] }),
   'instructions:list': () => [],
+  'replay:range': () => ({ from: null, to: null, index: { indexed: 0, total: 0, complete: true } }),
+  'replay:snapshot': () => ({ dataVersion: 'v', asOf: null, provinces: [], depots: [], transfers: [], alerts: [] }),
+  'replay:kpis': () => ({ asOf: null, dataVersion: 'v', reserveDaysByClass: {}, depotsUnderFloor: 0, lotsExpiring30: 0, lotsExpiring90: 0, openAlerts: 0, regionsInEmergency: 0 }),
   'situation:kpis': () => ({ asOf: null, dataVersion: 'v', reserveDaysByClass: {}, depotsUnderFloor: 0, lotsExpiring30: 0, lotsExpiring90: 0, openAlerts: 0, regionsInEmergency: 0 }),
 };
 

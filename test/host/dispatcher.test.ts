@@ -31,6 +31,9 @@ const situationInvalid = [
   { filter: { regions: Array.from({ length: 41 }, () => '430000') } },
 ];
 
+/** Signed commands: this host runs offline, so a valid one is answered not-connected (never bad-request). */
+const offlineCommands = new Set<ChannelName>(['emergency:propose', 'emergency:cosign', 'emergency:cancel', 'emergency:break-glass', 'emergency:countersign', 'dispatch:issue', 'instructions:acknowledge']);
+
 /** Every channel with requests that must pass and requests that must be refused as bad-request. */
 const cases: Record<ChannelName, { valid: unknown[]; invalid: unknown[] }> = {
   'app:info': { valid: [undefined], invalid: [{ x: 1 }, 'info', 42] },
@@ -47,6 +50,15 @@ const cases: Record<ChannelName, { valid: unknown[]; invalid: unknown[] }> = {
   'categories:list': { valid: [undefined], invalid: [{}, 'all', null] },
   'situation:snapshot': { valid: situationValid, invalid: situationInvalid },
   'situation:kpis': { valid: situationValid, invalid: situationInvalid },
+  'replay:range': { valid: [undefined], invalid: [{}, 'all', 42] },
+  'replay:snapshot': {
+    valid: [{ at: '2026-01-05T12:00:00Z', filter: {} }, { at: '2025-01-01T00:00:00Z', filter: { classes: ['grain'] } }],
+    invalid: [undefined, {}, { filter: {} }, { at: 'yesterday', filter: {} }, { at: '2026-01-05T12:00:00Z' }, { at: '2026-01-05T12:00:00Z', filter: { classes: ['gold'] } }],
+  },
+  'replay:kpis': {
+    valid: [{ at: '2026-01-08T00:00:00Z', filter: {} }],
+    invalid: [undefined, { at: 1767225600000, filter: {} }, { at: '2026-01-08', filter: {} }],
+  },
   'situation:trend': {
     valid: [{ region: '430000', filter: {} }, { region: '430000', filter: { classes: ['grain'] }, days: 7 }, { region: '110000', filter: {}, days: 366 }],
     invalid: [undefined, { filter: {} }, { region: '43', filter: {} }, { region: '430000' }, { region: '430000', filter: {}, days: 6 }, { region: '430000', filter: {}, days: 367 }, { region: '430000', filter: {}, days: 1.5 }],
@@ -69,6 +81,80 @@ const cases: Record<ChannelName, { valid: unknown[]; invalid: unknown[] }> = {
     invalid: [undefined, {}, { query: '' }, { query: '   ' }, { query: 'x'.repeat(65) }, { query: 'L', limit: 0 }, { query: 'L', limit: 201 }, { query: 7 }],
   },
   'audit:chain-status': { valid: [undefined], invalid: [{}, 'all', { region: '430000' }] },
+  'briefing:export': { valid: [{}, { region: '430000' }], invalid: [undefined, 'national', { region: '43' }, { at: 'yesterday' }, { at: '2026-01-05T00:00:00' }, { scope: 'all' }] },
+  'identity:current': { valid: [undefined], invalid: [{}, 'me', { region: '430000' }] },
+  'emergency:state': { valid: [undefined], invalid: [{}, 'all', { region: '430000' }] },
+  'emergency:propose': {
+    valid: [{ region: '430000', expectedLevel: 'normal', toLevel: 'II', plan: '防汛预案', reason: '洞庭湖水位超警戒' }],
+    invalid: [undefined, {}, { region: '43', expectedLevel: 'normal', toLevel: 'II', plan: 'p', reason: 'r' }, { region: '430000', expectedLevel: 'normal', toLevel: 'V', plan: 'p', reason: 'r' }, { region: '430000', expectedLevel: 'normal', toLevel: 'II', plan: '  ', reason: 'r' }, { region: '430000', expectedLevel: 'normal', toLevel: 'II', plan: 'p', reason: 'x'.repeat(501) }],
+  },
+  'emergency:cosign': {
+    valid: [{ region: '430000', expectedLevel: 'normal', proposalId: 'a1b2c3d4-proposal' }],
+    invalid: [undefined, { region: '430000', expectedLevel: 'normal' }, { region: '430000', expectedLevel: 'red', proposalId: 'p' }, { region: '430000', expectedLevel: 'normal', proposalId: '' }],
+  },
+  'emergency:cancel': {
+    valid: [{ region: '430000', proposalId: 'a1b2c3d4-proposal', reason: '水位回落' }],
+    invalid: [undefined, { region: '430000', proposalId: 'p' }, { region: '430000', proposalId: 'p', reason: '' }, { proposalId: 'p', reason: 'r' }],
+  },
+  'emergency:break-glass': {
+    valid: [{ region: '430000', expectedLevel: 'II', plan: '特大洪水', reason: '溃堤' }],
+    invalid: [undefined, { region: '430000', expectedLevel: 'II', plan: 'p' }, { region: '430000', plan: 'p', reason: 'r' }, { region: 430000, expectedLevel: 'II', plan: 'p', reason: 'r' }],
+  },
+  'emergency:countersign': { valid: [{ region: '430000' }], invalid: [undefined, {}, { region: '4300' }, '430000'] },
+  'dispatch:recommend': {
+    valid: [
+      { scenario: { regions: ['430000'], population: { '430000': 1000 }, durationDays: 3 } },
+      { scenario: { regions: ['430000', '420000'], population: { '430000': 5000, '420000': 1 }, durationDays: 90, coldSeason: true, roadFactor: 1.5, speedKmh: 50 }, runId: 'run-1' },
+    ],
+    invalid: [
+      undefined,
+      {},
+      { scenario: { regions: [], population: {}, durationDays: 3 } },
+      { scenario: { regions: ['43'], population: { '43': 10 }, durationDays: 3 } },
+      { scenario: { regions: ['430000'], population: {}, durationDays: 3 } },
+      { scenario: { regions: ['430000', '430000'], population: { '430000': 10 }, durationDays: 3 } },
+      { scenario: { regions: ['430000'], population: { '430000': 0 }, durationDays: 3 } },
+      { scenario: { regions: ['430000'], population: { '430000': 10 }, durationDays: 0 } },
+      { scenario: { regions: ['430000'], population: { '430000': 10 }, durationDays: 1.5 } },
+      { scenario: { regions: ['430000'], population: { '430000': 10 }, durationDays: 91 } },
+      { scenario: { regions: ['430000'], population: { '430000': 10 }, durationDays: 3, roadFactor: 0.5 } },
+      { scenario: { regions: ['430000'], population: { '430000': 10 }, durationDays: 3 }, runId: '' },
+    ],
+  },
+  'dispatch:issue': {
+    valid: [{ lines: [{ from: '430100-D001', to: '430000', category: 'GR-RICE', quantity: 10 }], label: '湖南 7 天' }],
+    invalid: [
+      undefined,
+      {},
+      { lines: [], label: 'x' },
+      { lines: [{ from: '430100-D001', to: '430000', category: 'GR-RICE', quantity: 10 }] },
+      { lines: [{ from: '430100-D001', to: '430000', category: 'GR-RICE', quantity: 10 }], label: '   ' },
+      { lines: [{ from: '430100-D001', to: '430000', category: 'GR-RICE', quantity: 0 }], label: 'x' },
+      { lines: [{ from: '430100-D001', to: '430000', category: 'GR-RICE', quantity: 2.5 }], label: 'x' },
+      { lines: [{ from: '430100-D001', to: '43', category: 'GR-RICE', quantity: 1 }], label: 'x' },
+      { lines: [{ from: '', to: '430000', category: 'GR-RICE', quantity: 1 }], label: 'x' },
+    ],
+  },
+  'instructions:acknowledge': {
+    valid: [{ region: '430000', instructionId: 'I-430000-0001' }],
+    invalid: [undefined, {}, { region: '43', instructionId: 'I-430000-0001' }, { region: '430000', instructionId: '' }, { region: '430000' }],
+  },
+  'displays:list': { valid: [undefined], invalid: [{}, 'all', 0] },
+  'displays:set-layout': {
+    valid: [
+      { layout: { version: 1, assignments: [] } },
+      { layout: { version: 1, assignments: [{ displayKey: 'DELL U2720Q|2560x1440|0', wall: 'alerts-tasks' }, { displayKey: 'display|1920x1080|0', wall: null }], kiosk: { enabled: true, playlist: ['national-overview'], intervalSeconds: 5 } } },
+    ],
+    invalid: [
+      undefined,
+      {},
+      { layout: { version: 2, assignments: [] } },
+      { layout: { version: 1, assignments: [{ displayKey: '', wall: 'alerts-tasks' }] } },
+      { layout: { version: 1, assignments: [{ displayKey: 'd', wall: 'Alerts Tasks' }] } },
+      { layout: { version: 1, assignments: [], kiosk: { intervalSeconds: 1 } } },
+      { layout: { version: 1, assignments: [], kiosk: { playlist: Array.from({ length: 21 }, () => 'alerts-tasks') } } },
+    ],
+  },
 };
 
 let dir: string;
@@ -104,7 +190,8 @@ describe('dispatcher over every channel', () => {
     it(`${channel}: valid requests succeed, invalid ones are bad-request`, async () => {
       for (const request of cases[channel].valid) {
         const result = await dispatch(channel, request, fromApp);
-        expect(result, JSON.stringify(request) + JSON.stringify(result)).toMatchObject({ ok: true });
+        const expected = offlineCommands.has(channel) ? { ok: false, error: { code: 'not-connected' } } : { ok: true };
+        expect(result, JSON.stringify(request) + JSON.stringify(result)).toMatchObject(expected);
       }
       for (const request of cases[channel].invalid) {
         const result = await dispatch(channel, request, fromApp);

@@ -5,8 +5,9 @@ import { ACTIONS, authorize, type Action, type ActionTarget, type ActorScope } f
 /**
  * Every role × action × scope, against a table written out by hand (DESIGN.md §1, §5).
  * Columns are the region scopes below; Y = allowed, . = refused. The target depot only matters
- * for record-movement, which a depot operator may do at its own depot only: its Y holds for the
- * operator's own depot and turns into a refusal for another depot or none.
+ * for record-movement and a depot operator's acknowledge-instruction, which a depot operator may
+ * do at its own depot only: its Y holds for the operator's own depot and turns into a refusal for
+ * another depot or none.
  */
 const SCOPES = [
   { name: 'national → national', actor: '000000', target: '000000' },
@@ -21,6 +22,7 @@ role                action                   N>N N>P own oth P>N
 national-commander  read-state               Y   Y   .   .   .
 national-commander  record-movement          .   .   .   .   .
 national-commander  issue-instruction        Y   Y   .   .   .
+national-commander  acknowledge-instruction  .   .   .   .   .
 national-commander  propose-emergency-level  Y   Y   .   .   .
 national-commander  cosign-emergency-level   Y   Y   .   .   .
 national-commander  break-glass-level-I      Y   Y   .   .   .
@@ -30,6 +32,7 @@ national-commander  register-civilian-asset  .   .   .   .   .
 ministry-analyst    read-state               Y   Y   .   .   .
 ministry-analyst    record-movement          .   .   .   .   .
 ministry-analyst    issue-instruction        .   .   .   .   .
+ministry-analyst    acknowledge-instruction  .   .   .   .   .
 ministry-analyst    propose-emergency-level  .   .   .   .   .
 ministry-analyst    cosign-emergency-level   .   .   .   .   .
 ministry-analyst    break-glass-level-I      .   .   .   .   .
@@ -39,6 +42,7 @@ ministry-analyst    register-civilian-asset  .   .   .   .   .
 duty-officer        read-state               Y   Y   Y   .   .
 duty-officer        record-movement          .   .   .   .   .
 duty-officer        issue-instruction        Y   Y   Y   .   .
+duty-officer        acknowledge-instruction  Y   Y   Y   .   .
 duty-officer        propose-emergency-level  Y   Y   Y   .   .
 duty-officer        cosign-emergency-level   Y   Y   Y   .   .
 duty-officer        break-glass-level-I      .   .   .   .   .
@@ -48,6 +52,7 @@ duty-officer        register-civilian-asset  .   .   .   .   .
 depot-operator      read-state               Y   Y   Y   .   .
 depot-operator      record-movement          Y   Y   Y   .   .
 depot-operator      issue-instruction        .   .   .   .   .
+depot-operator      acknowledge-instruction  Y   Y   Y   .   .
 depot-operator      propose-emergency-level  .   .   .   .   .
 depot-operator      cosign-emergency-level   .   .   .   .   .
 depot-operator      break-glass-level-I      .   .   .   .   .
@@ -57,6 +62,7 @@ depot-operator      register-civilian-asset  .   .   .   .   .
 auditor             read-state               Y   Y   Y   .   .
 auditor             record-movement          .   .   .   .   .
 auditor             issue-instruction        .   .   .   .   .
+auditor             acknowledge-instruction  .   .   .   .   .
 auditor             propose-emergency-level  .   .   .   .   .
 auditor             cosign-emergency-level   .   .   .   .   .
 auditor             break-glass-level-I      .   .   .   .   .
@@ -66,6 +72,7 @@ auditor             register-civilian-asset  .   .   .   .   .
 wall                read-state               Y   Y   Y   .   .
 wall                record-movement          .   .   .   .   .
 wall                issue-instruction        .   .   .   .   .
+wall                acknowledge-instruction  .   .   .   .   .
 wall                propose-emergency-level  .   .   .   .   .
 wall                cosign-emergency-level   .   .   .   .   .
 wall                break-glass-level-I      .   .   .   .   .
@@ -75,6 +82,7 @@ wall                register-civilian-asset  .   .   .   .   .
 contributor         read-state               .   .   .   .   .
 contributor         record-movement          .   .   .   .   .
 contributor         issue-instruction        .   .   .   .   .
+contributor         acknowledge-instruction  .   .   .   .   .
 contributor         propose-emergency-level  .   .   .   .   .
 contributor         cosign-emergency-level   .   .   .   .   .
 contributor         break-glass-level-I      .   .   .   .   .
@@ -84,6 +92,7 @@ contributor         register-civilian-asset  Y   Y   Y   .   .
 regional-server     read-state               .   .   .   .   .
 regional-server     record-movement          .   .   .   .   .
 regional-server     issue-instruction        .   .   .   .   .
+regional-server     acknowledge-instruction  .   .   .   .   .
 regional-server     propose-emergency-level  .   .   .   .   .
 regional-server     cosign-emergency-level   .   .   .   .   .
 regional-server     break-glass-level-I      .   .   .   .   .
@@ -131,7 +140,9 @@ function cases(): Case[] {
       SCOPES.forEach((scope, i) => {
         for (const d of DEPOT_TARGETS) {
           const byRegion = row[i] === true;
-          const allowed = action === 'record-movement' ? byRegion && d.depot === OWN_DEPOT : byRegion;
+          // A depot operator's rights are bound to its own depot.
+          const depotBound = action === 'record-movement' || (action === 'acknowledge-instruction' && role === 'depot-operator');
+          const allowed = depotBound ? byRegion && d.depot === OWN_DEPOT : byRegion;
           const target: ActionTarget = d.depot === undefined ? { region: scope.target } : { region: scope.target, depot: d.depot };
           out.push({ role, action, scope: scope.name, depot: d.name, actor: actorOf(role, scope.actor), target, allowed });
         }

@@ -24,9 +24,15 @@ function waitFor(predicate: () => boolean, what: string, timeoutMs = 20_000): Pr
 describe('live sync over mutual TLS on 127.0.0.1', () => {
   it('catches up, goes live, verifies checkpoints and follows new events', async () => {
     net = new TestNetwork();
-    // Issued before the server starts, so its CRL set already covers the national intermediate.
-    const identity = net.clientIdentity();
     const server = await net.server(REGION, net.seededStore(REGION));
+    // Movements are recorded by the operator of the depot that holds the lot; the region's
+    // intermediate exists since the server certificate, so its CRL is already loaded.
+    const lot = server.store.replica.db
+      .prepare<[], { lot_id: string; depot: string; quantity: number }>(
+        "SELECT s.lot_id, s.depot, s.quantity FROM lot_stock s JOIN depots d ON d.code = s.depot WHERE d.region = '430000' AND s.quantity > 1 LIMIT 1",
+      )
+      .get()!;
+    const identity = net.identity(net.issue({ kind: 'client', region: REGION, role: 'depot-operator', depot: lot.depot, name: 'client-depot-operator' }));
     const replica = net.replica();
     const states: LinkState[] = [];
     const manager = new SyncManager({
@@ -42,11 +48,6 @@ describe('live sync over mutual TLS on 127.0.0.1', () => {
     await waitFor(() => states.some((s) => s.lastCheckpointSeq === server.store.head().seq), 'the checkpoint at the head');
 
     // A movement recorded on the server arrives live.
-    const lot = server.store.replica.db
-      .prepare<[], { lot_id: string; depot: string; quantity: number }>(
-        "SELECT s.lot_id, s.depot, s.quantity FROM lot_stock s JOIN depots d ON d.code = s.depot WHERE d.region = '430000' AND s.quantity > 1 LIMIT 1",
-      )
-      .get()!;
     const instruction = server.store.replica.db.prepare<[], string>("SELECT id FROM instructions WHERE region = '430000' LIMIT 1").pluck().get()!;
     const link = manager.links.get(REGION)!;
     const outcome = await link.command({

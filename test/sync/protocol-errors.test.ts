@@ -181,7 +181,13 @@ describe('recording events: the server enforces the role matrix', () => {
     const client = await greeted(wall);
     client.sendJson({ type: 'command', commandId: 'wall-command-1', kind: 'record-event', draft: issueDraft(server.store.replica.db, REGION) });
     const result = await client.frame('commandResult');
-    expect(result).toMatchObject({ commandId: 'wall-command-1', status: 'refused', reason: 'role wall cannot record events', seq: null });
+    expect(result).toMatchObject({
+      commandId: 'wall-command-1',
+      status: 'refused',
+      code: 'role',
+      reason: 'only the operator of a depot records its stock movements, not a wall',
+      seq: null,
+    });
     expect(server.store.head()).toEqual(head);
   });
 
@@ -191,7 +197,8 @@ describe('recording events: the server enforces the role matrix', () => {
     client.sendJson({ type: 'command', commandId: 'operator-other-1', kind: 'record-event', draft: issueDraft(server.store.replica.db, REGION, { depot: otherDepot }) });
     expect(await client.frame('commandResult')).toMatchObject({
       status: 'refused',
-      reason: `depot operator of ${operatorDepot} cannot record movements at ${otherDepot}`,
+      code: 'scope',
+      reason: `the operator of depot ${operatorDepot} cannot record movements at depot ${otherDepot}`,
     });
     expect(server.store.head().seq).toBe(head);
 
@@ -204,11 +211,11 @@ describe('recording events: the server enforces the role matrix', () => {
 
   it('a command retried with the same id after the connection dropped is recorded once; the retry gets the first result', async () => {
     const commandId = 'retry-after-drop-0001';
-    const draft = issueDraft(server.store.replica.db, REGION, { recipient: '重试测试' });
+    const draft = issueDraft(server.store.replica.db, REGION, { depot: operatorDepot, recipient: '重试测试' });
     const head = server.store.head().seq;
 
     // The command reaches the server, then the connection drops before the client reads the result.
-    const first = await greeted();
+    const first = await greeted(operator);
     const from = net.logs.length;
     first.sendJson({ type: 'command', commandId, kind: 'record-event', draft });
     await waitFor(() => net.logs.slice(from).some((l) => l.startsWith(`command ${commandId} `)), 'the server to decide the command');
@@ -217,7 +224,7 @@ describe('recording events: the server enforces the role matrix', () => {
     expect(server.store.head().seq).toBe(head + 1);
 
     // The client cannot know whether it was recorded: it reconnects and sends it again.
-    const retry = await greeted();
+    const retry = await greeted(operator);
     retry.sendJson({ type: 'command', commandId, kind: 'record-event', draft });
     expect(await retry.frame('commandResult')).toEqual({ type: 'commandResult', commandId, status: 'accepted', reason: null, seq: head + 1 });
     // Even with another draft under the same id, the first result stands and nothing changes.

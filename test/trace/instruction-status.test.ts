@@ -14,4 +14,10 @@ describe('instruction status derived from what was moved under it', () => {
       ]),
     ).toBe('executing');
   });
+
+  it('acknowledged by its addressee before anything moved; movement outranks the acknowledgement', () => {
+    expect(instructionStatus([{ allowed: 10, movedIn: 0, movedOut: 0 }], true)).toBe('acknowledged');
+    expect(instructionStatus([{ allowed: 10, movedIn: 0, movedOut: 4 }], true)).toBe('executing');
+    expect(instructionStatus([{ allowed: 10, movedIn: 10, movedOut: 10 }], true)).toBe('done');
+  });
 });

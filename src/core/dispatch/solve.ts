@@ -21,6 +21,8 @@ export type SolveMode = 'per-category' | 'combined';
 
 export interface SolveOptions {
   mode?: SolveMode;
+  /** Called after each model is solved (one per category, or one for `combined`). */
+  onProgress?: (done: number, total: number) => void;
 }
 
 /** A block's columns: every depot × demand-point arc (depot-major), then one shortage per demand point. */
@@ -173,11 +175,12 @@ export async function solveDispatch(problem: DispatchProblem, options: SolveOpti
   const flows: DispatchFlow[] = [];
   const shortfalls: DispatchShortfall[] = [];
   const groups = mode === 'combined' ? [blocks] : blocks.map((b) => [b]);
-  for (const group of groups) {
+  for (const [k, group] of groups.entries()) {
     const { data, layout } = buildModel(highs, problem, hours, group);
     const part = extract(problem, hours, layout, runHighs(highs, data));
     flows.push(...part.flows);
     shortfalls.push(...part.shortfalls);
+    options.onProgress?.(k + 1, groups.length);
   }
   return { status: 'optimal', objective: objectiveOf(problem, flows, shortfalls), flows, shortfalls };
 }

@@ -2,7 +2,7 @@ import { canonicalJson } from '../../shared/domain/canonical';
 import type { SealedEvent } from '../../shared/domain/events';
 import type { ProjectorStatements } from './statements';
 
-export type AlertKind = 'anomaly' | 'discrepancy';
+export type AlertKind = 'anomaly' | 'discrepancy' | 'break-glass';
 export type AlertSeverity = 'warning' | 'critical';
 
 /**

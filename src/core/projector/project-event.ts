@@ -2,16 +2,11 @@ import type { PayloadOf, SealedEvent } from '../../shared/domain/events';
 import { canonicalJson } from '../../shared/domain/canonical';
 import { clearAlertsRaisedBy, clearDiscrepancies, raiseAlert } from './alerts';
 import { countAgainstInstruction, recordInstructionLines } from './instruction-usage';
+import { emergencyProjections } from './project-emergency';
 import type { ProjectorStatements } from './statements';
 
-/** Thrown inside a projection with the rule that refused the event. */
-export class Refusal extends Error {}
-
-function refuse(reason: string): never {
-  throw new Refusal(reason);
-}
-
-type Ctx = { s: ProjectorStatements; event: SealedEvent };
+import { refuse, type Ctx } from './refusal';
+export { Refusal } from './refusal';
 
 function requireDepotInRegion({ s, event }: Ctx, code: string): void {
   const depot = s.depot.get(code);
@@ -73,7 +68,7 @@ const projections: { [T in SealedEvent['type']]: (ctx: Ctx, payload: PayloadOf<T
   },
   'instruction.issued': ({ s, event }, p) => {
     if (s.instruction.get(p.id)) refuse(`instruction ${p.id} already exists`);
-    s.insertInstruction.run({ ...p, region: event.region, lines: canonicalJson(p.lines), issuedAt: event.eventTime, seq: event.seq });
+    s.insertInstruction.run({ ...p, region: event.region, lines: canonicalJson(p.lines), issuedAt: event.eventTime, seq: event.seq, parentId: p.parentId ?? null });
     recordInstructionLines(s, event.region, p);
   },
   'lot.intake': (ctx, p) => {
@@ -169,6 +164,7 @@ const projections: { [T in SealedEvent['type']]: (ctx: Ctx, payload: PayloadOf<T
     else debit(ctx, a.lotId, a.depot, -a.quantity);
     s.adjustLot.run(a.quantity, 0, a.lotId);
   },
+  ...emergencyProjections,
 };
 
 /** Folds one event into the projected tables, or throws a Refusal naming the rule. */

@@ -1,8 +1,10 @@
 import type { Db } from '../replica/open';
+import { prepareEmergencyStatements } from './emergency-statements';
 
 /** Every statement the projector runs, prepared once per connection; values always bound. */
 export function prepareProjectorStatements(db: Db) {
   return {
+    ...prepareEmergencyStatements(db),
     head: db.prepare<[string], { last_seq: number; head_hash: string }>(
       'SELECT last_seq, head_hash FROM region_heads WHERE region = ?',
     ),
@@ -36,8 +38,8 @@ export function prepareProjectorStatements(db: Db) {
     ),
     instruction: db.prepare<[string], { region: string }>('SELECT region FROM instructions WHERE id = ?'),
     insertInstruction: db.prepare(
-      `INSERT INTO instructions (id, region, kind, level, issuer, lines, issued_at, seq)
-       VALUES (@id, @region, @kind, @level, @issuer, @lines, @issuedAt, @seq)`,
+      `INSERT INTO instructions (id, region, kind, level, issuer, lines, issued_at, seq, parent_id)
+       VALUES (@id, @region, @kind, @level, @issuer, @lines, @issuedAt, @seq, @parentId)`,
     ),
     lot: db.prepare<[string], { category: string; on_hand: number }>('SELECT category, on_hand FROM lots WHERE id = ?'),
     insertLot: db.prepare(

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomUUID, X509Certificate } from 'node:crypto';
 import { createServer, type Server } from 'node:https';
 import type { IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -8,6 +8,9 @@ import { MAX_FRAME_BYTES, type Checkpoint } from '../../shared/protocol/frames';
 import { DisposableStore } from '../../shared/disposables';
 import { signCheckpoint } from '../checkpoint/checkpoints';
 import { identityFromPeer, loadIdentity, readPassphrase, trustStore, type PeerIdentity } from '../pki';
+import { createCommandExecutor, type CommandExecutor } from '../commands/command-executor';
+import { revocationList } from '../commands/revocation';
+import type { EnvelopeTrust } from '../commands/verify-envelope';
 import { openRegionalStore, type RegionalStore } from './regional-store';
 import { runSession } from './session';
 
@@ -35,6 +38,8 @@ export interface RegionalServerOptions {
   log?: (line: string) => void;
   /** Called when a client acknowledges a batch it has committed. */
   onAck?: (clientId: string, region: string, seq: number) => void;
+  /** The clock commands are judged by (validity windows, co-signature deadlines); Date.now by default. */
+  now?: () => number;
 }
 
 export interface RegionalServer {
@@ -44,6 +49,10 @@ export interface RegionalServer {
   checkpoint(): Checkpoint | null;
   /** Tells live sessions that the log grew (after a local append, e.g. the simulator). */
   notifyAppended(): void;
+  /** Re-reads the CRLs now (TLS and signer checks), as the periodic reload does. */
+  reloadTrust(): void;
+  /** The command path, with its ledger (decided results, nonces, audit). */
+  commands: CommandExecutor;
   close(): Promise<void>;
 }
 
@@ -91,8 +100,11 @@ export async function startRegionalServer(options: RegionalServerOptions): Promi
   };
 
   const trust = () => trustStore(options.pkiDir);
+  // Signer certificates of commands are checked against the same root and CRLs as TLS peers.
+  let envelopeTrust: EnvelopeTrust | null = null;
   const tlsOptions = () => {
     const { ca, crl } = trust();
+    envelopeTrust = { root: new X509Certificate(ca[0] ?? ''), revocation: revocationList(crl, log) };
     return {
       key: identity.keyPem,
       cert: identity.chainPem.join('\n'),
@@ -133,6 +145,15 @@ export async function startRegionalServer(options: RegionalServerOptions): Promi
   });
   server.on('request', (_req, res) => res.writeHead(426, { Connection: 'close' }).end('WebSocket only\n'));
 
+  const commands = createCommandExecutor({
+    store,
+    trust: () => {
+      if (!envelopeTrust) throw new Error('trust material not loaded');
+      return envelopeTrust;
+    },
+    now: options.now ?? Date.now,
+    log,
+  });
   const sessions = new Set<ReturnType<typeof runSession>>();
   const wss = new WebSocketServer({
     server,
@@ -148,6 +169,7 @@ export async function startRegionalServer(options: RegionalServerOptions): Promi
     if ('reason' in outcome) return ws.terminate();
     const session = runSession(ws, {
       store,
+      commands,
       serverId,
       peer: outcome.peer,
       latestCheckpoint: () => store.checkpoints.latest(options.region),
@@ -219,6 +241,8 @@ export async function startRegionalServer(options: RegionalServerOptions): Promi
     store,
     checkpoint,
     notifyAppended,
+    reloadTrust,
+    commands,
     close: () => disposables.dispose(),
   };
 }

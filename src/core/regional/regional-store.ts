@@ -60,6 +60,11 @@ export function openRegionalStore(dataDir: string, region: string) {
     hashAt: (seq: number) => reader.hashAt(region, seq),
     checkpoints,
     stateHash: () => regionStateHash(replica.db, region),
+    /**
+     * Validates, seals and projects one draft without recording a command result: for a caller
+     * that records its own (signed commands) inside its own transaction.
+     */
+    record: (draft: unknown, now: Date): AppendResult => decide(draft, now),
 
     /**
      * Validates, seals and projects one draft; the outcome is recorded under `commandId`

@@ -12,10 +12,13 @@ import {
 } from '../../shared/protocol/frames';
 import { readRegionSnapshotRows } from '../replica/apply-snapshot';
 import type { PeerIdentity } from '../pki';
+import type { CommandExecutor } from '../commands/command-executor';
 import type { RegionalStore } from './regional-store';
 
 export interface SessionDeps {
   store: RegionalStore;
+  /** Executes commands (signed envelopes, depot operators' movements) and audits each one. */
+  commands: CommandExecutor;
   serverId: string;
   peer: PeerIdentity;
   latestCheckpoint(): Checkpoint | null;
@@ -32,19 +35,6 @@ export interface SessionDeps {
 
 /** Frames in flight before the client must acknowledge: bounds memory on both sides. */
 const WINDOW_FRAMES = 4;
-
-/** Roles that may record events on a regional server, and what they may record. */
-function mayRecord(peer: PeerIdentity, draft: unknown): string | null {
-  const d = draft as { type?: unknown; payload?: { depot?: unknown; fromDepot?: unknown; toDepot?: unknown } };
-  if (peer.role === 'depot-operator') {
-    const depot = d.payload?.depot ?? d.payload?.fromDepot ?? d.payload?.toDepot;
-    if (typeof d.type !== 'string' || !/^(lot\.|stock\.)/.test(d.type)) return 'depot operators record stock movements only';
-    if (peer.depot && depot !== peer.depot) return `depot operator of ${peer.depot} cannot record movements at ${String(depot)}`;
-    return null;
-  }
-  if (peer.role === 'duty-officer' || peer.role === 'national-commander') return null;
-  return `role ${peer.role} cannot record events`;
-}
 
 /** One client connection: hello → welcome → catch-up under a window of acks → live. */
 export function runSession(ws: WebSocket, deps: SessionDeps) {
@@ -151,17 +141,15 @@ export function runSession(ws: WebSocket, deps: SessionDeps) {
         return;
       }
       case 'command': {
-        const refusal = mayRecord(peer, frame.draft);
-        const draft = { ...(frame.draft as object), actor: { subject: peer.subject, role: peer.role } };
-        const result = refusal ? { status: 'refused' as const, reason: refusal } : store.append(frame.commandId, draft);
-        deps.log(`command ${frame.commandId} from ${peer.subject}: ${result.status}${result.status === 'refused' ? ` (${result.reason})` : ''}`);
-        send({
-          type: 'commandResult',
-          commandId: frame.commandId,
-          status: result.status,
-          reason: result.status === 'refused' ? result.reason : null,
-          seq: result.status === 'accepted' ? result.seq : null,
-        });
+        // Decided, appended and audited before the answer leaves.
+        const result =
+          frame.kind === 'signed' ? deps.commands.signed(peer, frame.commandId, frame.envelope) : deps.commands.recordEvent(peer, frame.commandId, frame.draft);
+        deps.log(`command ${frame.commandId} (${frame.kind}) from ${peer.subject}: ${result.status}${result.status === 'refused' ? ` [${result.code}] ${result.reason}` : ''}`);
+        send(
+          result.status === 'accepted'
+            ? { type: 'commandResult', commandId: frame.commandId, status: 'accepted', reason: null, seq: result.seq }
+            : { type: 'commandResult', commandId: frame.commandId, status: 'refused', code: result.code, reason: result.reason, seq: null },
+        );
         if (result.status === 'accepted') deps.onAppended();
         return;
       }

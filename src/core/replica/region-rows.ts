@@ -61,6 +61,16 @@ export const REGION_TABLES: readonly RegionTable[] = [
     select: 'SELECT * FROM alerts WHERE region = @region ORDER BY id',
     remove: 'DELETE FROM alerts WHERE region = @region',
   },
+  {
+    table: 'emergency_levels',
+    select: 'SELECT * FROM emergency_levels WHERE region = @region ORDER BY region',
+    remove: 'DELETE FROM emergency_levels WHERE region = @region',
+  },
+  {
+    table: 'emergency_proposals',
+    select: 'SELECT * FROM emergency_proposals WHERE region = @region ORDER BY id',
+    remove: 'DELETE FROM emergency_proposals WHERE region = @region',
+  },
 ];
 
 export const SNAPSHOT_TABLES: ReadonlySet<string> = new Set(REGION_TABLES.map((t) => t.table));

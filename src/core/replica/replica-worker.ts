@@ -5,6 +5,10 @@ import { openReplica, type Replica } from './replica';
 import { createSituationQueries, type SituationQueries } from './situation';
 import { createTraceQueries, type TraceQueries } from '../trace';
 import { createChainMonitor, type ChainMonitor } from '../audit/chain-monitor';
+import { exportBriefing } from '../briefing/export';
+import { createDispatchQueries, type DispatchQueries } from './dispatch-queries';
+import { createEmergencyQueries, type EmergencyQueries } from './emergency-queries';
+import { createReplayQueries, type ReplayQueries } from '../replay/replay-queries';
 import type { ReplicaWorkerMethods, WorkerInit, WorkerReply, WorkerRequest } from './worker-protocol';
 
 /** Worker thread that owns the replica connection, so the host's event loop never waits on SQLite. */
@@ -26,12 +30,18 @@ let situation: SituationQueries;
 let trace: TraceQueries;
 let sync: SyncOps;
 let chain: ChainMonitor;
+let replay: ReplayQueries;
+let emergency: EmergencyQueries;
+let dispatch: DispatchQueries;
 try {
   replica = openReplica(init.file, Buffer.from(init.keyHex, 'hex'), { create: init.create });
   situation = createSituationQueries(replica.db);
   trace = createTraceQueries(replica.db);
   sync = createSyncOps(replica);
   chain = createChainMonitor(replica.db);
+  replay = createReplayQueries(replica.db);
+  emergency = createEmergencyQueries(replica.db);
+  dispatch = createDispatchQueries(replica.db);
   send({ kind: 'ready' });
 } catch (err) {
   send({ kind: 'open-failed', error: describe(err) });
@@ -53,12 +63,20 @@ const handlers: Handlers = {
   chainCheck: (_id, budget) => chain.check(budget),
   situationTrend: (_id, region, filter, days) => situation.trend(region, filter, days),
   instructions: (_id, filter, limit) => situation.instructions(filter, limit),
+  emergencyState: (_id, now) => emergency.state(now),
+  dispatchRows: (_id, categories) => dispatch.rows(categories),
   schemaVersion: () => sync.schemaVersion(),
   syncCursor: (_id, region) => sync.cursor(region),
   syncApply: (_id, region, events) => sync.apply(region, events),
   syncHashAt: (_id, region, seq) => sync.hashAt(region, seq),
   syncSaveCheckpoint: (_id, checkpoint) => sync.saveCheckpoint(checkpoint),
   syncApplySnapshot: (_id, snapshot, checkpoint) => sync.applySnapshot(snapshot, checkpoint),
+  replayBuild: (_id, budget) => replay.build(budget),
+  replayRange: () => replay.range(),
+  replaySnapshot: (_id, at, filter) => replay.snapshot(at, filter),
+  replayKpis: (_id, at, filter) => replay.kpis(at, filter),
+  briefingExport: (id, options) =>
+    exportBriefing(replica.db, { ...options, onStep: (step) => send({ kind: 'progress', id, done: ['figures', 'layout', 'write'].indexOf(step) + 1, total: 3 }) }),
   close: () => {
     replica.close();
     setImmediate(() => port.close());
@@ -79,6 +97,6 @@ port.on('message', (request: WorkerRequest) => {
   }
   const millis = performance.now() - started;
   // Seeding and the background chain walk are long by design; only interactive queries are reported.
-  if (millis > init.slowQueryMs && request.method !== 'seed' && request.method !== 'chainCheck') send({ kind: 'slow', method: request.method, millis });
+  if (millis > init.slowQueryMs && request.method !== 'seed' && request.method !== 'chainCheck' && request.method !== 'replayBuild') send({ kind: 'slow', method: request.method, millis });
 });
 

@@ -5,6 +5,10 @@ import type { Checkpoint, RegionSnapshot } from '../../shared/protocol/frames';
 import type { InstructionTrace, LotSummary, LotTrace } from '../../shared/contract/trace-schemas';
 import type { ChainStatus } from '../../shared/contract/audit-schemas';
 import type { SeedScale } from '../seed';
+import type { BriefingExportOptions, BriefingExportResult } from '../briefing/export';
+import type { ReplayRange } from '../../shared/contract/replay-schemas';
+import type { EmergencyState } from '../../shared/contract/emergency-schemas';
+import type { DispatchRows } from './dispatch-queries';
 
 /** Typed methods of the replica worker: name → [arguments, result]. */
 export interface ReplicaWorkerMethods {
@@ -22,6 +26,17 @@ export interface ReplicaWorkerMethods {
   chainCheck: [[budget: number], ChainStatus & { complete: boolean }];
   situationTrend: [[region: string, filter: SituationFilter, days: number], Trend];
   instructions: [[filter: SituationFilter, limit: number], InstructionSummary[]];
+  /** Levels and proposals of emergency mode; `now` (ms) decides which pending proposals have expired. */
+  emergencyState: [[now: number], EmergencyState];
+  /** Depots, stock, intake and categories for a dispatch recommendation (see dispatch-queries.ts). */
+  dispatchRows: [[categories: string[]], DispatchRows];
+  /** Indexes up to `budget` more events for the time slider (see src/core/replay). */
+  replayBuild: [[budget: number], ReplayRange['index']];
+  replayRange: [[], ReplayRange];
+  replaySnapshot: [[at: string, filter: SituationFilter], Situation];
+  replayKpis: [[at: string, filter: SituationFilter], NationalKpis];
+  /** Gathers the figures and writes a briefing PDF (progress: steps done of 3). */
+  briefingExport: [[options: Pick<BriefingExportOptions, 'out' | 'at' | 'region' | 'generatedBy'>], BriefingExportResult];
   close: [[], null];
   schemaVersion: [[], number];
   syncCursor: [[region: string], number];

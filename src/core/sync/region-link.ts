@@ -3,6 +3,7 @@ import { checkServerIdentity, type PeerCertificate } from 'node:tls';
 import WebSocket from 'ws';
 import type { LinkState } from '../../shared/contract/sync-schemas';
 import type { SealedEvent } from '../../shared/domain/events';
+import type { SignedEnvelope } from '../../shared/protocol/command-envelope';
 import {
   MAX_FRAME_BYTES,
   parseFrame,
@@ -43,6 +44,29 @@ export interface RegionLinkOptions {
 }
 
 export type CommandOutcome = { status: 'accepted' | 'refused'; reason: string | null; seq: number | null };
+/** A regional server's answer to a signed command: a refusal carries the server's code and reason. */
+export type SignedOutcome = { status: 'accepted' | 'refused'; code: string | null; reason: string | null; seq: number | null };
+
+/** A signed command cannot be sent: no link to its region, or the link is down right now. */
+export class LinkUnavailableError extends Error {
+  constructor(
+    readonly region: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'LinkUnavailableError';
+  }
+}
+
+/** How long past its envelope's expiry a signed command waits for its result before giving up. */
+export const SIGNED_RESULT_MARGIN_MS = 15_000;
+
+interface PendingSigned {
+  envelope: SignedEnvelope;
+  /** Every caller waiting on this command (a retry of a pending command shares its result). */
+  waiters: { resolve(outcome: SignedOutcome): void; reject(err: Error): void }[];
+  timer: NodeJS.Timeout;
+}
 
 function spkiPinOf(cert: PeerCertificate): string {
   const spki = new X509Certificate(cert.raw).publicKey.export({ type: 'spki', format: 'der' });
@@ -67,6 +91,10 @@ export class RegionLink {
   private lastFrameAt = 0;
   private queue: Promise<void> = Promise.resolve();
   private readonly pending = new Map<string, (outcome: CommandOutcome) => void>();
+  /** Signed commands sent and not yet answered; resent unchanged after every welcome. */
+  private readonly signedPending = new Map<string, PendingSigned>();
+  /** True between the server's welcome and the connection's close: frames sent now are acted on. */
+  private welcomed = false;
   private state: LinkState;
   private liveWaiters: (() => void)[] = [];
   /** A snapshot being received: rows collect here until its end frame. */
@@ -101,6 +129,9 @@ export class RegionLink {
 
   async stop(): Promise<void> {
     this.stopped = true;
+    for (const commandId of [...this.signedPending.keys()]) {
+      this.settleSigned(commandId, new Error(`command ${commandId}: the link to region ${this.options.region} was stopped before a result arrived`));
+    }
     if (this.retryTimer) clearTimeout(this.retryTimer);
     if (this.heartbeat) clearInterval(this.heartbeat);
     const ws = this.ws;
@@ -120,6 +151,61 @@ export class RegionLink {
       this.pending.set(commandId, resolve);
       this.send({ type: 'command', commandId, kind: 'record-event', draft });
     });
+  }
+
+  /**
+   * Sends a signed command envelope and resolves with the server's result. Refused at once
+   * when the link is not connected; once sent, the command stays pending across a dropped
+   * connection and is resent unchanged (same commandId) after the next welcome, so the
+   * server applies it at most once. Rejects if no result arrives before the envelope's
+   * expiry plus a margin; the region's state then tells whether it was applied.
+   */
+  signedCommand(envelope: SignedEnvelope, marginMs = SIGNED_RESULT_MARGIN_MS): Promise<SignedOutcome> {
+    const region = this.options.region;
+    if (envelope.region !== region) return Promise.reject(new Error(`command ${envelope.commandId} is for region ${envelope.region}, not ${region}`));
+    const already = this.signedPending.get(envelope.commandId);
+    if (already && already.envelope.signature !== envelope.signature) {
+      return Promise.reject(new Error(`command ${envelope.commandId} is already pending with a different envelope`));
+    }
+    if (already) return new Promise((resolve, reject) => already.waiters.push({ resolve, reject }));
+    if (!this.welcomed) {
+      const why = this.state.reason ? ` (${this.state.reason})` : '';
+      return Promise.reject(new LinkUnavailableError(region, `not connected to region ${region}: the link is ${this.state.status}${why}; the command was not sent`));
+    }
+    return new Promise<SignedOutcome>((resolve, reject) => {
+      const waitMs = Math.max(0, Date.parse(envelope.expiresAt) - Date.now()) + marginMs;
+      const timer = setTimeout(() => {
+        this.settleSigned(
+          envelope.commandId,
+          new Error(
+            `no result from region ${region} for command ${envelope.commandId} within ${Math.round(waitMs / 1000)} s; ` +
+              'it may or may not have been applied: check the region’s state before sending it again',
+          ),
+        );
+      }, waitMs);
+      this.signedPending.set(envelope.commandId, { envelope, timer, waiters: [{ resolve, reject }] });
+      this.sendSigned(envelope);
+    });
+  }
+
+  private settleSigned(commandId: string, result: SignedOutcome | Error): void {
+    const pending = this.signedPending.get(commandId);
+    if (!pending) return;
+    this.signedPending.delete(commandId);
+    clearTimeout(pending.timer);
+    for (const waiter of pending.waiters) {
+      if (result instanceof Error) waiter.reject(result);
+      else waiter.resolve(result);
+    }
+  }
+
+  /** Commands sent and not yet answered (tests, diagnostics). */
+  get pendingSigned(): number {
+    return this.signedPending.size;
+  }
+
+  private sendSigned(envelope: SignedEnvelope): void {
+    this.send({ type: 'command', commandId: envelope.commandId, kind: 'signed', envelope });
   }
 
   private setState(patch: Partial<LinkState>): void {
@@ -232,6 +318,7 @@ export class RegionLink {
     ws.on('close', () => {
       if (this.heartbeat) clearInterval(this.heartbeat);
       this.heartbeat = null;
+      this.welcomed = false;
       for (const resolve of this.pending.values()) resolve({ status: 'refused', reason: 'connection closed before a result', seq: null });
       this.pending.clear();
       if (this.stopped) return;
@@ -262,6 +349,15 @@ export class RegionLink {
         this.attempt = 0;
         const cursor = await this.options.sink.cursor(this.options.region);
         this.setState({ headSeq: frame.headSeq, cursor, reason: this.state.status === 'chain-broken' ? this.state.reason : null, ...this.progress(cursor, frame.headSeq) });
+        // The connection may have closed while the cursor was read: then the next welcome resends.
+        if (this.ws !== ws || ws.readyState !== WebSocket.OPEN) return;
+        this.welcomed = true;
+        // Commands whose result the last connection lost: the same envelopes again, so the
+        // server answers each with its first result and applies none twice.
+        for (const p of this.signedPending.values()) {
+          this.log(`resending command ${p.envelope.commandId} (${p.envelope.body.kind}) after reconnecting`);
+          this.sendSigned(p.envelope);
+        }
         return;
       }
       case 'events': {
@@ -283,6 +379,10 @@ export class RegionLink {
         await this.onCheckpoint(frame);
         return;
       case 'commandResult': {
+        if (this.signedPending.has(frame.commandId)) {
+          this.settleSigned(frame.commandId, { status: frame.status, code: frame.code ?? null, reason: frame.reason, seq: frame.seq });
+          return;
+        }
         const resolve = this.pending.get(frame.commandId);
         this.pending.delete(frame.commandId);
         resolve?.({ status: frame.status, reason: frame.reason, seq: frame.seq });

@@ -1,6 +1,7 @@
 import { hostname } from 'node:os';
 import type { LinkState } from '../../shared/contract/sync-schemas';
-import { RegionLink, type LinkIdentity } from './region-link';
+import type { SignedEnvelope } from '../../shared/protocol/command-envelope';
+import { LinkUnavailableError, RegionLink, type LinkIdentity, type SignedOutcome } from './region-link';
 import type { ReplicaSink } from './replica-sink';
 
 export interface SyncManagerOptions {
@@ -45,6 +46,18 @@ export class SyncManager {
 
   states(): LinkState[] {
     return [...this.links.values()].map((l) => l.current);
+  }
+
+  /** Sends a signed command over the link of its region; a region without a link is a clear error. */
+  signedCommand(envelope: SignedEnvelope): Promise<SignedOutcome> {
+    const link = this.links.get(envelope.region);
+    if (!link) {
+      const configured = [...this.links.keys()].join(', ') || 'none';
+      return Promise.reject(
+        new LinkUnavailableError(envelope.region, `not connected to region ${envelope.region}: this host has no link to it (configured regions: ${configured})`),
+      );
+    }
+    return link.signedCommand(envelope);
   }
 
   whenAllLive(): Promise<void> {

@@ -11,12 +11,19 @@ interface InstructionRow {
   lines: string;
   issued_at: string;
   seq: number;
+  acknowledged_by: string | null;
 }
 
-/** A transfer counts once (out and in), so progress per line is the larger of the two directions. */
-export function instructionStatus(usage: readonly { allowed: number; movedIn: number; movedOut: number }[]): 'issued' | 'executing' | 'done' {
+/**
+ * issued → acknowledged (its addressee confirmed receipt) → executing → done. A transfer counts
+ * once (out and in), so progress per line is the larger of the two directions.
+ */
+export function instructionStatus(
+  usage: readonly { allowed: number; movedIn: number; movedOut: number }[],
+  acknowledged = false,
+): 'issued' | 'acknowledged' | 'executing' | 'done' {
   const moved = usage.map((u) => Math.max(u.movedIn, u.movedOut));
-  if (moved.every((m) => m === 0)) return 'issued';
+  if (moved.every((m) => m === 0)) return acknowledged ? 'acknowledged' : 'issued';
   return usage.every((u, k) => (moved[k] ?? 0) >= u.allowed) ? 'done' : 'executing';
 }
 
@@ -46,7 +53,7 @@ export function createInstructionTrace(db: Db, rows: TraceRows) {
         issuedAt: i.issued_at,
         seq: i.seq,
         lines: JSON.parse(i.lines) as InstructionTrace['instruction']['lines'],
-        status: instructionStatus(used),
+        status: instructionStatus(used, i.acknowledged_by !== null),
       },
       usage: used,
       events,

@@ -1,6 +1,13 @@
 import { HostError, type AppInfo, type ChainStatus, type LinkState } from '../../shared/contract';
 import type { ReplicaClient } from '../../core/replica/replica-client';
 import type { HostHandlers } from './dispatcher';
+import { exportFromHost } from '../../core/briefing/host-export';
+import type { CommandSender } from './command-sender';
+import { createEmergencyHandlers } from './emergency-handlers';
+import { createReplayHandlers } from './replay-handlers';
+import { createDisplayHandlers, withKiosk } from '../displays/display-handlers';
+import type { DisplaysService } from '../displays/displays-service';
+import { createDispatchHandlers, createDispatchService, type DispatchService } from './dispatch-service';
 
 export interface AppHostDeps {
   replica: ReplicaClient;
@@ -9,12 +16,18 @@ export interface AppHostDeps {
   links: () => LinkState[];
   /** Each region's chain status, kept current by the host's chain watch. */
   chain: () => Promise<ChainStatus>;
+  /** Signs and sends commands once the host is linked; null (or absent) while offline. */
+  commands?: () => CommandSender | null;
+  /** The host's displays and workstation layout; in memory when the host has none of its own. */
+  displays?: DisplaysService;
+  /** Dispatch recommendation and issue; one without progress events is made when absent. */
+  dispatch?: DispatchService;
 }
 
 /** The contract implemented on top of core services; knows nothing of Electron or HTTP. */
-export function createAppHandlers({ replica, info, links, chain }: AppHostDeps): HostHandlers {
+export function createAppHandlers({ replica, info, links, chain, commands = () => null, displays, dispatch }: AppHostDeps): HostHandlers {
   return {
-    'app:info': () => info,
+    'app:info': () => withKiosk(info, displays),
     'replica:stats': () => replica.call('stats', []),
     'replica:provinces': () => replica.call('provinces', []),
     'depots:search': ({ query, limit }) => replica.call('searchDepots', [query, limit]),
@@ -41,5 +54,10 @@ export function createAppHandlers({ replica, info, links, chain }: AppHostDeps):
     },
     'trace:search': ({ query, limit }) => replica.call('traceSearch', [query, limit]),
     'audit:chain-status': () => chain(),
+    'briefing:export': (request) => exportFromHost(replica, info.replicaPath, request),
+    ...createEmergencyHandlers(replica, commands),
+    ...createReplayHandlers(replica),
+    ...createDisplayHandlers(displays),
+    ...createDispatchHandlers(dispatch ?? createDispatchService({ replica, commands })),
   };
 }

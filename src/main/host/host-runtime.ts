@@ -7,6 +7,9 @@ import { HostEventHub } from './host-events';
 import type { ReplicaTarget } from './prepare-replica';
 import { startHostSync, type HostSyncOptions } from './host-sync';
 import type { SyncManager } from '../../core/sync/sync-manager';
+import { createCommandSender, type CommandSender } from './command-sender';
+import type { DisplaysService } from '../displays/displays-service';
+import { createDispatchService } from './dispatch-service';
 
 export interface HostRuntime {
   dispatch: Dispatch;
@@ -14,6 +17,8 @@ export interface HostRuntime {
   replica: ReplicaClient;
   /** Links the host to regional servers; without it the host serves the replica offline. */
   startSync(options: Omit<HostSyncOptions, 'replica' | 'events' | 'disposables' | 'log'>): void;
+  /** Signs with the link identity and sends to the region's server; null while offline. */
+  commands(): CommandSender | null;
 }
 
 export interface HostRuntimeOptions {
@@ -23,6 +28,8 @@ export interface HostRuntimeOptions {
   isTrustedSender(sender: SenderInfo): boolean;
   disposables: DisposableStore;
   log: (line: string) => void;
+  /** The host's displays and workstation layout (Electron screens, or the browser's one tab). */
+  displays?: DisplaysService;
 }
 
 /** Opens the replica in its worker and wires the contract's handlers; shared by both adapters. */
@@ -35,12 +42,23 @@ export async function startHostRuntime(options: HostRuntimeOptions): Promise<Hos
   options.disposables.add(() => replica.close());
   const events = new HostEventHub();
   let sync: SyncManager | null = null;
+  let commands: CommandSender | null = null;
   const chainWatch = startChainWatch({ replica, events, log: options.log });
   options.disposables.add(() => chainWatch.dispose());
+  const dispatchService = createDispatchService({
+    replica,
+    commands: () => commands,
+    progress: (p) => events.emit('dispatch:progress', p),
+    log: options.log,
+  });
+  options.disposables.add(() => dispatchService.dispose());
   const handlers = createAppHandlers({
     replica,
+    dispatch: dispatchService,
     chain: () => chainWatch.current(),
     links: () => sync?.states() ?? [],
+    commands: () => commands,
+    ...(options.displays ? { displays: options.displays } : {}),
     info: { version: options.version, host: options.host, replicaPath: options.target.file, demo: options.target.demo },
   });
   const dispatch = createDispatcher(handlers, {
@@ -52,7 +70,14 @@ export async function startHostRuntime(options: HostRuntimeOptions): Promise<Hos
     events,
     replica,
     startSync: (links) => {
-      sync = startHostSync({ ...links, replica, events, disposables: options.disposables, log: options.log });
+      const manager = startHostSync({ ...links, replica, events, disposables: options.disposables, log: options.log });
+      sync = manager;
+      try {
+        commands = createCommandSender({ sync: manager, identity: links.identity });
+      } catch (err) {
+        options.log(`commands disabled: the link identity cannot sign commands: ${(err as Error).message}`);
+      }
     },
+    commands: () => commands,
   };
 }

@@ -2,7 +2,14 @@ import { connectionSelectors, useConnectionStore } from './bridge';
 import { DepotDrawer } from './components/DepotDrawer';
 import { DepotSearch } from './components/DepotSearch';
 import { ErrorPanel } from './components/ErrorPanel';
+import { EmergencyBanner } from './emergency/EmergencyBanner';
+import { useEmergencySync } from './emergency/useEmergencySync';
 import { Header } from './components/Header';
+import { KioskStrip } from './kiosk/KioskStrip';
+import { StaleBanner } from './kiosk/StaleBanner';
+import { useKiosk } from './kiosk/useKiosk';
+import './kiosk/kiosk.css';
+import { DisplaySettings } from './settings/DisplaySettings';
 import { LoadingState } from './components/LoadingState';
 import { StatusBar } from './components/StatusBar';
 import { FilterBar } from './filters/FilterBar';
@@ -16,9 +23,12 @@ import { WallHost } from './walls/WallHost';
 
 export function App() {
   useDocumentLang();
+  // First, so its read of a change is queued at the replica ahead of the heavier views.
+  useEmergencySync();
   useReplicaSync();
   useSituationSync();
   useShortcuts();
+  const kiosk = useKiosk();
   const stats = useReplicaStore(replicaSelectors.stats);
   const situation = useSituationStore(situationSelectors.situation);
   const error = useReplicaStore(replicaSelectors.error);
@@ -26,8 +36,10 @@ export function App() {
 
   return (
     <div className="app">
+      <EmergencyBanner />
       <Header />
-      <FilterBar />
+      {kiosk ? <KioskStrip /> : <FilterBar />}
+      {kiosk && <StaleBanner />}
       <ErrorPanel />
       {stats && situation ? (
         <div className="app-body" data-testid="app-ready">
@@ -39,6 +51,7 @@ export function App() {
       <StatusBar stats={stats} />
       <DepotDrawer />
       <DepotSearch />
+      {!kiosk && <DisplaySettings />}
     </div>
   );
 }

@@ -10,7 +10,28 @@ import {
 } from './situation-schemas';
 import { linkStateSchema } from './sync-schemas';
 import { chainStatusSchema } from './audit-schemas';
+import { displaysListSchema, kioskSettingsSchema, workstationLayoutSchema } from './display-schemas';
+import {
+  breakGlassRequestSchema,
+  cancelRequestSchema,
+  commandAnswerSchema,
+  cosignRequestSchema,
+  countersignRequestSchema,
+  emergencyStateSchema,
+  officerIdentitySchema,
+  proposeRequestSchema,
+} from './emergency-schemas';
+import { briefingExportRequestSchema, briefingExportResultSchema } from './briefing-schemas';
+import { replayAtRequestSchema, replayRangeSchema } from './replay-schemas';
 import { instructionTraceSchema, lotSummarySchema, lotTraceSchema, traceInstructionRequestSchema, traceLotRequestSchema, traceSearchRequestSchema } from './trace-schemas';
+import {
+  acknowledgeRequestSchema,
+  dispatchIssueRequestSchema,
+  dispatchIssueResponseSchema,
+  dispatchProgressSchema,
+  dispatchRecommendationSchema,
+  dispatchRecommendRequestSchema,
+} from './dispatch-schemas';
 
 /**
  * The single source of truth for every channel between the renderer and the app host.
@@ -65,6 +86,8 @@ export const appInfoSchema = z.object({
   host: z.enum(['electron', 'browser']),
   replicaPath: z.string(),
   demo: z.boolean(),
+  /** The kiosk settings in force (--kiosk or the workstation layout); absent: a workstation. */
+  kiosk: kioskSettingsSchema.optional(),
 });
 
 export const channels = {
@@ -91,10 +114,31 @@ export const channels = {
     response: z.array(instructionSummarySchema),
   },
   'sync:links': { request: z.void(), response: z.array(linkStateSchema) },
+  /** The span of the log the time slider can replay (and how far its index is built). */
+  'replay:range': { request: z.void(), response: replayRangeSchema },
+  /** The situation and KPIs as they stood at a past moment (the same shapes as situation:*). */
+  'replay:snapshot': { request: replayAtRequestSchema, response: situationSchema },
+  'replay:kpis': { request: replayAtRequestSchema, response: nationalKpisSchema },
   'trace:lot': { request: traceLotRequestSchema, response: lotTraceSchema },
   'trace:instruction': { request: traceInstructionRequestSchema, response: instructionTraceSchema },
   'trace:search': { request: traceSearchRequestSchema, response: z.array(lotSummarySchema) },
   'audit:chain-status': { request: z.void(), response: chainStatusSchema },
+  /** Writes a briefing PDF into the data folder's briefings/ and answers its path. */
+  'briefing:export': { request: briefingExportRequestSchema, response: briefingExportResultSchema },
+  'dispatch:recommend': { request: dispatchRecommendRequestSchema, response: dispatchRecommendationSchema },
+  /** One signed instruction per source region; a region out of reach is reported in its result. */
+  'dispatch:issue': { request: dispatchIssueRequestSchema, response: dispatchIssueResponseSchema },
+  'instructions:acknowledge': { request: acknowledgeRequestSchema, response: commandAnswerSchema },
+  'displays:list': { request: z.void(), response: displaysListSchema },
+  'displays:set-layout': { request: z.object({ layout: workstationLayoutSchema }), response: displaysListSchema },
+  /** The link certificate's identity; null when the host runs offline or has no identity. */
+  'identity:current': { request: z.void(), response: officerIdentitySchema.nullable() },
+  'emergency:state': { request: z.void(), response: emergencyStateSchema },
+  'emergency:propose': { request: proposeRequestSchema, response: commandAnswerSchema },
+  'emergency:cosign': { request: cosignRequestSchema, response: commandAnswerSchema },
+  'emergency:cancel': { request: cancelRequestSchema, response: commandAnswerSchema },
+  'emergency:break-glass': { request: breakGlassRequestSchema, response: commandAnswerSchema },
+  'emergency:countersign': { request: countersignRequestSchema, response: commandAnswerSchema },
 } as const;
 
 /** Events pushed from the host to the renderer. */
@@ -102,6 +146,7 @@ export const hostEvents = {
   'replica:changed': z.object({ regions: z.array(adcode) }),
   'sync:link-changed': linkStateSchema,
   'audit:chain-changed': chainStatusSchema,
+  'dispatch:progress': dispatchProgressSchema,
 } as const;
 
 export type Channels = typeof channels;

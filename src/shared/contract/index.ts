@@ -4,4 +4,8 @@ export * from './api';
 export * from './situation-schemas';
 export * from './sync-schemas';
 export * from './trace-schemas';
+export * from './replay-schemas';
 export * from './audit-schemas';
+export * from './emergency-schemas';
+export * from './display-schemas';
+export * from './dispatch-schemas';

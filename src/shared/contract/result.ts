@@ -7,6 +7,8 @@ export const ERROR_CODES = [
   'forbidden-sender',
   'replica-unavailable',
   'not-found',
+  /** A command needs a live link to its region (or an identity) that this host lacks. */
+  'not-connected',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

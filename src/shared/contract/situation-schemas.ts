@@ -157,6 +157,14 @@ export const instructionSummarySchema = z.object({
   lines: z.number().int().nonnegative(),
   quantity: z.number().nonnegative(),
   categories: z.array(z.string()),
+  /** issued → acknowledged (by its addressee) → executing → done (from what moved under it). */
+  status: z.enum(['issued', 'acknowledged', 'executing', 'done']),
+  acknowledgedBy: z.string().nullable(),
+  acknowledgedAt: z.string().nullable(),
+  /** The instruction this one forwards (a province passing on a central one). */
+  parentId: z.string().nullable(),
+  /** Depots its lines name (source or destination), for the depot operators it addresses. */
+  depots: z.array(z.string()),
 });
 
 export type ProvinceRisk = z.output<typeof provinceRiskSchema>;

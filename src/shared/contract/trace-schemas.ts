@@ -107,9 +107,9 @@ export const instructionTraceSchema = z.object({
     issuer: z.string(),
     issuedAt: z.string(),
     seq: z.number().int(),
-    lines: z.array(z.object({ category: z.string(), quantity: z.number(), fromDepot: z.string().optional(), toDepot: z.string().optional() })),
+    lines: z.array(z.object({ category: z.string(), quantity: z.number(), fromDepot: z.string().optional(), toDepot: z.string().optional(), toRegion: z.string().optional() })),
     /** Derived from what was moved under it: nothing yet, part of its lines, or all of them. */
-    status: z.enum(['issued', 'executing', 'done']),
+    status: z.enum(['issued', 'acknowledged', 'executing', 'done']),
   }),
   usage: z.array(z.object({ category: z.string(), allowed: z.number(), movedIn: z.number(), movedOut: z.number() })),
   /** The issuing event, then every movement executed under the instruction. */

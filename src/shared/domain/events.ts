@@ -1,11 +1,15 @@
 import { z } from 'zod';
+import { adcodeSchema } from './adcode';
+import { EMERGENCY_LEVELS } from './emergency';
+import { INSTRUCTION_KINDS, instructionSchema } from './instruction-schema';
+import { signedEnvelopeSchema } from '../protocol/command-envelope';
 
 /**
  * The event model (DESIGN.md §3). State is a deterministic fold of one append-only log per
  * region; these schemas are the only way an event enters a store.
  */
 
-export const adcodeSchema = z.string().regex(/^\d{6}$/);
+export { adcodeSchema, INSTRUCTION_KINDS };
 const isoTime = z.iso.datetime();
 const isoDate = z.iso.date();
 const code = z.string().min(1).max(64);
@@ -26,7 +30,6 @@ export const ROLES = [
   'regional-server',
 ] as const;
 export type Role = (typeof ROLES)[number];
-export const INSTRUCTION_KINDS = ['dispatch', 'transfer', 'rotation', 'inspection', 'procurement', 'disposal'] as const;
 
 export const actorSchema = z.object({ subject: z.string().min(1).max(200), role: z.enum(ROLES) });
 export type Actor = z.infer<typeof actorSchema>;
@@ -64,15 +67,46 @@ export const depotRegisteredSchema = z.object({
   capacity: z.record(z.string(), z.number().nonnegative()),
 });
 
-export const instructionIssuedSchema = z.object({
-  id: code,
-  kind: z.enum(INSTRUCTION_KINDS),
-  level: z.enum(['central', 'province', 'depot']),
-  issuer: z.string().min(1),
-  lines: z
-    .array(z.object({ category: code, quantity, fromDepot: code.optional(), toDepot: code.optional() }))
-    .min(1),
+/** An instruction; one issued by a signed command carries the officer's envelope, so an auditor can re-verify it. */
+export const instructionIssuedSchema = instructionSchema.extend({ envelope: signedEnvelopeSchema.optional() });
+
+const emergencyLevel = z.enum(EMERGENCY_LEVELS);
+
+/** A level I/II change waiting for a second officer's co-signature until `cosignBy` (server time). */
+export const emergencyProposedSchema = z.object({
+  proposalId: code,
+  fromLevel: emergencyLevel,
+  toLevel: emergencyLevel,
+  plan: z.string().min(1).max(200),
+  reason: z.string().min(1).max(500),
+  cosignBy: isoTime,
+  envelope: signedEnvelopeSchema,
 });
+
+/** The region's level changed: by one officer, by a confirmed proposal (two signers) or by break-glass. */
+export const emergencyLevelChangedSchema = z.object({
+  fromLevel: emergencyLevel,
+  toLevel: emergencyLevel,
+  plan: z.string().min(1).max(200),
+  reason: z.string().min(1).max(500),
+  /** Certificate subjects of the officers whose signatures made the change. */
+  signers: z.array(z.string().min(1).max(200)).min(1).max(2),
+  proposalId: code.nullable(),
+  breakGlass: z.boolean(),
+  envelopes: z.array(signedEnvelopeSchema).min(1).max(2),
+});
+
+export const emergencyProposalCancelledSchema = z.object({
+  proposalId: code,
+  reason: z.string().min(1).max(500),
+  envelope: signedEnvelopeSchema,
+});
+
+/** A second officer confirms a break-glass level I: the flag and its alert clear. */
+export const emergencyCountersignedSchema = z.object({ envelope: signedEnvelopeSchema });
+
+/** The addressee of an instruction confirms receipt. */
+export const instructionAcknowledgedSchema = z.object({ instructionId: code, envelope: signedEnvelopeSchema });
 
 export const lotIntakeSchema = z.object({
   lotId: code,
@@ -167,6 +201,11 @@ export const eventPayloadSchemas = {
   'stock.rotated': stockRotatedSchema,
   'stock.disposed': stockDisposedSchema,
   'event.corrected': eventCorrectedSchema,
+  'emergency.proposed': emergencyProposedSchema,
+  'emergency.level-changed': emergencyLevelChangedSchema,
+  'emergency.proposal-cancelled': emergencyProposalCancelledSchema,
+  'emergency.countersigned': emergencyCountersignedSchema,
+  'instruction.acknowledged': instructionAcknowledgedSchema,
 } as const;
 
 export type EventType = keyof typeof eventPayloadSchemas;

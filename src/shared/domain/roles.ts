@@ -21,6 +21,8 @@ export const ACTIONS = [
   'read-state',
   'record-movement',
   'issue-instruction',
+  /** The addressee confirms receipt: a duty officer of the region, or the operator of a depot the instruction names. */
+  'acknowledge-instruction',
   'propose-emergency-level',
   'cosign-emergency-level',
   'break-glass-level-I',
@@ -58,9 +60,9 @@ export const ROLE_ACTIONS: Readonly<Record<Role, readonly Action[]>> = {
     'run-scenario',
     'verify-audit',
   ],
-  'duty-officer': ['read-state', 'issue-instruction', 'propose-emergency-level', 'cosign-emergency-level'],
+  'duty-officer': ['read-state', 'issue-instruction', 'acknowledge-instruction', 'propose-emergency-level', 'cosign-emergency-level'],
   'ministry-analyst': ['read-state', 'run-scenario'],
-  'depot-operator': ['read-state', 'record-movement'],
+  'depot-operator': ['read-state', 'record-movement', 'acknowledge-instruction'],
   auditor: ['read-state', 'verify-audit'],
   wall: ['read-state'],
   contributor: ['register-civilian-asset'],
@@ -112,6 +114,10 @@ export function authorize(actor: ActorScope, action: Action, target: ActionTarge
     if (actor.depot === null) return deny('this depot operator certificate names no depot');
     if (target.depot === undefined) return deny('a stock movement must name its depot');
     if (target.depot !== actor.depot) return deny(`the operator of depot ${actor.depot} cannot record movements at depot ${target.depot}`);
+  }
+  if (action === 'acknowledge-instruction' && actor.role === 'depot-operator') {
+    if (actor.depot === null) return deny('this depot operator certificate names no depot');
+    if (target.depot !== actor.depot) return deny(`the operator of depot ${actor.depot} acknowledges only instructions that name depot ${actor.depot}`);
   }
   return ALLOWED;
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { adcodeSchema, instructionIssuedSchema } from '../domain/events';
+import { adcodeSchema } from '../domain/adcode';
+import { instructionSchema } from '../domain/instruction-schema';
 import { EMERGENCY_LEVELS, MAX_ENVELOPE_LIFETIME_MS } from '../domain/emergency';
 import { canonicalJson } from '../domain/canonical';
 
@@ -25,7 +26,7 @@ export const commandBodySchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('emergency.break-glass'), plan: text(200), reason: text(500) }),
   z.object({ kind: z.literal('emergency.countersign') }),
   /** A dispatch (or other) instruction, recorded in the region's log once verified. */
-  z.object({ kind: z.literal('instruction.issue'), instruction: instructionIssuedSchema }),
+  z.object({ kind: z.literal('instruction.issue'), instruction: instructionSchema }),
   /** The addressee of an instruction confirms receipt (multi-level task tracking). */
   z.object({ kind: z.literal('instruction.acknowledge'), instructionId: text(64) }),
 ]);
@@ -62,8 +63,11 @@ export function envelopeSigningText(envelope: UnsignedEnvelope): string {
   return `inrs-command-v${ENVELOPE_VERSION}\n${canonicalJson(unsigned)}`;
 }
 
+/** How far ahead of the server's clock an envelope's issuedAt may be (unsynchronised clocks). */
+export const ENVELOPE_CLOCK_SKEW_MS = 30_000;
+
 /** Why an envelope's validity window is unacceptable at `now`, or null. */
-export function envelopeTimeProblem(envelope: Pick<UnsignedEnvelope, 'issuedAt' | 'expiresAt'>, now: number, skewMs = 30_000): string | null {
+export function envelopeTimeProblem(envelope: Pick<UnsignedEnvelope, 'issuedAt' | 'expiresAt'>, now: number, skewMs = ENVELOPE_CLOCK_SKEW_MS): string | null {
   const issued = Date.parse(envelope.issuedAt);
   const expires = Date.parse(envelope.expiresAt);
   if (expires <= issued) return 'expiresAt is not after issuedAt';

@@ -52,13 +52,26 @@ export const clientFrameSchema = z.discriminatedUnion('type', [
     cursors: z.record(adcodeSchema, seq),
   }),
   z.object({ type: z.literal('ack'), region: adcodeSchema, seq }),
-  z.object({
-    type: z.literal('command'),
-    commandId: z.string().min(8).max(128),
-    kind: z.literal('record-event'),
-    /** The actor is taken from the client certificate, never from the frame. */
-    draft: z.unknown(),
-  }),
+  // Two kinds of command, told apart by `kind`.
+  z.discriminatedUnion('kind', [
+    z.object({
+      type: z.literal('command'),
+      commandId: z.string().min(8).max(128),
+      kind: z.literal('record-event'),
+      /** A stock movement by a depot operator; the actor comes from the client certificate, never the frame. */
+      draft: z.unknown(),
+    }),
+    z.object({
+      type: z.literal('command'),
+      commandId: z.string().min(8).max(128),
+      kind: z.literal('signed'),
+      /**
+       * A signed command envelope (command-envelope.ts), checked by the server: left unparsed
+       * here so a malformed one is refused and audited like any other command, not dropped as a frame.
+       */
+      envelope: z.unknown(),
+    }),
+  ]),
   z.object({ type: z.literal('ping'), t: z.number() }),
 ]);
 export type ClientFrame = z.infer<typeof clientFrameSchema>;
@@ -76,6 +89,8 @@ export const SNAPSHOT_TABLE_NAMES = [
   'province_stock',
   'instruction_usage',
   'alerts',
+  'emergency_levels',
+  'emergency_proposals',
 ] as const;
 export const SNAPSHOT_ROWS_PER_FRAME = 2000;
 const cell = z.union([z.string(), z.number(), z.null()]);
@@ -124,6 +139,8 @@ export const serverFrameSchema = z.discriminatedUnion('type', [
     type: z.literal('commandResult'),
     commandId: z.string(),
     status: z.enum(['accepted', 'refused']),
+    /** A stable refusal code (COMMAND_REFUSAL_CODES); absent when accepted. */
+    code: z.string().min(1).max(64).optional(),
     reason: z.string().nullable(),
     seq: z.number().int().positive().nullable(),
   }),

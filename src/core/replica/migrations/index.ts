@@ -3,6 +3,8 @@ import { migration001 } from './001-initial';
 import { migration002 } from './002-checkpoints';
 import { migration003 } from './003-situation-indexes';
 import { migration004 } from './004-lifecycle-alerts';
+import { migration005 } from './005-emergency';
+import { migration006 } from './006-replay-index';
 
 /** Every schema migration, in order. Add a numbered file; never edit an applied one. */
-export const REPLICA_MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004];
+export const REPLICA_MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006];

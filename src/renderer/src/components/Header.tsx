@@ -3,6 +3,8 @@ import { searchSelectors, useSearchStore } from '../stores/search-store';
 import { ConnectionBadge } from './ConnectionBadge';
 import { LanguageSwitch } from './LanguageSwitch';
 import { WallTabs } from './WallTabs';
+import { BriefingButton } from '../briefing/BriefingButton';
+import { SettingsButton } from '../settings/DisplaySettings';
 
 export function Header() {
   const t = useT();
@@ -18,6 +20,8 @@ export function Header() {
         <button type="button" data-testid="search-open" onClick={show} title={t('search.hint')}>
           {t('search.open')}
         </button>
+        <SettingsButton />
+        <BriefingButton />
         <ConnectionBadge />
         <LanguageSwitch />
       </div>

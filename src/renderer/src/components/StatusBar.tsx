@@ -5,6 +5,8 @@ import { useLocale, useT } from '../i18n';
 import { KpiTiles } from './KpiTiles';
 import { LinkBadge, useLinkSync } from '../sync/LinkBadge';
 import { ChainBadge, useChainSync } from '../sync/ChainBadge';
+import { DataAsOf } from '../replay/DataAsOf';
+import { ReplayMarker, TimeSlider } from '../replay/TimeSlider';
 
 export function StatusBar({ stats }: { stats: ReplicaStats | null }) {
   const t = useT();
@@ -12,8 +14,11 @@ export function StatusBar({ stats }: { stats: ReplicaStats | null }) {
   useLinkSync();
   useChainSync();
   return (
-    <footer className="status-bar" data-testid="status-bar">
+    <footer className="status-bar status-bar-replay" data-testid="status-bar">
+      <TimeSlider />
+      <ReplayMarker />
       {stats && <KpiTiles stats={stats} />}
+      {stats && <DataAsOf stats={stats} />}
       {stats && (
         <div className="status-chain">
           <span className="status-label">{t('status.chainHead')}</span>

@@ -4,16 +4,21 @@ import { connectionSelectors, useConnectionStore } from '../bridge';
 import { filterSelectors, useFilterStore } from '../filters/filter-store';
 import { useDepotStore } from '../stores/depot-store';
 import { situationSelectors, useSituationStore } from '../stores/situation-store';
+import { replaySelectors, useReplayStore } from '../replay/replay-store';
 
-/** Loads the situation for the current filter, again when the replica changes or the link comes back. */
+/**
+ * Loads the situation for the current filter (at the time slider's moment when one is set),
+ * again when the replica changes or the link comes back; a past moment does not change with the replica.
+ */
 export function useSituationSync(): void {
   const filter = useFilterStore(filterSelectors.filter);
   const { load, loadCategories } = useSituationStore(situationSelectors.actions);
   const opens = useConnectionStore(connectionSelectors.opens);
+  const at = useReplayStore(replaySelectors.at);
 
   useEffect(() => {
-    void load(filter);
-  }, [filter, load, opens]);
+    void load(filter, at);
+  }, [filter, at, load, opens]);
 
   useEffect(() => {
     void loadCategories();
@@ -22,7 +27,7 @@ export function useSituationSync(): void {
   useEffect(
     () =>
       getInrs().events.on('replica:changed', () => {
-        void load(useFilterStore.getState().filter);
+        if (useReplayStore.getState().at === null) void load(useFilterStore.getState().filter);
         void useDepotStore.getState().actions.refresh();
       }),
     [load],

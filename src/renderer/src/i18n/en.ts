@@ -223,6 +223,7 @@ export const en: Record<MessageKey, string> = {
   'trace.instruction.moved': 'Executed',
   'trace.instruction.movements': 'Everything done under the instruction',
   'trace.instruction.status.issued': 'issued',
+  'trace.instruction.status.acknowledged': 'acknowledged',
   'trace.instruction.status.executing': 'executing',
   'trace.instruction.status.done': 'done',
   'trace.instruction.back': 'Back to the lot',

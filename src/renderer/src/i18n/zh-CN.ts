@@ -223,6 +223,7 @@ export const zhCN = {
   'trace.instruction.movements': '指令下的全部动作',
   'trace.instruction.back': '返回批次',
   'trace.instruction.status.issued': '已下达',
+  'trace.instruction.status.acknowledged': '已签收',
   'trace.instruction.status.executing': '执行中',
   'trace.instruction.status.done': '已完成',
   'trace.openLot': '追溯',

@@ -8,6 +8,8 @@ import { useBasemap } from './hooks/useBasemap';
 import { setOverlayLayers, useDeckOverlay } from './hooks/useDeckOverlay';
 import { useMapText } from './i18n/useMapText';
 import { buildLayers, DECK_LAYER_IDS } from './layers/build-layers';
+import { buildDispatchLayers, DISPATCH_LAYER_IDS, formatDispatchArcs } from './layers/dispatch-layers';
+import { dispatchSelectors, useDispatchStore } from '../dispatch/dispatch-store';
 import type { MapViewProps } from './MapView';
 import { chooseRenderMode, probeRenderer } from './render-mode/render-mode';
 import { NO_DATA_COLOR, toCss } from './scales/color-scales';
@@ -36,6 +38,9 @@ export default function MapCanvas({ situation, filter, focusRegion, onSelectProv
   const cache = useMemo(() => createLayerDataCache(), []);
   const data = cache.get(situation, filter, render.mode);
   const visible = useMapLayersStore(mapLayersSelectors.visible);
+  // The open dispatch plan's arcs, shown only while a plan is open.
+  const dispatchArcs = useDispatchStore(dispatchSelectors.mapArcs);
+  const dispatchData = useMemo(() => (dispatchArcs ? formatDispatchArcs(dispatchArcs, locale) : null), [dispatchArcs, locale]);
   const [failed, setFailed] = useState<ReadonlySet<string>>(new Set());
   const [hover, setHover] = useState<Hover | null>(null);
   const [selectedDepot, setSelectedDepot] = useState<string | null>(null);
@@ -44,6 +49,7 @@ export default function MapCanvas({ situation, filter, focusRegion, onSelectProv
   const [moving, setMoving] = useState(false);
   const [labels, setLabels] = useState('');
   const [view, setView] = useState({ center: '', zoom: '' });
+  const [dispatchArcCount, setDispatchArcs] = useState(0);
 
   // A new data version or filter gives failed layers another chance.
   useEffect(() => setFailed(new Set()), [data.key]);
@@ -161,11 +167,21 @@ export default function MapCanvas({ situation, filter, focusRegion, onSelectProv
       console.warn(`map: layer ${id} could not be built and is hidden: ${(error as Error).message}`);
       setFailed((prev) => new Set([...prev, id]));
     });
-    frame.current = { layersKey: `${data.key}|${layers.map((l) => l.id).join(',')}|${selectedDepotRow}`, deckRenderedKey: '', expectDeck: layers.length > 0 };
+    if (dispatchData && !failed.has(DISPATCH_LAYER_IDS.arcs)) {
+      try {
+        layers.push(...buildDispatchLayers(dispatchData, STYLE_IDS.firstLabel));
+      } catch (error) {
+        console.warn(`map: layer ${DISPATCH_LAYER_IDS.arcs} could not be built and is hidden: ${(error as Error).message}`);
+        setFailed((prev) => new Set([...prev, DISPATCH_LAYER_IDS.arcs]));
+      }
+    }
+    const dispatchKey = dispatchData && layers.some((l) => l.id === DISPATCH_LAYER_IDS.arcs) ? dispatchData.key : '';
+    setDispatchArcs(dispatchKey ? (dispatchData?.length ?? 0) : 0);
+    frame.current = { layersKey: `${data.key}|${dispatchKey}|${layers.map((l) => l.id).join(',')}|${selectedDepotRow}`, deckRenderedKey: '', expectDeck: layers.length > 0 };
     setReady(false);
     setOverlayLayers(overlay, layers);
     map?.triggerRepaint();
-  }, [overlay, map, styleReady, data, visible, failed, selectedDepotRow, moving]);
+  }, [overlay, map, styleReady, data, dispatchData, visible, failed, selectedDepotRow, moving]);
 
   // Readiness: the basemap is idle and deck.gl has drawn the current layers.
   useEffect(() => {
@@ -212,6 +228,7 @@ export default function MapCanvas({ situation, filter, focusRegion, onSelectProv
       data-rendered-labels={labels}
       data-center={view.center}
       data-zoom={view.zoom}
+      data-dispatch-arcs={dispatchArcCount}
       onMouseLeave={() => setHover(null)}
     >
       <div ref={containerRef} className="map-canvas" />

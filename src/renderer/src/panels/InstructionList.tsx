@@ -1,5 +1,9 @@
+import type { InstructionSummary, OfficerIdentity } from '../../../shared/contract';
 import { PROVINCES } from '../../../shared/domain/provinces';
 import { getInrs } from '../bridge';
+import { mayAcknowledge, nameInSubject } from '../dispatch/acknowledge-rights';
+import { dispatchSelectors, useDispatchStore } from '../dispatch/dispatch-store';
+import { emergencySelectors, useEmergencyStore } from '../emergency/emergency-store';
 import { filterSelectors, useFilterStore } from '../filters/filter-store';
 import { label, nameOf } from '../format/labels';
 import { formatNumber } from '../format/numbers';
@@ -7,16 +11,46 @@ import { shortTime } from '../format/time';
 import { useHostQuery } from '../hooks/useHostQuery';
 import { useLocale, useT } from '../i18n';
 import { situationSelectors, useSituationStore } from '../stores/situation-store';
+import '../dispatch/dispatch.css';
 
 const SHOWN = 50;
 const provinceName = new Map(PROVINCES.map((p) => [p.adcode, p]));
 
-/** The newest instructions of the provinces and categories in scope. */
+function AckCell({ i, identity }: { i: InstructionSummary; identity: OfficerIdentity | null }) {
+  const t = useT();
+  const ack = useDispatchStore(dispatchSelectors.ack(i.id));
+  const { acknowledge } = useDispatchStore(dispatchSelectors.actions);
+  if (i.acknowledgedBy) return <span className="cell-sub">{t('instructions.ack.by', { name: nameInSubject(i.acknowledgedBy) })}</span>;
+  if (ack?.status === 'answered' && ack.answer.status === 'refused') {
+    return (
+      <span className="dispatch-error" role="alert" data-testid="ack-refused">
+        {t('instructions.ack.refused')}: {ack.answer.reason}
+      </span>
+    );
+  }
+  if (ack?.status === 'failed') {
+    return (
+      <span className="dispatch-error" role="alert" data-testid="ack-failed">
+        {t('instructions.ack.failed')}: {ack.error.message}
+      </span>
+    );
+  }
+  if (!mayAcknowledge(identity, i)) return null;
+  const sending = ack?.status === 'sending' || (ack?.status === 'answered' && ack.answer.status === 'accepted');
+  return (
+    <button type="button" data-testid="ack-button" disabled={sending} onClick={() => void acknowledge(i.region, i.id)}>
+      {sending ? t('instructions.ack.sending') : t('instructions.ack')}
+    </button>
+  );
+}
+
+/** The newest instructions of the provinces and categories in scope: level, status, and receipt by the addressee. */
 export function InstructionList() {
   const t = useT();
   const locale = useLocale();
   const filter = useFilterStore(filterSelectors.filter);
   const version = useSituationStore(situationSelectors.situation)?.dataVersion;
+  const identity = useEmergencyStore(emergencySelectors.identity);
   const key = version ? `${version}|${JSON.stringify(filter)}` : null;
   const { value } = useHostQuery(key, () => getInrs().instructions.list({ filter, limit: SHOWN }));
   const rows = value ?? [];
@@ -32,23 +66,31 @@ export function InstructionList() {
               <tr>
                 <th scope="col">{t('instructions.col.id')}</th>
                 <th scope="col">{t('instructions.col.kind')}</th>
+                <th scope="col">{t('instructions.col.level')}</th>
                 <th scope="col">{t('risk.col.province')}</th>
                 <th scope="col" className="num">{t('instructions.col.lines')}</th>
+                <th scope="col">{t('instructions.col.status')}</th>
                 <th scope="col">{t('instructions.col.issued')}</th>
+                <th scope="col" />
               </tr>
             </thead>
             <tbody>
               {rows.map((i) => {
                 const province = provinceName.get(i.region);
                 return (
-                  <tr key={i.id} data-id={i.id}>
+                  <tr key={i.id} data-id={i.id} data-level={i.level} data-status={i.status}>
                     <th scope="row">
                       <code>{i.id}</code>
                     </th>
                     <td>{label(t, 'instruction.kind', i.kind)}</td>
+                    <td>{label(t, 'instructions.level', i.level)}</td>
                     <td>{province ? nameOf(locale, province) : i.region}</td>
                     <td className="num">{formatNumber(locale, i.lines)}</td>
+                    <td className={`instruction-status instruction-status-${i.status}`}>{label(t, 'trace.instruction.status', i.status)}</td>
                     <td>{shortTime(i.issuedAt)}</td>
+                    <td>
+                      <AckCell i={i} identity={identity} />
+                    </td>
                   </tr>
                 );
               })}

@@ -8,11 +8,13 @@ export interface SituationState {
   categories: Category[];
   /** The filter the data on screen was computed for. */
   loadedFilter: SituationFilter | null;
+  /** The past moment the data on screen shows (time slider); null: live. */
+  loadedAt: string | null;
   loading: boolean;
   error: HostErrorInfo | null;
   actions: {
-    /** Loads the snapshot and KPIs of a filter; an answer to an older request is dropped. */
-    load(filter: SituationFilter): Promise<void>;
+    /** Loads the snapshot and KPIs of a filter, live or at a past moment; an answer to an older request is dropped. */
+    load(filter: SituationFilter, at?: string | null): Promise<void>;
     loadCategories(): Promise<void>;
   };
 }
@@ -24,18 +26,23 @@ export function createSituationStore(api: () => InrsApi) {
     kpis: null,
     categories: [],
     loadedFilter: null,
+    loadedAt: null,
     loading: false,
     error: null,
     actions: {
-      load: async (filter) => {
+      load: async (filter, at = null) => {
         const ticket = ++latest;
         set({ loading: true });
         try {
-          const [situation, kpis] = await Promise.all([api().situation.snapshot({ filter }), api().situation.kpis({ filter })]);
+          const [situation, kpis] = await Promise.all(
+            at === null
+              ? [api().situation.snapshot({ filter }), api().situation.kpis({ filter })]
+              : [api().replay.snapshot({ at, filter }), api().replay.kpis({ at, filter })],
+          );
           if (ticket !== latest) return;
           if (!situation.ok) set({ loading: false, error: situation.error });
           else if (!kpis.ok) set({ loading: false, error: kpis.error });
-          else set({ loading: false, error: null, situation: situation.value, kpis: kpis.value, loadedFilter: filter });
+          else set({ loading: false, error: null, situation: situation.value, kpis: kpis.value, loadedFilter: filter, loadedAt: at });
         } catch (error) {
           if (ticket === latest) set({ loading: false, error: { code: 'internal', message: String(error) } });
         }
@@ -55,6 +62,7 @@ export const situationSelectors = {
   kpis: (s: SituationState) => s.kpis,
   categories: (s: SituationState) => s.categories,
   loadedFilter: (s: SituationState) => s.loadedFilter,
+  loadedAt: (s: SituationState) => s.loadedAt,
   loading: (s: SituationState) => s.loading,
   error: (s: SituationState) => s.error,
   actions: (s: SituationState) => s.actions,

@@ -10,6 +10,8 @@ import { ProvinceRiskTable } from '../panels/ProvinceRiskTable';
 import { InstructionList } from '../panels/InstructionList';
 import { TransferList } from '../panels/TransferList';
 import { TrendChart } from '../panels/TrendChart';
+import { PlanPanel } from '../dispatch/PlanPanel';
+import { ScenarioPanel } from '../dispatch/ScenarioPanel';
 import { focusRegionOf } from './focus';
 import type { PanelKind, WallLayout } from './layout';
 
@@ -40,6 +42,10 @@ export function WallGrid({ layout, zoomToFocus = false }: { layout: WallLayout; 
         return <TrendChart region={region} />;
       case 'instruction-list':
         return <InstructionList />;
+      case 'dispatch-scenario':
+        return <ScenarioPanel />;
+      case 'dispatch-plan':
+        return <PlanPanel />;
     }
   };
   return (

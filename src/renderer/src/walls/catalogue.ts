@@ -21,6 +21,7 @@ export const WALL_CATALOGUE: readonly WallEntry[] = [
   { type: 'category-reserves', title: 'wall.category-reserves', load: () => import('./category-reserves/CategoryReserves') },
   { type: 'alerts-tasks', title: 'wall.alerts-tasks', load: () => import('./alerts-tasks/AlertsTasks') },
   { type: 'traceability', title: 'wall.traceability', load: () => import('./traceability/Traceability') },
+  { type: 'emergency-operations', title: 'wall.emergency-operations', load: () => import('./emergency-operations/EmergencyOperations') },
 ];
 
 export function wallEntry(type: WallType): WallEntry {

@@ -1,5 +1,6 @@
 import alertsTasks from './alerts-tasks/layout.json';
 import categoryReserves from './category-reserves/layout.json';
+import emergencyOperations from './emergency-operations/layout.json';
 import { parseWallLayout, type WallLayout, type WallType } from './layout';
 import nationalOverview from './national-overview/layout.json';
 import regionFocus from './region-focus/layout.json';
@@ -12,4 +13,5 @@ export const DEFAULT_LAYOUTS: Record<WallType, WallLayout> = {
   'category-reserves': parseWallLayout(categoryReserves),
   'alerts-tasks': parseWallLayout(alertsTasks),
   traceability: parseWallLayout(traceability),
+  'emergency-operations': parseWallLayout(emergencyOperations),
 };

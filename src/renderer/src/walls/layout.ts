@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-export const WALL_TYPES = ['national-overview', 'region-focus', 'category-reserves', 'alerts-tasks', 'traceability'] as const;
+export const WALL_TYPES = ['national-overview', 'region-focus', 'category-reserves', 'alerts-tasks', 'traceability', 'emergency-operations'] as const;
 export type WallType = (typeof WALL_TYPES)[number];
 
 export const PANEL_KINDS = [
@@ -17,6 +17,10 @@ export const PANEL_KINDS = [
   'trace-search',
   'trace-timeline',
   'trace-map',
+  'emergency-levels',
+  'emergency-officer',
+  'dispatch-scenario',
+  'dispatch-plan',
 ] as const;
 export type PanelKind = (typeof PANEL_KINDS)[number];
 

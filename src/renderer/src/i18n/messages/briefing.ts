@@ -1,4 +1,36 @@
 /** Messages of the briefing feature; zh-CN is the reference, en must have every key. */
-export const zh = {} as const;
+export const zh = {
+  'briefing.open': '导出简报',
+  'briefing.title': '态势简报（PDF）',
+  'briefing.close': '关闭',
+  'briefing.scope': '范围',
+  'briefing.scope.national': '全国',
+  'briefing.scope.region': '当前筛选省份：{name}',
+  'briefing.at': '数据时点',
+  'briefing.at.now': '当前（副本数据截至时间）',
+  'briefing.at.past': '指定时间（北京时间，回放）',
+  'briefing.export': '生成 PDF',
+  'briefing.running': '正在生成简报… {seconds} 秒',
+  'briefing.done': '已生成 {pages} 页，数据截至 {asOf}',
+  'briefing.path': '文件位置',
+  'briefing.failed': '生成失败：{message}',
+  'briefing.hint': '简报离线生成，中文字体嵌入 PDF，可在无网络环境打印或传阅。',
+} as const;
 
-export const en: Record<keyof typeof zh, string> = {};
+export const en: Record<keyof typeof zh, string> = {
+  'briefing.open': 'Export briefing',
+  'briefing.title': 'Situation briefing (PDF)',
+  'briefing.close': 'Close',
+  'briefing.scope': 'Scope',
+  'briefing.scope.national': 'National',
+  'briefing.scope.region': 'Province in the filter: {name}',
+  'briefing.at': 'Figures as at',
+  'briefing.at.now': 'Now (the replica’s data-as-of time)',
+  'briefing.at.past': 'A past time (Beijing time, replayed)',
+  'briefing.export': 'Create PDF',
+  'briefing.running': 'Creating the briefing… {seconds} s',
+  'briefing.done': '{pages} pages, data as of {asOf}',
+  'briefing.path': 'File',
+  'briefing.failed': 'Failed: {message}',
+  'briefing.hint': 'Made offline with the Chinese font embedded: print or pass it on without a network.',
+};

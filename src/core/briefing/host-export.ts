@@ -1,0 +1,33 @@
+import { mkdirSync } from 'node:fs';
+import { hostname, userInfo } from 'node:os';
+import { dirname, join } from 'node:path';
+import type { BriefingExportRequest, BriefingExportResponse } from '../../shared/contract/briefing-schemas';
+import type { ReplicaClient } from '../replica/replica-client';
+
+/** Where the app writes briefings: briefings/ beside the replica (the data folder for the demo replica). */
+export const briefingsDir = (replicaPath: string): string => join(dirname(replicaPath), 'briefings');
+
+/** "briefing-430000-20250630T120000Z.pdf": the scope and the wall-clock time, so files never collide. */
+export function briefingFileName(region: string | undefined, now: Date): string {
+  const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  return `briefing-${region ?? 'national'}-${stamp}.pdf`;
+}
+
+function operator(): string {
+  try {
+    return `${userInfo().username}@${hostname()}`;
+  } catch {
+    return hostname();
+  }
+}
+
+/** The app host's `briefing:export`: the replica worker gathers the figures and writes the PDF. */
+export async function exportFromHost(replica: ReplicaClient, replicaPath: string, request: BriefingExportRequest, now = new Date()): Promise<BriefingExportResponse> {
+  const dir = briefingsDir(replicaPath);
+  mkdirSync(dir, { recursive: true });
+  const out = join(dir, briefingFileName(request.region, now));
+  const result = await replica.call('briefingExport', [
+    { out, generatedBy: `${operator()} · INRS Command Center`, ...(request.at ? { at: request.at } : {}), ...(request.region ? { region: request.region } : {}) },
+  ]);
+  return { file: result.file, pages: result.pages, bytes: result.bytes, asOf: result.asOf, scope: result.scope, millis: result.millis.total };
+}

@@ -1,0 +1,90 @@
+import { EMERGENCY_LEVELS, type EmergencyLevel } from '../../shared/domain/emergency';
+import type { SignedEnvelope } from '../../shared/protocol/command-envelope';
+import type { Db } from '../replica/open';
+
+export interface LevelRow {
+  level: EmergencyLevel;
+  breakGlass: boolean;
+  activatedBy: string[];
+}
+
+export interface ProposalRow {
+  id: string;
+  region: string;
+  fromLevel: EmergencyLevel;
+  toLevel: EmergencyLevel;
+  plan: string;
+  reason: string;
+  proposer: string;
+  cosignBy: string;
+  status: string;
+  seq: number;
+}
+
+export interface InstructionRow {
+  region: string;
+  lines: { fromDepot?: string; toDepot?: string }[];
+  acknowledgedBy: string | null;
+}
+
+const asLevel = (value: string): EmergencyLevel => ((EMERGENCY_LEVELS as readonly string[]).includes(value) ? (value as EmergencyLevel) : 'normal');
+
+/** What a command's state checks read from the server's projected tables. */
+export function commandState(db: Db) {
+  const level = db.prepare<[string], { level: string; break_glass: number; activated_by: string }>(
+    'SELECT level, break_glass, activated_by FROM emergency_levels WHERE region = ?',
+  );
+  const proposal = db.prepare<[string], { id: string; region: string; from_level: string; to_level: string; plan: string; reason: string; proposer: string; cosign_by: string; status: string; seq: number }>(
+    'SELECT id, region, from_level, to_level, plan, reason, proposer, cosign_by, status, seq FROM emergency_proposals WHERE id = ?',
+  );
+  const openProposal = db.prepare<[string, string, string], { id: string }>(
+    `SELECT id FROM emergency_proposals WHERE region = ? AND status = 'pending' AND cosign_by >= ? AND from_level = ? LIMIT 1`,
+  );
+  const payload = db.prepare<[string, number], string>('SELECT payload FROM events WHERE region = ? AND seq = ?').pluck();
+  const instruction = db.prepare<[string], { region: string; lines: string; acknowledged_by: string | null }>(
+    'SELECT region, lines, acknowledged_by FROM instructions WHERE id = ?',
+  );
+
+  const levelOf = (region: string): LevelRow => {
+    const row = level.get(region);
+    if (!row) return { level: 'normal', breakGlass: false, activatedBy: [] };
+    return { level: asLevel(row.level), breakGlass: row.break_glass === 1, activatedBy: JSON.parse(row.activated_by) as string[] };
+  };
+
+  return {
+    level: levelOf,
+    proposal(id: string): ProposalRow | null {
+      const p = proposal.get(id);
+      if (!p) return null;
+      return {
+        id: p.id,
+        region: p.region,
+        fromLevel: asLevel(p.from_level),
+        toLevel: asLevel(p.to_level),
+        plan: p.plan,
+        reason: p.reason,
+        proposer: p.proposer,
+        cosignBy: p.cosign_by,
+        status: p.status,
+        seq: p.seq,
+      };
+    },
+    /** The pending proposal of a region that can still be confirmed: not expired, and made at the current level. */
+    openProposal(region: string, nowIso: string): string | null {
+      return openProposal.get(region, nowIso, levelOf(region).level)?.id ?? null;
+    },
+    /** The signed envelope an earlier event of the log carries (the proposal a co-signature completes). */
+    envelopeAt(region: string, seq: number): SignedEnvelope | null {
+      const text = payload.get(region, seq);
+      if (text === undefined) return null;
+      return ((JSON.parse(text) as { envelope?: SignedEnvelope }).envelope ?? null);
+    },
+    instruction(id: string): InstructionRow | null {
+      const row = instruction.get(id);
+      if (!row) return null;
+      return { region: row.region, lines: JSON.parse(row.lines) as InstructionRow['lines'], acknowledgedBy: row.acknowledged_by };
+    },
+  };
+}
+
+export type CommandState = ReturnType<typeof commandState>;

@@ -1,0 +1,222 @@
+import type {
+  BindingDepot,
+  CategoryBalance,
+  DispatchNote,
+  DispatchRecommendation,
+  DispatchScenario,
+  PlanFlow,
+  PlanShortfall,
+} from '../../shared/contract/dispatch-schemas';
+import { PROVINCES } from '../../shared/domain/provinces';
+import type { DispatchCategoryRow, DispatchRows } from '../replica/dispatch-queries';
+import type { NormsFile } from './norms';
+import type { DispatchProblem, DispatchSolution } from './problem';
+import { buildScenarioProblem, provinceArea } from './scenario';
+import { supplyAboveFloor } from './supply';
+
+/**
+ * A scenario turned into a plan an officer can read, edit and issue. Instructions carry whole
+ * units, so supply is taken down and demand up to whole units before the solve: with integral
+ * supply and demand the transportation LP has integral vertices, and the simplex answer needs
+ * only the solver's rounding noise removed.
+ */
+
+/** Categories the scenario's norms ask for (cold-season items only in the cold season). */
+export function neededCategories(scenario: Pick<DispatchScenario, 'coldSeason'>, norms: NormsFile): string[] {
+  return [...new Set(norms.norms.filter((n) => n.season === 'any' || scenario.coldSeason).map((n) => n.category))].sort();
+}
+
+export interface ScenarioSupply {
+  problem: DispatchProblem;
+  /** Whole units above floor per depot and category (`depot|category`), every depot that has any. */
+  available: Map<string, number>;
+}
+
+export const supplyKey = (depot: string, category: string): string => `${depot}|${category}`;
+
+/** Whole units each depot holds above its floor of the categories asked for. */
+export function wholeSupply(rows: DispatchRows, categories: readonly string[]): Map<string, number> {
+  const above = supplyAboveFloor({
+    depots: rows.depots,
+    stock: rows.stock,
+    intake: rows.intake,
+    categories: rows.categories,
+    only: new Set(categories),
+  });
+  const out = new Map<string, number>();
+  for (const d of above) {
+    for (const [category, q] of Object.entries(d.supply)) {
+      // 1e-9 of slack: a floor share like 0.3 × 1000 is not exactly 300 in binary.
+      const whole = Math.floor(q + 1e-9);
+      if (whole > 0) out.set(supplyKey(d.id, category), whole);
+    }
+  }
+  return out;
+}
+
+/** The dispatch problem of a scenario on the replica's rows, in whole units. */
+export function scenarioProblem(scenario: DispatchScenario, rows: DispatchRows, norms: NormsFile): ScenarioSupply {
+  const needed = neededCategories(scenario, norms);
+  const available = wholeSupply(rows, needed);
+  const byDepot = new Map<string, Record<string, number>>();
+  for (const [key, q] of available) {
+    const [depot, category] = key.split('|') as [string, string];
+    const supply = byDepot.get(depot) ?? {};
+    supply[category] = q;
+    byDepot.set(depot, supply);
+  }
+  const depots = rows.depots.filter((d) => byDepot.has(d.code)).map((d) => ({ id: d.code, lon: d.lon, lat: d.lat, supply: byDepot.get(d.code) ?? {} }));
+  const areas = scenario.regions.map((r) => provinceArea(r, scenario.population[r]));
+  const problem = buildScenarioProblem(
+    { areas, durationDays: scenario.durationDays, coldSeason: scenario.coldSeason },
+    depots,
+    norms,
+    { ...(scenario.roadFactor !== undefined ? { roadFactor: scenario.roadFactor } : {}), ...(scenario.speedKmh !== undefined ? { speedKmh: scenario.speedKmh } : {}) },
+  );
+  const demands = problem.demands.map((p) => ({
+    ...p,
+    demand: Object.fromEntries(Object.entries(p.demand).map(([c, q]) => [c, Math.ceil(q - 1e-9)])),
+  }));
+  return { problem: { ...problem, demands }, available };
+}
+
+interface Names {
+  zh: string;
+  en: string;
+}
+
+function categoryInfo(code: string, categories: ReadonlyMap<string, DispatchCategoryRow>) {
+  const c = categories.get(code);
+  return { category: code, categoryName: c?.nameZh ?? code, categoryNameEn: c?.nameEn ?? code, unit: c?.unit ?? '', unitEn: c?.unitEn ?? '' };
+}
+
+const provinceNames = new Map(PROVINCES.map((p) => [p.adcode, { zh: p.nameZh, en: p.nameEn }]));
+const regionName = (adcode: string): Names => provinceNames.get(adcode) ?? { zh: adcode, en: adcode };
+
+/** Whole-unit flows of a solution: rounding noise removed, never more than a depot's whole supply. */
+export function wholeFlows(solution: DispatchSolution, available: ReadonlyMap<string, number>): { from: string; to: string; category: string; quantity: number; hours: number }[] {
+  const used = new Map<string, number>();
+  const out: { from: string; to: string; category: string; quantity: number; hours: number }[] = [];
+  for (const f of solution.flows) {
+    const key = supplyKey(f.from, f.category);
+    const left = (available.get(key) ?? 0) - (used.get(key) ?? 0);
+    const q = Math.min(Math.round(f.quantity), left);
+    if (q <= 0) continue;
+    used.set(key, (used.get(key) ?? 0) + q);
+    out.push({ ...f, quantity: q });
+  }
+  return out;
+}
+
+/** Plan, explanation and context of a solved scenario (everything but the solve time). */
+export function explainPlan(
+  scenario: DispatchScenario,
+  rows: DispatchRows,
+  norms: NormsFile,
+  { problem, available }: ScenarioSupply,
+  solution: DispatchSolution,
+): Omit<DispatchRecommendation, 'solveMillis'> {
+  const categories = new Map(rows.categories.map((c) => [c.code, c]));
+  const depots = new Map(rows.depots.map((d) => [d.code, d]));
+  const demandPoints = new Map(problem.demands.map((d) => [d.id, d]));
+
+  const flows: PlanFlow[] = wholeFlows(solution, available)
+    .map((f) => {
+      const d = depots.get(f.from);
+      const p = demandPoints.get(f.to);
+      if (!d || !p) throw new Error(`dispatch solution names an unknown ${d ? 'demand point' : 'depot'} (${d ? f.to : f.from})`);
+      const to = regionName(f.to);
+      return {
+        from: f.from,
+        fromName: d.nameZh,
+        fromNameEn: d.nameEn,
+        fromRegion: d.region,
+        fromLon: d.lon,
+        fromLat: d.lat,
+        to: f.to,
+        toName: to.zh,
+        toNameEn: to.en,
+        toLon: p.lon,
+        toLat: p.lat,
+        ...categoryInfo(f.category, categories),
+        quantity: f.quantity,
+        hours: f.hours,
+        available: available.get(supplyKey(f.from, f.category)) ?? 0,
+      };
+    })
+    .sort((a, b) => (a.to < b.to ? -1 : a.to > b.to ? 1 : 0) || (a.category < b.category ? -1 : a.category > b.category ? 1 : 0) || a.hours - b.hours);
+
+  // Shortfall = demand − what the whole flows bring, so demand, supplied and short always add up.
+  const sent = new Map<string, number>();
+  for (const f of flows) sent.set(`${f.to}|${f.category}`, (sent.get(`${f.to}|${f.category}`) ?? 0) + f.quantity);
+  const shortfalls: PlanShortfall[] = [];
+  for (const p of problem.demands) {
+    for (const [category, demand] of Object.entries(p.demand).sort(([a], [b]) => (a < b ? -1 : 1))) {
+      const short = demand - (sent.get(`${p.id}|${category}`) ?? 0);
+      if (short > 0) {
+        const to = regionName(p.id);
+        shortfalls.push({ to: p.id, toName: to.zh, toNameEn: to.en, ...categoryInfo(category, categories), quantity: short });
+      }
+    }
+  }
+
+  const needed = [...new Set(problem.demands.flatMap((p) => Object.keys(p.demand)))].sort();
+  const availableOf = new Map<string, { total: number; depots: number }>();
+  for (const [key, q] of available) {
+    const category = key.slice(key.indexOf('|') + 1);
+    const a = availableOf.get(category) ?? { total: 0, depots: 0 };
+    availableOf.set(category, { total: a.total + q, depots: a.depots + 1 });
+  }
+  const demandByCategory: CategoryBalance[] = needed.map((category) => {
+    const demand = problem.demands.reduce((n, p) => n + (p.demand[category] ?? 0), 0);
+    const supplied = flows.filter((f) => f.category === category).reduce((n, f) => n + f.quantity, 0);
+    const a = availableOf.get(category) ?? { total: 0, depots: 0 };
+    return { ...categoryInfo(category, categories), demand, available: a.total, supplied, shortfall: demand - supplied, depots: a.depots };
+  });
+
+  const usedBy = new Map<string, number>();
+  for (const f of flows) usedBy.set(supplyKey(f.from, f.category), (usedBy.get(supplyKey(f.from, f.category)) ?? 0) + f.quantity);
+  const binding: BindingDepot[] = [];
+  for (const [key, used] of usedBy) {
+    const q = available.get(key) ?? 0;
+    if (used < q) continue;
+    const [code, category] = key.split('|') as [string, string];
+    const d = depots.get(code) as DispatchRows['depots'][number];
+    binding.push({ depot: code, depotName: d.nameZh, depotNameEn: d.nameEn, region: d.region, ...categoryInfo(category, categories), available: q, used });
+  }
+  binding.sort((a, b) => (a.category < b.category ? -1 : a.category > b.category ? 1 : 0) || b.used - a.used);
+
+  const notes: DispatchNote[] = [{ code: 'whole-units' }];
+  if (scenario.coldSeason) notes.push({ code: 'cold-season', count: norms.norms.filter((n) => n.season === 'cold').length });
+  for (const b of demandByCategory) {
+    if (b.available === 0) notes.push({ code: 'no-supply', category: b.category });
+    else if (b.shortfall > 0) notes.push({ code: 'shortfall', category: b.category, count: b.shortfall });
+  }
+  if (norms.notDerived?.length) notes.push({ code: 'not-derived', count: norms.notDerived.length });
+
+  const objective = flows.reduce((n, f) => n + f.quantity * f.hours, 0) + shortfalls.reduce((n, s) => n + s.quantity * problem.shortagePenalty, 0);
+  return {
+    scenario,
+    plan: { flows, shortfalls, objective, status: 'optimal' },
+    explanation: {
+      demandByCategory,
+      supplyByCategory: demandByCategory.map((b) => ({
+        category: b.category,
+        categoryName: b.categoryName,
+        categoryNameEn: b.categoryNameEn,
+        unit: b.unit,
+        unitEn: b.unitEn,
+        available: b.available,
+        depots: b.depots,
+      })),
+      binding,
+      shortfalls,
+      notes,
+    },
+    areas: problem.demands.map((p) => {
+      const n = regionName(p.id);
+      return { region: p.id, nameZh: n.zh, nameEn: n.en, lon: p.lon, lat: p.lat, population: scenario.population[p.id] ?? 0 };
+    }),
+    size: { depots: problem.depots.length, demandPoints: problem.demands.length, categories: needed.length },
+  };
+}

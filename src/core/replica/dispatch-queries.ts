@@ -1,0 +1,91 @@
+import type { Db } from './open';
+
+/**
+ * What a dispatch recommendation reads from the replica: every depot with its place and
+ * capacity, stock on hand and what was taken in per depot and category (the floor is shared
+ * by the intake mix, see core/dispatch/supply.ts), and the categories with their names,
+ * units and floor shares. Plain rows: the dispatch code turns them into supply above floor.
+ */
+
+export interface DispatchDepotRow {
+  code: string;
+  region: string;
+  nameZh: string;
+  nameEn: string;
+  lon: number;
+  lat: number;
+  capacity: Record<string, number>;
+}
+
+export interface DispatchQuantityRow {
+  depot: string;
+  category: string;
+  quantity: number;
+}
+
+export interface DispatchCategoryRow {
+  code: string;
+  nameZh: string;
+  nameEn: string;
+  unit: string;
+  unitEn: string;
+  class: string;
+  safetyFloorShare: number;
+}
+
+export interface DispatchRows {
+  depots: DispatchDepotRow[];
+  stock: DispatchQuantityRow[];
+  intake: DispatchQuantityRow[];
+  categories: DispatchCategoryRow[];
+}
+
+export function createDispatchQueries(db: Db) {
+  const depots = db.prepare<[], { code: string; region: string; name_zh: string; name_en: string; lon: number; lat: number; capacity: string }>(
+    'SELECT code, region, name_zh, name_en, lon, lat, capacity FROM depots ORDER BY code',
+  );
+  const categories = db.prepare<[], { code: string; name_zh: string; name_en: string; unit: string; unit_en: string; class: string; safety_floor_share: number }>(
+    'SELECT code, name_zh, name_en, unit, unit_en, class, safety_floor_share FROM categories ORDER BY code',
+  );
+  // A class floor is shared among all the categories of the class a depot holds, so both are
+  // read for every category of the classes asked for (the codes bound as one JSON array).
+  const sameClass = `SELECT code FROM categories WHERE class IN (SELECT class FROM categories WHERE code IN (SELECT value FROM json_each(?)))`;
+  const stock = db.prepare<[string], DispatchQuantityRow>(
+    `SELECT depot, category, quantity FROM depot_stock WHERE quantity > 0 AND category IN (${sameClass})`,
+  );
+  const intake = db.prepare<[string], DispatchQuantityRow>(
+    `SELECT intake_depot AS depot, category, sum(quantity_in) AS quantity FROM lots
+     WHERE category IN (${sameClass}) GROUP BY intake_depot, category`,
+  );
+
+  return {
+    /** Rows for the given categories and the others of their classes. */
+    rows(categoryCodes: readonly string[]): DispatchRows {
+      const codes = JSON.stringify([...new Set(categoryCodes)]);
+      return {
+        depots: depots.all().map((d) => ({
+          code: d.code,
+          region: d.region,
+          nameZh: d.name_zh,
+          nameEn: d.name_en,
+          lon: d.lon,
+          lat: d.lat,
+          capacity: JSON.parse(d.capacity) as Record<string, number>,
+        })),
+        stock: stock.all(codes),
+        intake: intake.all(codes),
+        categories: categories.all().map((c) => ({
+          code: c.code,
+          nameZh: c.name_zh,
+          nameEn: c.name_en,
+          unit: c.unit,
+          unitEn: c.unit_en,
+          class: c.class,
+          safetyFloorShare: c.safety_floor_share,
+        })),
+      };
+    },
+  };
+}
+
+export type DispatchQueries = ReturnType<typeof createDispatchQueries>;

@@ -1,0 +1,123 @@
+import { randomBytes } from 'node:crypto';
+import {
+  HostError,
+  type CommandAnswer,
+  type DispatchProgress,
+  type DispatchRecommendation,
+  type ParsedRequestOf,
+  type RegionIssueResult,
+} from '../../shared/contract';
+import { DispatchInputError } from '../../core/dispatch/errors';
+import { issueProblems, planInstructions } from '../../core/dispatch/issue-plan';
+import { loadNorms, type NormsFile } from '../../core/dispatch/norms';
+import { explainPlan, neededCategories, scenarioProblem, wholeSupply } from '../../core/dispatch/recommend';
+import { createDispatchSolver, type DispatchSolver } from '../../core/dispatch/solver-client';
+import type { ReplicaClient } from '../../core/replica/replica-client';
+import { requireSender, type CommandSender } from './command-sender';
+import type { HostHandlers } from './dispatcher';
+
+export interface DispatchServiceDeps {
+  replica: ReplicaClient;
+  /** Signs and sends commands once the host is linked; null while offline. */
+  commands: () => CommandSender | null;
+  /** Progress of a recommendation, pushed to the renderer. */
+  progress?: (progress: DispatchProgress) => void;
+  /** Started on first use when absent. */
+  solver?: DispatchSolver;
+  norms?: () => NormsFile;
+  now?: () => Date;
+  log?: (line: string) => void;
+}
+
+export interface DispatchService {
+  recommend(request: ParsedRequestOf<'dispatch:recommend'>): Promise<DispatchRecommendation>;
+  issue(request: ParsedRequestOf<'dispatch:issue'>): Promise<{ results: RegionIssueResult[] }>;
+  acknowledge(request: ParsedRequestOf<'instructions:acknowledge'>): Promise<CommandAnswer>;
+  dispose(): Promise<void>;
+}
+
+/** Six base-36 characters shared by the instructions of one issue. */
+const shortId = (): string => (randomBytes(5).readUIntBE(0, 5) % 36 ** 6).toString(36).padStart(6, '0').toUpperCase();
+
+/**
+ * Dispatch on the host: a scenario's recommendation from the replica's stock above floor (the
+ * solve runs in its own worker thread), and a plan issued as one signed instruction per source
+ * region through the command sender. The server decides; a refusal is an answer, not an error.
+ */
+export function createDispatchService(deps: DispatchServiceDeps): DispatchService {
+  let solver = deps.solver ?? null;
+  let norms: NormsFile | null = null;
+  const normsOf = (): NormsFile => (norms ??= deps.norms ? deps.norms() : loadNorms());
+  const now = deps.now ?? (() => new Date());
+
+  return {
+    async recommend({ scenario, runId }) {
+      const progress = (phase: DispatchProgress['phase'], done: number, total: number) => deps.progress?.({ runId: runId ?? null, phase, done, total });
+      progress('reading', 0, 0);
+      try {
+        const n = normsOf();
+        const rows = await deps.replica.call('dispatchRows', [neededCategories(scenario, n)]);
+        const supply = scenarioProblem(scenario, rows, n);
+        progress('solving', 0, new Set(supply.problem.demands.flatMap((d) => Object.keys(d.demand))).size);
+        const started = performance.now();
+        // Nothing above floor anywhere: every need is a shortfall, no model to solve.
+        const solution =
+          supply.problem.depots.length === 0
+            ? { status: 'optimal' as const, objective: 0, flows: [], shortfalls: [] }
+            : await (solver ??= createDispatchSolver()).solve(supply.problem, (done, total) => progress('solving', done, total));
+        const solveMillis = performance.now() - started;
+        return { ...explainPlan(scenario, rows, n, supply, solution), solveMillis };
+      } catch (err) {
+        if (err instanceof DispatchInputError) throw new HostError('bad-request', `dispatch:recommend: ${err.message}`);
+        throw err;
+      } finally {
+        progress('done', 0, 0);
+      }
+    },
+
+    async issue({ lines, label }) {
+      const sender = requireSender(deps.commands(), 'instruction.issue');
+      // Checked against the replica as it is now, not as it was when the plan was made.
+      const categories = [...new Set(lines.map((l) => l.category))];
+      const rows = await deps.replica.call('dispatchRows', [categories]);
+      const depotRegion = new Map(rows.depots.map((d) => [d.code, d.region]));
+      const problems = issueProblems(lines, depotRegion, wholeSupply(rows, categories));
+      if (problems.length > 0) {
+        const more = problems.length > 5 ? `; and ${problems.length - 5} more` : '';
+        throw new HostError('bad-request', `dispatch:issue: ${problems.slice(0, 5).join('; ')}${more}`);
+      }
+      const instructions = planInstructions(lines, depotRegion, sender.identity, now(), shortId());
+      const results = await Promise.all(
+        instructions.map(async ({ region, instruction }): Promise<RegionIssueResult> => {
+          const base = { region, instructionId: instruction.id, lines: instruction.lines.length };
+          try {
+            const answer = await sender.send(region, null, { kind: 'instruction.issue', instruction });
+            return { ...base, status: answer.status, code: answer.code, reason: answer.reason, seq: answer.seq };
+          } catch (err) {
+            // One region out of reach does not stop the others: it is reported, and can be issued again.
+            const noLink = err instanceof HostError && err.code === 'not-connected';
+            return { ...base, status: 'not-sent', code: noLink ? 'no-link' : 'send-failed', reason: (err as Error).message, seq: null };
+          }
+        }),
+      );
+      deps.log?.(`dispatch "${label}": ${results.map((r) => `${r.instructionId} ${r.status}${r.code ? ` (${r.code})` : ''}`).join(', ')}`);
+      return { results };
+    },
+
+    acknowledge({ region, instructionId }) {
+      return requireSender(deps.commands(), 'instruction.acknowledge').send(region, null, { kind: 'instruction.acknowledge', instructionId });
+    },
+
+    async dispose() {
+      await solver?.dispose();
+    },
+  };
+}
+
+export function createDispatchHandlers(service: DispatchService): Pick<HostHandlers, 'dispatch:recommend' | 'dispatch:issue' | 'instructions:acknowledge'> {
+  return {
+    'dispatch:recommend': (request) => service.recommend(request),
+    'dispatch:issue': (request) => service.issue(request),
+    'instructions:acknowledge': (request) => service.acknowledge(request),
+  };
+}

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { createInrsApi, type Result } from '../../../shared/contract';
+import { beijingInputToIso, isoToBeijing } from './beijing-time';
+import { createBriefingStore } from './briefing-store';
+
+describe('briefing store', () => {
+  it('asks the host once while a briefing runs, then shows the path or the error', async () => {
+    const calls: unknown[] = [];
+    let answer: (r: Result<unknown>) => void = () => {};
+    const api = createInrsApi(
+      (channel, request) => {
+        calls.push({ channel, request });
+        return new Promise((resolve) => (answer = resolve));
+      },
+      () => () => {},
+    );
+    const store = createBriefingStore(() => api, () => 1000);
+    const first = store.getState().actions.run({ region: '430000' });
+    void store.getState().actions.run({});
+    expect(calls).toEqual([{ channel: 'briefing:export', request: { region: '430000' } }]);
+    expect(store.getState()).toMatchObject({ status: 'running', startedAt: 1000 });
+    const value = { file: '/data/briefings/briefing-430000.pdf', pages: 6, bytes: 1000, asOf: null, scope: '430000', millis: 5 };
+    answer({ ok: true, value });
+    await first;
+    expect(store.getState()).toMatchObject({ status: 'done', result: value, error: null });
+
+    const second = store.getState().actions.run({});
+    answer({ ok: false, error: { code: 'internal', message: 'briefing:export: disk full' } });
+    await second;
+    expect(store.getState()).toMatchObject({ status: 'failed', result: null, error: { message: 'briefing:export: disk full' } });
+  });
+
+  it('reads the time field as Beijing time', () => {
+    expect(beijingInputToIso('2025-07-01T00:30')).toBe('2025-06-30T16:30:00.000Z');
+    expect(beijingInputToIso('')).toBeNull();
+    expect(isoToBeijing('2025-06-30T16:30:00Z')).toBe('2025-07-01 00:30');
+  });
+});

@@ -1,0 +1,178 @@
+import { create } from 'zustand';
+import type { CommandAnswer, DispatchProgress, DispatchRecommendation, HostErrorInfo, InrsApi, RegionIssueResult, Result } from '../../../shared/contract';
+import { getInrs } from '../bridge';
+import { applyEdit, arcsOf, issueLines, linesOf, type DispatchArc, type PlanEdit, type PlanLine } from './plan-edits';
+
+/** People to supply in a region just added to the scenario, until the officer says otherwise. */
+export const DEFAULT_PEOPLE = 100_000;
+
+export interface ScenarioForm {
+  regions: string[];
+  /** As typed, per region. */
+  people: Record<string, string>;
+  days: string;
+  coldSeason: boolean;
+  /** The officer changed the regions: the emergency default no longer applies. */
+  touched: boolean;
+}
+
+export type RunState =
+  | { status: 'idle' }
+  | { status: 'running'; runId: string; progress: DispatchProgress | null }
+  | { status: 'failed'; error: HostErrorInfo };
+
+export type IssueState =
+  | { status: 'idle' }
+  | { status: 'confirming' }
+  | { status: 'sending' }
+  | { status: 'done'; results: RegionIssueResult[] }
+  | { status: 'failed'; error: HostErrorInfo };
+
+export interface DispatchStoreState {
+  form: ScenarioForm;
+  run: RunState;
+  /** The plan open in the app (its arcs are on the map while it is). */
+  recommendation: DispatchRecommendation | null;
+  lines: PlanLine[];
+  /** The category whose arcs the map shows. */
+  mapCategory: string | null;
+  /** Derived from lines and mapCategory; one array per change so the map layer keeps its cache. */
+  arcs: DispatchArc[] | null;
+  issue: IssueState;
+  /** Outcome of each acknowledgement, by instruction id. */
+  acks: Record<string, { status: 'sending' } | { status: 'answered'; answer: CommandAnswer } | { status: 'failed'; error: HostErrorInfo }>;
+  actions: {
+    setRegions(regions: string[], touched?: boolean): void;
+    setPeople(region: string, text: string): void;
+    setDays(text: string): void;
+    setColdSeason(on: boolean): void;
+    recommend(): Promise<void>;
+    edit(edit: PlanEdit): void;
+    setMapCategory(category: string): void;
+    close(): void;
+    askIssue(): void;
+    cancelIssue(): void;
+    issue(label: string): Promise<void>;
+    acknowledge(region: string, instructionId: string): Promise<void>;
+  };
+}
+
+const whole = (text: string): number | null => (/^\d{1,9}$/.test(text.trim()) ? Number(text.trim()) : null);
+
+/** The scenario as the host takes it, or null while something typed is not a whole number. */
+export function scenarioOf(form: ScenarioForm): { regions: string[]; population: Record<string, number>; durationDays: number; coldSeason: boolean } | null {
+  const days = whole(form.days);
+  if (form.regions.length === 0 || days === null || days < 1 || days > 90) return null;
+  const population: Record<string, number> = {};
+  for (const r of form.regions) {
+    const p = whole(form.people[r] ?? '');
+    if (p === null || p < 1) return null;
+    population[r] = p;
+  }
+  return { regions: form.regions, population, durationDays: days, coldSeason: form.coldSeason };
+}
+
+const failure = (err: unknown): HostErrorInfo => ({ code: 'internal', message: String(err) });
+
+export function createDispatchStore(api: () => InrsApi) {
+  let runs = 0;
+  return create<DispatchStoreState>()((set, get) => {
+    const withArcs = (lines: PlanLine[], mapCategory: string | null) => ({ lines, mapCategory, arcs: arcsOf(lines, mapCategory) });
+    return {
+      form: { regions: [], people: {}, days: '7', coldSeason: false, touched: false },
+      run: { status: 'idle' },
+      recommendation: null,
+      lines: [],
+      mapCategory: null,
+      arcs: null,
+      issue: { status: 'idle' },
+      acks: {},
+      actions: {
+        setRegions: (regions, touched = true) =>
+          set((s) => ({
+            form: {
+              ...s.form,
+              regions,
+              people: Object.fromEntries(regions.map((r) => [r, s.form.people[r] ?? String(DEFAULT_PEOPLE)])),
+              touched: s.form.touched || touched,
+            },
+          })),
+        setPeople: (region, text) => set((s) => ({ form: { ...s.form, people: { ...s.form.people, [region]: text } } })),
+        setDays: (text) => set((s) => ({ form: { ...s.form, days: text } })),
+        setColdSeason: (on) => set((s) => ({ form: { ...s.form, coldSeason: on } })),
+
+        recommend: async () => {
+          const scenario = scenarioOf(get().form);
+          if (!scenario || get().run.status === 'running') return;
+          const runId = `run-${Date.now().toString(36)}-${++runs}`;
+          set({ run: { status: 'running', runId, progress: null } });
+          const off = api().events.on('dispatch:progress', (p) => {
+            const run = get().run;
+            if (run.status === 'running' && run.runId === p.runId && p.phase !== 'done') set({ run: { ...run, progress: p } });
+          });
+          let result: Result<DispatchRecommendation>;
+          try {
+            result = await api().dispatch.recommend({ scenario, runId });
+          } catch (err) {
+            result = { ok: false, error: failure(err) };
+          } finally {
+            off();
+          }
+          if (!result.ok) return set({ run: { status: 'failed', error: result.error } });
+          const rec = result.value;
+          const lines = linesOf(rec);
+          set({ run: { status: 'idle' }, recommendation: rec, issue: { status: 'idle' }, ...withArcs(lines, lines[0]?.flow.category ?? null) });
+        },
+
+        edit: (e) => set((s) => ({ ...withArcs(applyEdit(s.lines, e), s.mapCategory), issue: s.issue.status === 'done' ? s.issue : { status: 'idle' } })),
+        setMapCategory: (category) => set((s) => withArcs(s.lines, category)),
+        close: () => set({ recommendation: null, lines: [], mapCategory: null, arcs: null, issue: { status: 'idle' } }),
+        askIssue: () => {
+          if (issueLines(get().lines)) set({ issue: { status: 'confirming' } });
+        },
+        cancelIssue: () => set({ issue: { status: 'idle' } }),
+
+        issue: async (label) => {
+          const lines = issueLines(get().lines);
+          if (!lines || get().issue.status === 'sending') return;
+          set({ issue: { status: 'sending' } });
+          let result: Result<{ results: RegionIssueResult[] }>;
+          try {
+            result = await api().dispatch.issue({ lines, label });
+          } catch (err) {
+            result = { ok: false, error: failure(err) };
+          }
+          set({ issue: result.ok ? { status: 'done', results: result.value.results } : { status: 'failed', error: result.error } });
+        },
+
+        acknowledge: async (region, instructionId) => {
+          set((s) => ({ acks: { ...s.acks, [instructionId]: { status: 'sending' } } }));
+          let result: Result<CommandAnswer>;
+          try {
+            result = await api().instructions.acknowledge({ region, instructionId });
+          } catch (err) {
+            result = { ok: false, error: failure(err) };
+          }
+          set((s) => ({
+            acks: { ...s.acks, [instructionId]: result.ok ? { status: 'answered', answer: result.value } : { status: 'failed', error: result.error } },
+          }));
+        },
+      },
+    };
+  });
+}
+
+export const useDispatchStore = createDispatchStore(getInrs);
+
+export const dispatchSelectors = {
+  form: (s: DispatchStoreState) => s.form,
+  run: (s: DispatchStoreState) => s.run,
+  recommendation: (s: DispatchStoreState) => s.recommendation,
+  lines: (s: DispatchStoreState) => s.lines,
+  mapCategory: (s: DispatchStoreState) => s.mapCategory,
+  /** Arcs of the open plan for the map; null when no plan is open. */
+  mapArcs: (s: DispatchStoreState) => s.arcs,
+  issue: (s: DispatchStoreState) => s.issue,
+  ack: (instructionId: string) => (s: DispatchStoreState) => s.acks[instructionId],
+  actions: (s: DispatchStoreState) => s.actions,
+};

@@ -1,0 +1,32 @@
+import { z } from 'zod';
+
+/**
+ * What an instruction says: the body of a signed `instruction.issue` command and the core of
+ * the `instruction.issued` event (which adds the officer's envelope). Kept apart from both so
+ * the event model and the command envelope can each import it without importing each other.
+ */
+const code = z.string().min(1).max(64);
+
+export const INSTRUCTION_KINDS = ['dispatch', 'transfer', 'rotation', 'inspection', 'procurement', 'disposal'] as const;
+
+export const instructionSchema = z.object({
+  id: code,
+  kind: z.enum(INSTRUCTION_KINDS),
+  level: z.enum(['central', 'province', 'depot']),
+  issuer: z.string().min(1),
+  lines: z
+    .array(
+      z.object({
+        category: code,
+        quantity: z.number().int().positive(),
+        fromDepot: code.optional(),
+        toDepot: code.optional(),
+        /** Destination area of a dispatch line (an affected region's adcode) when it is not a depot. */
+        toRegion: z.string().regex(/^\d{6}$/).optional(),
+      }),
+    )
+    .min(1),
+  /** The instruction this one forwards (a province passing on a central instruction). */
+  parentId: code.optional(),
+});
+export type InstructionContent = z.infer<typeof instructionSchema>;

@@ -1,0 +1,45 @@
+/**
+ * Stable codes of a refused command (commandResult.code): the app keys its messages on these,
+ * the server's `reason` adds the particulars. The wire keeps the field an open string so a
+ * newer server's code does not break an older client.
+ */
+export const COMMAND_REFUSAL_CODES = [
+  /** The envelope (or draft) fails its schema, or its id differs from the frame's. */
+  'malformed',
+  /** A world-changing command (emergency, instruction) sent as an unsigned draft. */
+  'unsigned',
+  /** Reference data (regions, categories, depots) is never accepted from a client. */
+  'reference-data',
+  'bad-signature',
+  /** The signer chain does not lead through its region's intermediate to the national root. */
+  'untrusted-signer',
+  'revoked',
+  /** The revocation status of the signer is unknown (no valid CRL of its issuer). */
+  'revocation-unknown',
+  /** The signer certificate is not valid now (expired or not yet valid). */
+  'signer-not-valid',
+  'wrong-region',
+  'expired',
+  /** issuedAt in the future, or a validity longer than allowed. */
+  'time-window',
+  'replayed-nonce',
+  'command-id-reused',
+  'role',
+  'scope',
+  'stale-level',
+  'no-change',
+  'no-proposal',
+  'proposal-expired',
+  'proposal-closed',
+  'same-officer',
+  'proposal-pending',
+  'not-break-glass',
+  'unknown-instruction',
+  'already-acknowledged',
+  'issuer-mismatch',
+  /** A domain rule of the projector refused the event (a debit beyond stock, an unknown lot…). */
+  'rejected',
+  /** The server failed while deciding; nothing of the command was applied. */
+  'internal',
+] as const;
+export type CommandRefusalCode = (typeof COMMAND_REFUSAL_CODES)[number];
