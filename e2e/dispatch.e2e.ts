@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openChromium, type Session } from './support/browser';
+import { ARTIFACTS, openChromium, type Session } from './support/browser';
 import { startHost, type RunningHost } from './support/processes';
 
 /** The demo's embedded regional servers: the national commander of the demo is linked to these. */
@@ -53,6 +53,9 @@ describe('dispatch recommendation and signed instructions (browser host, demo)',
       return map?.getAttribute('data-map-ready') === 'true' && Number(map.getAttribute('data-dispatch-arcs')) > 0;
     }, undefined, { timeout: 60_000 });
     await session.screenshot('dispatch-plan');
+    // The legend folded away, so the arcs and their quantities show in the picture of the map.
+    await page.locator('[data-testid="map-legend"] > summary').click();
+    await page.getByTestId('map').screenshot({ path: join(ARTIFACTS, 'dispatch-arcs.png') });
   });
 
   it('an edited quantity changes the planned total; too much for the depot is marked and blocks the issue', async () => {
@@ -80,7 +83,11 @@ describe('dispatch recommendation and signed instructions (browser host, demo)',
     await page.getByTestId('dispatch-confirm').waitFor();
     await page.getByTestId('dispatch-confirm-issue').click();
     const results = page.getByTestId('dispatch-results');
-    await results.waitFor({ timeout: 60_000 });
+    // A command never answered is given up after its envelope's expiry and a margin (75 s): wait past that, so a
+    // failure shows each region's outcome (and the host's log) rather than a bare timeout.
+    await results.waitFor({ timeout: 100_000 }).catch((err: unknown) => {
+      throw new Error(`no issue results: ${String(err)}\nhost log (tail):\n${host.output().split('\n').slice(-40).join('\n')}`);
+    });
 
     const rows = await results.locator('tbody tr').evaluateAll((trs) =>
       trs.map((tr) => ({ region: tr.getAttribute('data-region')!, status: tr.getAttribute('data-status')!, id: tr.getAttribute('data-instruction')!, text: tr.textContent ?? '' })),
@@ -88,7 +95,7 @@ describe('dispatch recommendation and signed instructions (browser host, demo)',
     expect(rows.map((r) => r.region)).toContain('430000');
     for (const r of rows) {
       expect(r.id).toMatch(new RegExp(`^DSP-\\d{8}-[0-9A-Z]{6}-${r.region}$`));
-      if (LIVE.includes(r.region)) expect(r, r.text).toMatchObject({ status: 'accepted' });
+      if (LIVE.includes(r.region)) expect(r, `${r.text}\nhost log (tail):\n${host.output().split('\n').slice(-40).join('\n')}`).toMatchObject({ status: 'accepted' });
       else expect(r, r.text).toMatchObject({ status: 'not-sent' });
     }
     await session.screenshot('dispatch-issued');
@@ -100,7 +107,7 @@ describe('dispatch recommendation and signed instructions (browser host, demo)',
     expect(await listed.getAttribute('data-level')).toBe('central');
     expect(await listed.getAttribute('data-status')).toBe('issued');
     expect(session.problems).toEqual([]);
-  });
+  }, 180_000);
 
   it('closing the plan takes its arcs off the map', async () => {
     const { page } = session;

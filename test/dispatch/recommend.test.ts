@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseNorms, solveDispatch } from '../../src/core/dispatch';
-import { explainPlan, neededCategories, scenarioProblem, wholeFlows, wholeSupply } from '../../src/core/dispatch/recommend';
+import { dispatchSupply, explainPlan, neededCategories, scenarioProblem, wholeFlows, wholeSupply } from '../../src/core/dispatch/recommend';
 import type { DispatchRows } from '../../src/core/replica/dispatch-queries';
 import { dispatchScenarioSchema } from '../../src/shared/contract/dispatch-schemas';
 
@@ -45,8 +45,9 @@ const scenario = (over: Record<string, unknown> = {}) =>
   dispatchScenarioSchema.parse({ regions: ['430000'], population: { '430000': 1_000 }, durationDays: 3, ...over });
 
 async function recommend(s: ReturnType<typeof scenario>, r: DispatchRows = rows) {
-  const supply = scenarioProblem(s, r, norms);
-  return { supply, rec: explainPlan(s, r, norms, supply, await solveDispatch(supply.problem)) };
+  const depots = dispatchSupply(r, neededCategories(s, norms));
+  const supply = scenarioProblem(s, depots, norms);
+  return { supply, rec: explainPlan(s, depots, norms, supply, await solveDispatch(supply.problem)) };
 }
 
 describe('dispatch recommendation', () => {
@@ -61,6 +62,17 @@ describe('dispatch recommendation', () => {
       ['HN-ZZ|SH-TENT', 60],
       ['SC-CD|SH-TENT', 5_000],
     ]);
+  });
+
+  it('gives every depot with its whole supply of the categories asked for, none for the others', () => {
+    const s = dispatchSupply(rows, ['SH-TENT', 'SH-QUILT']);
+    expect(s.depots.map((d) => [d.code, d.region, d.supply])).toEqual([
+      ['HN-CS', '430000', { 'SH-TENT': 250 }],
+      ['HN-ZZ', '430000', { 'SH-TENT': 60 }],
+      ['SC-CD', '510000', { 'SH-TENT': 5_000 }],
+    ]);
+    expect(dispatchSupply(rows, ['SH-QUILT']).depots.map((d) => d.supply)).toEqual([{}, {}, {}]);
+    expect(s.categories.map((c) => c.code)).toEqual(['SH-TENT', 'SH-QUILT']);
   });
 
   it('uses the near depots up to their supply, then the far one; the near ones are binding', async () => {

@@ -3,7 +3,7 @@ import { hostname, userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 import { BriefingError, exportBriefing } from '../../core/briefing';
 import { openPackage, packBriefing, verifyPackage, type VerifiedPackage } from '../../core/briefing/package';
-import { loadIdentity, readPassphrase } from '../../core/pki';
+import { loadIdentity, readCrlFiles, readPassphrase } from '../../core/pki';
 import { readKeyFile } from '../../core/replica/key-file';
 import { openReplica } from '../../core/replica/replica';
 import { CliError, requireOption } from '../cli-error';
@@ -24,12 +24,16 @@ inrs briefing pack --replica FILE --key-file FILE --identity FILE.p12 --passphra
   a national commander's or duty officer's certificate, optionally encrypted (AES-256-GCM,
   key by scrypt). Without encryption the replica key travels inside: integrity, not secrecy.
 
-inrs briefing verify FILE.inrsbrief --root root.crt [--passphrase-file F]
-inrs briefing open FILE.inrsbrief --root root.crt [--passphrase-file F] --out DIR
-  Check a package (signer chain to the national root, signer's right, signature, every byte,
-  expiry; with the passphrase, the contents) and, with open, unpack it into DIR: replica.db,
-  replica.key, briefing.pdf, manifest.json. Then: npm start -- --replica DIR/replica.db
-  --key-file DIR/replica.key --offline`;
+inrs briefing verify FILE.inrsbrief --root root.crt [--crl FILE.crl|DIR]… [--passphrase-file F]
+inrs briefing open FILE.inrsbrief --root root.crt [--crl FILE.crl|DIR]… [--passphrase-file F] --out DIR
+  Check a package (signer chain to the national root, revocation, signer's right, signature,
+  every byte, expiry; with the passphrase, the contents) and, with open, unpack it into DIR:
+  replica.db, replica.key, briefing.pdf, manifest.json. Then: npm start -- --replica
+  DIR/replica.db --key-file DIR/replica.key --offline
+  --crl (repeatable) gives CRLs, or a folder of them such as the PKI's crl/: a package whose
+  signer (or its intermediate) is revoked is refused; a CRL counts only for the CA whose key
+  signed it, and the signer's region needs a current one. Without --crl revocation is not
+  checked, and the output says so.`;
 
 const list = (value: unknown): string[] | undefined =>
   typeof value === 'string' ? value.split(',').map((s) => s.trim()).filter((s) => s !== '') : undefined;
@@ -132,7 +136,7 @@ export function runBriefingPack(args: string[]): void {
 function packageArgs(args: string[], withOut: boolean) {
   const { values, positionals } = parseArgs({
     args,
-    options: { root: { type: 'string' }, 'passphrase-file': { type: 'string' }, ...(withOut ? { out: { type: 'string' } } : {}) },
+    options: { root: { type: 'string' }, crl: { type: 'string', multiple: true }, 'passphrase-file': { type: 'string' }, ...(withOut ? { out: { type: 'string' } } : {}) },
     allowPositionals: true,
     strict: true,
   });
@@ -145,18 +149,27 @@ function packageArgs(args: string[], withOut: boolean) {
     throw new CliError(`--root ${rootFile}: file not found`);
   }
   const passphraseFile = values['passphrase-file'];
+  const crls = values.crl ?? [];
   return {
     file: positionals[0] as string,
     rootPem,
+    ...(crls.length > 0 ? { crls: readCrlFiles(crls).map((c) => c.pem) } : {}),
     ...(typeof passphraseFile === 'string' ? { passphrase: readPassphrase('', passphraseFile) } : {}),
     out: (values as { out?: string }).out,
   };
+}
+
+function revocationLines(p: VerifiedPackage): string[] {
+  const r = p.revocation;
+  if (!r.checked) return ['revocation  NOT checked (no --crl given): a revoked signer certificate would not be noticed'];
+  return r.certificates.map((c, i) => `${i === 0 ? `revocation  ${r.crls} CRLs: ` : '            '}${c.name}: ${c.detail}`);
 }
 
 function describe(p: VerifiedPackage): string {
   const m = p.manifest;
   return [
     `signed by   ${p.signer.subject} (${p.signer.role}, region ${p.signer.region}), chain to the national root verified`,
+    ...revocationLines(p),
     `created     ${m.createdAt}`,
     `expires     ${m.expiresAt}`,
     `regions     ${m.regions.join(', ')} (+ 000000 reference)`,
@@ -166,16 +179,22 @@ function describe(p: VerifiedPackage): string {
   ].join('\n');
 }
 
+const verifyOptions = (a: ReturnType<typeof packageArgs>) => ({
+  rootPem: a.rootPem,
+  ...(a.passphrase !== undefined ? { passphrase: a.passphrase } : {}),
+  ...(a.crls !== undefined ? { crls: a.crls } : {}),
+});
+
 export function runBriefingVerify(args: string[]): void {
   const a = packageArgs(args, false);
-  const checked = verifyPackage(a.file, { rootPem: a.rootPem, ...(a.passphrase !== undefined ? { passphrase: a.passphrase } : {}) });
+  const checked = verifyPackage(a.file, verifyOptions(a));
   process.stdout.write(`OK: ${a.file}\n${describe(checked)}\n`);
 }
 
 export function runBriefingOpen(args: string[]): void {
   const a = packageArgs(args, true);
   if (!a.out) throw new CliError('missing --out DIR');
-  const opened = openPackage(a.file, a.out, { rootPem: a.rootPem, ...(a.passphrase !== undefined ? { passphrase: a.passphrase } : {}) });
+  const opened = openPackage(a.file, a.out, verifyOptions(a));
   process.stdout.write(
     `OK: ${a.file} verified and unpacked into ${opened.dir}\n${describe(opened)}\nopen it read-only with:\n  npm start -- --replica ${opened.replica} --key-file ${opened.keyFile} --offline\n`,
   );

@@ -11,6 +11,8 @@ export type BriefingErrorCode =
   | 'tampered'
   | 'bad-signature'
   | 'untrusted-signer'
+  | 'revoked'
+  | 'revocation-unknown'
   | 'signer-not-allowed'
   | 'expired'
   | 'not-yet-valid'

@@ -32,7 +32,7 @@ export interface AuditRow extends AuditEntry {
  * carrying the nonce is refused as expired (a check made before the nonce's) once this has
  * passed: the nonce is no longer needed.
  */
-export const NONCE_RETENTION_MS = MAX_ENVELOPE_LIFETIME_MS;
+export const NONCE_RETENTION_MS = MAX_ENVELOPE_LIFETIME_MS + ENVELOPE_CLOCK_SKEW_MS;
 
 /** Nonces forgotten per command at most: more than the one each command adds, so a backlog drains. */
 const NONCE_PRUNE_BATCH = 256;

@@ -1,11 +1,11 @@
 import { parentPort } from 'node:worker_threads';
-import type { DispatchProblem } from './problem';
+import { explainPlan, scenarioProblem } from './recommend';
 import { solveDispatch } from './solve';
 import type { SolverReply, SolverRequest } from './solver-protocol';
 
 /**
- * Worker thread for the dispatch LP: a national-scale scenario keeps HiGHS busy for a second
- * or more, which the app host's event loop must not wait on. One solve after another.
+ * Worker thread for dispatch: at national scale building the problem and the HiGHS solve take
+ * a second or more, which the app host's event loop must not wait on. One request after another.
  */
 const port = parentPort;
 if (!port) throw new Error('dispatch-worker must run in a worker thread');
@@ -14,11 +14,21 @@ const send = (reply: SolverReply): void => port.postMessage(reply);
 let queue: Promise<void> = Promise.resolve();
 
 async function run(request: SolverRequest): Promise<void> {
+  const onProgress = (done: number, total: number) => send({ kind: 'progress', id: request.id, done, total });
   try {
-    const solution = await solveDispatch(request.problem as DispatchProblem, {
-      onProgress: (done, total) => send({ kind: 'progress', id: request.id, done, total }),
-    });
-    send({ kind: 'result', id: request.id, solution });
+    if (request.kind === 'solve') {
+      send({ kind: 'solution', id: request.id, solution: await solveDispatch(request.problem, { onProgress }) });
+      return;
+    }
+    const supply = scenarioProblem(request.scenario, request.supply, request.norms);
+    onProgress(0, new Set(supply.problem.demands.flatMap((d) => Object.keys(d.demand))).size);
+    const started = performance.now();
+    // Nothing above floor anywhere: every need is a shortfall, no model to solve.
+    const solution =
+      supply.problem.depots.length === 0 ? { status: 'optimal' as const, objective: 0, flows: [], shortfalls: [] } : await solveDispatch(supply.problem, { onProgress });
+    const solveMillis = performance.now() - started;
+    const recommendation = { ...explainPlan(request.scenario, request.supply, request.norms, supply, solution), solveMillis };
+    send({ kind: 'recommendation', id: request.id, recommendation });
   } catch (err) {
     const e = err as Error;
     send({ kind: 'error', id: request.id, error: { name: e.name ?? 'Error', message: e.message ?? String(err) } });

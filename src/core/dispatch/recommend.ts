@@ -34,6 +34,49 @@ export interface ScenarioSupply {
 
 export const supplyKey = (depot: string, category: string): string => `${depot}|${category}`;
 
+/** A depot with what it can give: whole units above its floor of the categories asked for (none: empty). */
+export interface SupplyDepot {
+  code: string;
+  region: string;
+  nameZh: string;
+  nameEn: string;
+  lon: number;
+  lat: number;
+  supply: Record<string, number>;
+}
+
+/**
+ * What a recommendation needs from the replica, computed next to the data (in the replica
+ * worker): every depot with its whole supply above floor, and the categories. A few thousand
+ * small objects instead of the stock and intake rows of a national replica.
+ */
+export interface DispatchSupply {
+  depots: SupplyDepot[];
+  categories: DispatchCategoryRow[];
+}
+
+export function dispatchSupply(rows: DispatchRows, categories: readonly string[]): DispatchSupply {
+  const available = wholeSupply(rows, categories);
+  const byDepot = new Map<string, Record<string, number>>();
+  for (const [key, q] of available) {
+    const [depot, category] = key.split('|') as [string, string];
+    const supply = byDepot.get(depot) ?? {};
+    supply[category] = q;
+    byDepot.set(depot, supply);
+  }
+  return {
+    depots: rows.depots.map((d) => ({ code: d.code, region: d.region, nameZh: d.nameZh, nameEn: d.nameEn, lon: d.lon, lat: d.lat, supply: byDepot.get(d.code) ?? {} })),
+    categories: rows.categories,
+  };
+}
+
+/** Whole units above floor per `depot|category`. */
+export function availableOf(supply: DispatchSupply): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const d of supply.depots) for (const [category, q] of Object.entries(d.supply)) out.set(supplyKey(d.code, category), q);
+  return out;
+}
+
 /** Whole units each depot holds above its floor of the categories asked for. */
 export function wholeSupply(rows: DispatchRows, categories: readonly string[]): Map<string, number> {
   const above = supplyAboveFloor({
@@ -54,18 +97,13 @@ export function wholeSupply(rows: DispatchRows, categories: readonly string[]): 
   return out;
 }
 
-/** The dispatch problem of a scenario on the replica's rows, in whole units. */
-export function scenarioProblem(scenario: DispatchScenario, rows: DispatchRows, norms: NormsFile): ScenarioSupply {
-  const needed = neededCategories(scenario, norms);
-  const available = wholeSupply(rows, needed);
-  const byDepot = new Map<string, Record<string, number>>();
-  for (const [key, q] of available) {
-    const [depot, category] = key.split('|') as [string, string];
-    const supply = byDepot.get(depot) ?? {};
-    supply[category] = q;
-    byDepot.set(depot, supply);
-  }
-  const depots = rows.depots.filter((d) => byDepot.has(d.code)).map((d) => ({ id: d.code, lon: d.lon, lat: d.lat, supply: byDepot.get(d.code) ?? {} }));
+/** The dispatch problem of a scenario on the depots' whole supply above floor. */
+export function scenarioProblem(scenario: DispatchScenario, supply: DispatchSupply, norms: NormsFile): ScenarioSupply {
+  const needed = new Set(neededCategories(scenario, norms));
+  const depots = supply.depots
+    .map((d) => ({ id: d.code, lon: d.lon, lat: d.lat, supply: Object.fromEntries(Object.entries(d.supply).filter(([c, q]) => needed.has(c) && q > 0)) }))
+    .filter((d) => Object.keys(d.supply).length > 0);
+  const available = new Map(depots.flatMap((d) => Object.entries(d.supply).map(([c, q]) => [supplyKey(d.id, c), q] as const)));
   const areas = scenario.regions.map((r) => provinceArea(r, scenario.population[r]));
   const problem = buildScenarioProblem(
     { areas, durationDays: scenario.durationDays, coldSeason: scenario.coldSeason },
@@ -111,7 +149,7 @@ export function wholeFlows(solution: DispatchSolution, available: ReadonlyMap<st
 /** Plan, explanation and context of a solved scenario (everything but the solve time). */
 export function explainPlan(
   scenario: DispatchScenario,
-  rows: DispatchRows,
+  rows: DispatchSupply,
   norms: NormsFile,
   { problem, available }: ScenarioSupply,
   solution: DispatchSolution,
@@ -181,7 +219,7 @@ export function explainPlan(
     const q = available.get(key) ?? 0;
     if (used < q) continue;
     const [code, category] = key.split('|') as [string, string];
-    const d = depots.get(code) as DispatchRows['depots'][number];
+    const d = depots.get(code) as SupplyDepot;
     binding.push({ depot: code, depotName: d.nameZh, depotNameEn: d.nameEn, region: d.region, ...categoryInfo(category, categories), available: q, used });
   }
   binding.sort((a, b) => (a.category < b.category ? -1 : a.category > b.category ? 1 : 0) || b.used - a.used);

@@ -2,17 +2,31 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { DispatchSolveError } from './errors';
+import type { DispatchRecommendation, DispatchScenario } from '../../shared/contract/dispatch-schemas';
+import { DispatchInputError, DispatchSolveError } from './errors';
+import type { NormsFile } from './norms';
 import type { DispatchProblem, DispatchSolution } from './problem';
+import type { DispatchSupply } from './recommend';
 import type { SolverReply, SolverRequest } from './solver-protocol';
 
+type Progress = (done: number, total: number) => void;
+
 export interface DispatchSolver {
-  solve(problem: DispatchProblem, onProgress?: (done: number, total: number) => void): Promise<DispatchSolution>;
+  solve(problem: DispatchProblem, onProgress?: Progress): Promise<DispatchSolution>;
+  /** Builds, solves and explains a scenario's plan in the worker; progress counts categories solved. */
+  recommend(request: { scenario: DispatchScenario; supply: DispatchSupply; norms: NormsFile }, onProgress?: Progress): Promise<DispatchRecommendation>;
   /** Ends the worker; solves still waiting are refused. */
   dispose(): Promise<void>;
 }
 
-type Pending = { resolve: (s: DispatchSolution) => void; reject: (e: Error) => void; onProgress?: (done: number, total: number) => void };
+type Pending = { resolve: (value: unknown) => void; reject: (e: Error) => void; onProgress?: Progress };
+
+/** Errors keep their kind across the thread: bad input stays a DispatchInputError. */
+function rebuild(error: { name: string; message: string }): Error {
+  if (error.name === 'DispatchInputError') return new DispatchInputError(error.message);
+  if (error.name === 'DispatchSolveError') return new DispatchSolveError(error.message);
+  return new Error(error.message);
+}
 
 /** The built app ships `dispatch-worker.js` beside the bundle; from sources it is loaded through tsx. */
 function startWorker(): Worker {
@@ -34,9 +48,14 @@ export function createDispatchSolver(): DispatchSolver {
   let nextId = 1;
   const pending = new Map<number, Pending>();
 
+  // An idle worker never keeps the process alive; one with work to do does.
+  const idle = () => {
+    if (pending.size === 0) worker?.unref();
+  };
   const failAll = (err: Error) => {
     for (const p of pending.values()) p.reject(err);
     pending.clear();
+    idle();
   };
 
   const ensure = (): Worker => {
@@ -50,8 +69,10 @@ export function createDispatchSolver(): DispatchSolver {
         return;
       }
       pending.delete(reply.id);
-      if (reply.kind === 'result') p.resolve(reply.solution);
-      else p.reject(reply.error.name === 'DispatchSolveError' ? new DispatchSolveError(reply.error.message) : new Error(reply.error.message));
+      idle();
+      if (reply.kind === 'solution') p.resolve(reply.solution);
+      else if (reply.kind === 'recommendation') p.resolve(reply.recommendation);
+      else p.reject(rebuild(reply.error));
     });
     w.on('error', (err) => failAll(new DispatchSolveError(`the dispatch solver failed: ${err.message}`)));
     w.on('exit', (code) => {
@@ -62,16 +83,19 @@ export function createDispatchSolver(): DispatchSolver {
     return w;
   };
 
+  const ask = <T>(request: SolverRequest, onProgress?: Progress): Promise<T> => {
+    if (disposed) return Promise.reject(new DispatchSolveError('the dispatch solver is shut down'));
+    return new Promise<T>((resolve, reject) => {
+      pending.set(request.id, { resolve: resolve as (value: unknown) => void, reject, ...(onProgress ? { onProgress } : {}) });
+      const w = ensure();
+      w.ref();
+      w.postMessage(request);
+    });
+  };
+
   return {
-    solve(problem, onProgress) {
-      if (disposed) return Promise.reject(new DispatchSolveError('the dispatch solver is shut down'));
-      const id = nextId++;
-      return new Promise((resolve, reject) => {
-        pending.set(id, { resolve, reject, ...(onProgress ? { onProgress } : {}) });
-        const request: SolverRequest = { id, problem };
-        ensure().postMessage(request);
-      });
-    },
+    solve: (problem, onProgress) => ask<DispatchSolution>({ kind: 'solve', id: nextId++, problem }, onProgress),
+    recommend: ({ scenario, supply, norms }, onProgress) => ask<DispatchRecommendation>({ kind: 'recommend', id: nextId++, scenario, supply, norms }, onProgress),
     async dispose() {
       disposed = true;
       failAll(new DispatchSolveError('the dispatch solver is shut down'));

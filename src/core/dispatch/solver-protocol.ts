@@ -1,8 +1,16 @@
+import type { DispatchRecommendation, DispatchScenario } from '../../shared/contract/dispatch-schemas';
+import type { NormsFile } from './norms';
 import type { DispatchProblem, DispatchSolution } from './problem';
+import type { DispatchSupply } from './recommend';
 
 /** Messages between the host and the dispatch worker. */
-export type SolverRequest = { id: number; problem: DispatchProblem };
+export type SolverRequest =
+  | { kind: 'solve'; id: number; problem: DispatchProblem }
+  /** A whole recommendation: the problem built, solved and explained off the host's thread. */
+  | { kind: 'recommend'; id: number; scenario: DispatchScenario; supply: DispatchSupply; norms: NormsFile };
+
 export type SolverReply =
   | { kind: 'progress'; id: number; done: number; total: number }
-  | { kind: 'result'; id: number; solution: DispatchSolution }
+  | { kind: 'solution'; id: number; solution: DispatchSolution }
+  | { kind: 'recommendation'; id: number; recommendation: DispatchRecommendation }
   | { kind: 'error'; id: number; error: { name: string; message: string } };

@@ -13,6 +13,8 @@ export { issueCertificate, type IssueOptions, type IssueResult } from './issue';
 export { CERT_KINDS, DEFAULT_DAYS, type CertKind } from './issue-rules';
 export { revokeCertificate, revokeSerial, type RevokeOptions, type RevokeResult } from './revoke';
 export { writeCrl, DEFAULT_CRL_DAYS, type CrlResult } from './crl';
+export { revocationList, type RevocationList, type RevocationStatus } from './revocation-list';
+export { readCrlFiles, type CrlFile } from './crl-files';
 export { readCertificateFile } from './read-cert';
 export { lookupIssued, REVOCATION_REASONS, type IssuedRecord, type RevocationReason } from './issued-index';
 export { NATIONAL_REGION, URN, type Role, type Scope } from './scope';

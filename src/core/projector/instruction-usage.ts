@@ -1,15 +1,16 @@
-import type { PayloadOf, SealedEvent } from '../../shared/domain/events';
+import type { PayloadOf } from '../../shared/domain/events';
 import { raiseAlert } from './alerts';
-import type { ProjectorStatements } from './statements';
+import type { BatchState } from './batch-state';
+import type { Ctx } from './refusal';
 
 /** Excess above this share of the authorised quantity is critical rather than a warning. */
 const CRITICAL_EXCESS_SHARE = 0.1;
 
 /** Records what an instruction authorises per category, summed over its lines. */
-export function recordInstructionLines(s: ProjectorStatements, region: string, p: PayloadOf<'instruction.issued'>): void {
+export function recordInstructionLines(b: BatchState, region: string, p: PayloadOf<'instruction.issued'>): void {
   const allowed = new Map<string, number>();
   for (const line of p.lines) allowed.set(line.category, (allowed.get(line.category) ?? 0) + line.quantity);
-  for (const [category, quantity] of allowed) s.insertUsage.run(p.id, category, region, quantity);
+  for (const [category, quantity] of allowed) b.insertUsage(p.id, category, region, quantity);
 }
 
 /**
@@ -20,12 +21,11 @@ export function recordInstructionLines(s: ProjectorStatements, region: string, p
  * an anomaly alert on the movement.
  */
 export function countAgainstInstruction(
-  s: ProjectorStatements,
-  event: SealedEvent,
+  { s, b, event }: Ctx,
   move: { direction: 'in' | 'out'; category: string; quantity: number; lotId: string; depot: string },
 ): void {
   const id = event.instructionId ?? '';
-  const row = (move.direction === 'in' ? s.useIn : s.useOut).get(move.quantity, id, move.category);
+  const row = b.countUsage(move.direction, id, move.category, move.quantity);
   const base = { kind: 'anomaly' as const, key: move.direction, depot: move.depot, lot: move.lotId };
   if (!row) {
     raiseAlert(s, event, {

@@ -2,6 +2,7 @@ import { canonicalJson } from '../../shared/domain/canonical';
 import type { SealedEvent } from '../../shared/domain/events';
 import { chainBreak, EMPTY_HEAD, type ChainHead } from '../chain/seal';
 import type { Db } from '../replica/open';
+import { createBatchState } from './batch-state';
 import { ChainError, ProjectionError } from './errors';
 import { projectEvent, Refusal } from './project-event';
 import { prepareProjectorStatements } from './statements';
@@ -19,6 +20,7 @@ export interface ApplyOutcome {
  */
 export function createProjector(db: Db) {
   const s = prepareProjectorStatements(db);
+  const b = createBatchState(s);
 
   const headOf = (region: string): ChainHead => {
     const row = s.head.get(region);
@@ -30,7 +32,7 @@ export function createProjector(db: Db) {
     const broken = chainBreak(event, head, payloadText);
     if (broken) throw new ChainError(event.region, event.seq, broken);
     try {
-      projectEvent(s, event);
+      projectEvent(s, b, event);
     } catch (err) {
       if (err instanceof Refusal) throw new ProjectionError(event.region, event.seq, err.message);
       throw err;
@@ -51,7 +53,7 @@ export function createProjector(db: Db) {
     });
   };
 
-  const applyBatch = db.transaction((region: string, events: readonly SealedEvent[]): ApplyOutcome => {
+  const applyInTransaction = (region: string, events: readonly SealedEvent[]): ApplyOutcome => {
     let head = headOf(region);
     let applied = 0;
     let skipped = 0;
@@ -69,8 +71,19 @@ export function createProjector(db: Db) {
       if (newest === null || event.eventTime > newest) newest = event.eventTime;
       applied++;
     }
+    b.flush();
     if (applied > 0 && newest !== null) s.upsertHead.run(region, head.seq, head.hash, newest);
     return { applied, skipped, head };
+  };
+
+  const applyBatch = db.transaction((region: string, events: readonly SealedEvent[]): ApplyOutcome => {
+    b.clear();
+    try {
+      return applyInTransaction(region, events);
+    } finally {
+      // Whether the batch committed or rolls back, nothing of it is kept in memory.
+      b.clear();
+    }
   });
 
   return { applyBatch, headOf };

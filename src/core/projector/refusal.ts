@@ -1,4 +1,5 @@
 import type { SealedEvent } from '../../shared/domain/events';
+import type { BatchState } from './batch-state';
 import type { ProjectorStatements } from './statements';
 
 /** Thrown inside a projection with the rule that refused the event. */
@@ -8,4 +9,5 @@ export function refuse(reason: string): never {
   throw new Refusal(reason);
 }
 
-export type Ctx = { s: ProjectorStatements; event: SealedEvent };
+/** What a projection works with: the statements, the batch's rows in memory, and the event. */
+export type Ctx = { s: ProjectorStatements; b: BatchState; event: SealedEvent };

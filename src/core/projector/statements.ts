@@ -41,34 +41,35 @@ export function prepareProjectorStatements(db: Db) {
       `INSERT INTO instructions (id, region, kind, level, issuer, lines, issued_at, seq, parent_id)
        VALUES (@id, @region, @kind, @level, @issuer, @lines, @issuedAt, @seq, @parentId)`,
     ),
-    lot: db.prepare<[string], { category: string; on_hand: number }>('SELECT category, on_hand FROM lots WHERE id = ?'),
+    lotRow: db.prepare<[string], { category: string; on_hand: number; in_transit: number }>(
+      'SELECT category, on_hand, in_transit FROM lots WHERE id = ?',
+    ),
     insertLot: db.prepare(
       `INSERT INTO lots (id, region, category, intake_depot, quantity_in, on_hand, production_date, expiry_date, grade, origin)
        VALUES (@lotId, @region, @category, @depot, @quantity, @quantity, @productionDate, @expiryDate, @grade, @origin)`,
     ),
-    adjustLot: db.prepare<[number, number, string]>(
-      'UPDATE lots SET on_hand = on_hand + ?, in_transit = in_transit + ? WHERE id = ?',
-    ),
+    setLotFigures: db.prepare<[number, number, string]>('UPDATE lots SET on_hand = ?, in_transit = ? WHERE id = ?'),
+    // Stock figures are read once per batch and written once with their final value (batch-state.ts).
     lotStock: db.prepare<[string, string], { quantity: number }>(
       'SELECT quantity FROM lot_stock WHERE lot_id = ? AND depot = ?',
     ),
-    addLotStock: db.prepare<[string, string, number]>(
+    depotStock: db.prepare<[string, string], { quantity: number }>(
+      'SELECT quantity FROM depot_stock WHERE depot = ? AND category = ?',
+    ),
+    provinceStock: db.prepare<[string, string], { quantity: number }>(
+      'SELECT quantity FROM province_stock WHERE region = ? AND category = ?',
+    ),
+    setLotStock: db.prepare<[string, string, number]>(
       `INSERT INTO lot_stock (lot_id, depot, quantity) VALUES (?, ?, ?)
-       ON CONFLICT (lot_id, depot) DO UPDATE SET quantity = quantity + excluded.quantity`,
+       ON CONFLICT (lot_id, depot) DO UPDATE SET quantity = excluded.quantity`,
     ),
-    addDepotStock: db.prepare<[string, string, number]>(
+    setDepotStock: db.prepare<[string, string, number]>(
       `INSERT INTO depot_stock (depot, category, quantity) VALUES (?, ?, ?)
-       ON CONFLICT (depot, category) DO UPDATE SET quantity = quantity + excluded.quantity`,
+       ON CONFLICT (depot, category) DO UPDATE SET quantity = excluded.quantity`,
     ),
-    addProvinceStock: db.prepare<[string, string, number]>(
+    setProvinceStock: db.prepare<[string, string, number]>(
       `INSERT INTO province_stock (region, category, quantity) VALUES (?, ?, ?)
-       ON CONFLICT (region, category) DO UPDATE SET quantity = quantity + excluded.quantity`,
-    ),
-    // Debits are plain UPDATEs: an upsert would check the CHECK constraint on the negative insert row.
-    debitLotStock: db.prepare<[number, string, string]>('UPDATE lot_stock SET quantity = quantity - ? WHERE lot_id = ? AND depot = ?'),
-    debitDepotStock: db.prepare<[number, string, string]>('UPDATE depot_stock SET quantity = quantity - ? WHERE depot = ? AND category = ?'),
-    debitProvinceStock: db.prepare<[number, string, string]>(
-      'UPDATE province_stock SET quantity = quantity - ? WHERE region = ? AND category = ?',
+       ON CONFLICT (region, category) DO UPDATE SET quantity = excluded.quantity`,
     ),
     transfer: db.prepare<[string], { lot_id: string; to_depot: string; quantity: number; received: number }>(
       'SELECT lot_id, to_depot, quantity, received FROM transfers WHERE transfer_id = ?',
@@ -77,16 +78,16 @@ export function prepareProjectorStatements(db: Db) {
       `INSERT INTO transfers (transfer_id, lot_id, from_depot, to_depot, quantity, sent_at)
        VALUES (@transferId, @lotId, @fromDepot, @toDepot, @quantity, @sentAt)`,
     ),
-    receiveTransfer: db.prepare<[number, string]>('UPDATE transfers SET received = received + ? WHERE transfer_id = ?'),
+    setReceived: db.prepare<[number, string]>('UPDATE transfers SET received = ? WHERE transfer_id = ?'),
     storedId: db.prepare<[string, number], { id: string }>('SELECT id FROM events WHERE region = ? AND seq = ?'),
     insertUsage: db.prepare<[string, string, string, number]>(
       'INSERT INTO instruction_usage (instruction_id, category, region, allowed) VALUES (?, ?, ?, ?)',
     ),
-    useIn: db.prepare<[number, string, string], { allowed: number; moved: number }>(
-      'UPDATE instruction_usage SET moved_in = moved_in + ? WHERE instruction_id = ? AND category = ? RETURNING allowed, moved_in AS moved',
+    usageRow: db.prepare<[string, string], { allowed: number; moved_in: number; moved_out: number }>(
+      'SELECT allowed, moved_in, moved_out FROM instruction_usage WHERE instruction_id = ? AND category = ?',
     ),
-    useOut: db.prepare<[number, string, string], { allowed: number; moved: number }>(
-      'UPDATE instruction_usage SET moved_out = moved_out + ? WHERE instruction_id = ? AND category = ? RETURNING allowed, moved_out AS moved',
+    setUsage: db.prepare<[number, number, string, string]>(
+      'UPDATE instruction_usage SET moved_in = ?, moved_out = ? WHERE instruction_id = ? AND category = ?',
     ),
     insertAlert: db.prepare(
       `INSERT INTO alerts (id, kind, severity, region, depot, lot, seq, raised_at, detail)

@@ -1,10 +1,12 @@
+import { dispatchSupply, type DispatchSupply } from '../dispatch/recommend';
 import type { Db } from './open';
 
 /**
  * What a dispatch recommendation reads from the replica: every depot with its place and
  * capacity, stock on hand and what was taken in per depot and category (the floor is shared
  * by the intake mix, see core/dispatch/supply.ts), and the categories with their names,
- * units and floor shares. Plain rows: the dispatch code turns them into supply above floor.
+ * units and floor shares. `supply` turns the rows into each depot's whole supply above floor
+ * here, in the replica worker, so a national replica's rows never cross to the host.
  */
 
 export interface DispatchDepotRow {
@@ -58,33 +60,37 @@ export function createDispatchQueries(db: Db) {
      WHERE category IN (${sameClass}) GROUP BY intake_depot, category`,
   );
 
+  /** Rows for the given categories and the others of their classes. */
+  const rows = (categoryCodes: readonly string[]): DispatchRows => {
+    const codes = JSON.stringify([...new Set(categoryCodes)]);
+    return {
+      depots: depots.all().map((d) => ({
+        code: d.code,
+        region: d.region,
+        nameZh: d.name_zh,
+        nameEn: d.name_en,
+        lon: d.lon,
+        lat: d.lat,
+        capacity: JSON.parse(d.capacity) as Record<string, number>,
+      })),
+      stock: stock.all(codes),
+      intake: intake.all(codes),
+      categories: categories.all().map((c) => ({
+        code: c.code,
+        nameZh: c.name_zh,
+        nameEn: c.name_en,
+        unit: c.unit,
+        unitEn: c.unit_en,
+        class: c.class,
+        safetyFloorShare: c.safety_floor_share,
+      })),
+    };
+  };
+
   return {
-    /** Rows for the given categories and the others of their classes. */
-    rows(categoryCodes: readonly string[]): DispatchRows {
-      const codes = JSON.stringify([...new Set(categoryCodes)]);
-      return {
-        depots: depots.all().map((d) => ({
-          code: d.code,
-          region: d.region,
-          nameZh: d.name_zh,
-          nameEn: d.name_en,
-          lon: d.lon,
-          lat: d.lat,
-          capacity: JSON.parse(d.capacity) as Record<string, number>,
-        })),
-        stock: stock.all(codes),
-        intake: intake.all(codes),
-        categories: categories.all().map((c) => ({
-          code: c.code,
-          nameZh: c.name_zh,
-          nameEn: c.name_en,
-          unit: c.unit,
-          unitEn: c.unit_en,
-          class: c.class,
-          safetyFloorShare: c.safety_floor_share,
-        })),
-      };
-    },
+    rows,
+    /** Every depot's whole supply above floor of the categories, computed here so only that crosses threads. */
+    supply: (categoryCodes: readonly string[]): DispatchSupply => dispatchSupply(rows(categoryCodes), categoryCodes),
   };
 }
 

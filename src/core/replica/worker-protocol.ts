@@ -8,7 +8,7 @@ import type { SeedScale } from '../seed';
 import type { BriefingExportOptions, BriefingExportResult } from '../briefing/export';
 import type { ReplayRange } from '../../shared/contract/replay-schemas';
 import type { EmergencyState } from '../../shared/contract/emergency-schemas';
-import type { DispatchRows } from './dispatch-queries';
+import type { DispatchSupply } from '../dispatch/recommend';
 
 /** Typed methods of the replica worker: name → [arguments, result]. */
 export interface ReplicaWorkerMethods {
@@ -28,8 +28,8 @@ export interface ReplicaWorkerMethods {
   instructions: [[filter: SituationFilter, limit: number], InstructionSummary[]];
   /** Levels and proposals of emergency mode; `now` (ms) decides which pending proposals have expired. */
   emergencyState: [[now: number], EmergencyState];
-  /** Depots, stock, intake and categories for a dispatch recommendation (see dispatch-queries.ts). */
-  dispatchRows: [[categories: string[]], DispatchRows];
+  /** Every depot's whole supply above floor of these categories, and the categories (dispatch-queries.ts). */
+  dispatchSupply: [[categories: string[]], DispatchSupply];
   /** Indexes up to `budget` more events for the time slider (see src/core/replay). */
   replayBuild: [[budget: number], ReplayRange['index']];
   replayRange: [[], ReplayRange];

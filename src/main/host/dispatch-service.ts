@@ -10,7 +10,7 @@ import {
 import { DispatchInputError } from '../../core/dispatch/errors';
 import { issueProblems, planInstructions } from '../../core/dispatch/issue-plan';
 import { loadNorms, type NormsFile } from '../../core/dispatch/norms';
-import { explainPlan, neededCategories, scenarioProblem, wholeSupply } from '../../core/dispatch/recommend';
+import { availableOf, neededCategories } from '../../core/dispatch/recommend';
 import { createDispatchSolver, type DispatchSolver } from '../../core/dispatch/solver-client';
 import type { ReplicaClient } from '../../core/replica/replica-client';
 import { requireSender, type CommandSender } from './command-sender';
@@ -56,17 +56,10 @@ export function createDispatchService(deps: DispatchServiceDeps): DispatchServic
       progress('reading', 0, 0);
       try {
         const n = normsOf();
-        const rows = await deps.replica.call('dispatchRows', [neededCategories(scenario, n)]);
-        const supply = scenarioProblem(scenario, rows, n);
-        progress('solving', 0, new Set(supply.problem.demands.flatMap((d) => Object.keys(d.demand))).size);
-        const started = performance.now();
-        // Nothing above floor anywhere: every need is a shortfall, no model to solve.
-        const solution =
-          supply.problem.depots.length === 0
-            ? { status: 'optimal' as const, objective: 0, flows: [], shortfalls: [] }
-            : await (solver ??= createDispatchSolver()).solve(supply.problem, (done, total) => progress('solving', done, total));
-        const solveMillis = performance.now() - started;
-        return { ...explainPlan(scenario, rows, n, supply, solution), solveMillis };
+        // Supply above floor is worked out in the replica worker, the plan in the dispatch worker:
+        // at national scale each is hundreds of milliseconds the host's event loop does not wait on.
+        const supply = await deps.replica.call('dispatchSupply', [neededCategories(scenario, n)]);
+        return await (solver ??= createDispatchSolver()).recommend({ scenario, supply, norms: n }, (done, total) => progress('solving', done, total));
       } catch (err) {
         if (err instanceof DispatchInputError) throw new HostError('bad-request', `dispatch:recommend: ${err.message}`);
         throw err;
@@ -79,9 +72,9 @@ export function createDispatchService(deps: DispatchServiceDeps): DispatchServic
       const sender = requireSender(deps.commands(), 'instruction.issue');
       // Checked against the replica as it is now, not as it was when the plan was made.
       const categories = [...new Set(lines.map((l) => l.category))];
-      const rows = await deps.replica.call('dispatchRows', [categories]);
-      const depotRegion = new Map(rows.depots.map((d) => [d.code, d.region]));
-      const problems = issueProblems(lines, depotRegion, wholeSupply(rows, categories));
+      const supply = await deps.replica.call('dispatchSupply', [categories]);
+      const depotRegion = new Map(supply.depots.map((d) => [d.code, d.region]));
+      const problems = issueProblems(lines, depotRegion, availableOf(supply));
       if (problems.length > 0) {
         const more = problems.length > 5 ? `; and ${problems.length - 5} more` : '';
         throw new HostError('bad-request', `dispatch:issue: ${problems.slice(0, 5).join('; ')}${more}`);

@@ -85,7 +85,8 @@ export const transferArcSchema = z.object({
 
 export const alertPointSchema = z.object({
   id: z.string(),
-  kind: z.enum(['under-floor', 'expiring', 'expired', 'discrepancy', 'anomaly', 'chain']),
+  /** break-glass: a region raised to level I by one officer, open until a second countersigns. */
+  kind: z.enum(['under-floor', 'expiring', 'expired', 'discrepancy', 'anomaly', 'chain', 'break-glass']),
   severity: z.enum(['info', 'warning', 'critical']),
   region: adcode,
   depot: z.string().nullable(),

@@ -1,13 +1,14 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CertInfo } from '../../pki';
+import { revocationList, type CertInfo } from '../../pki';
 import { parseKeyHex } from '../../replica/key-file';
 import { openReplica } from '../../replica/replica';
 import { BriefingError } from '../errors';
 import { readContainer } from './container';
 import { decrypt } from './crypto';
 import type { Manifest } from './manifest';
+import type { RevocationReport } from './revocation';
 import { verifySigner } from './signer';
 
 /** A package's creation time may run this far ahead of the reader's clock (unsynchronised clocks). */
@@ -17,12 +18,15 @@ export interface VerifyOptions {
   rootPem: string;
   /** The package's passphrase; without it an encrypted package's contents are not checked. */
   passphrase?: string;
+  /** CRLs (PEM) to check the signer chain against; none: revocation is not checked, and the result says so. */
+  crls?: readonly string[];
   now?: Date;
 }
 
 export interface VerifiedPackage {
   manifest: Manifest;
   signer: CertInfo;
+  revocation: RevocationReport;
   /** The packed files, checked against the manifest; null when encrypted and no passphrase was given. */
   files: Map<string, Buffer> | null;
 }
@@ -31,19 +35,25 @@ const sha256 = (b: Buffer): string => createHash('sha256').update(b).digest('hex
 
 /**
  * Every check in the order that makes each refusal specific: the file's form, the signer chain
- * to the national root and the signer's right to sign, the signature over the manifest, every
- * payload byte against its hash, the validity window, then (with the passphrase) decryption
- * and each file against its own hash.
+ * to the national root, its revocation (with CRLs), the signer's right to sign, the signature
+ * over the manifest, every payload byte against its hash, the validity window, then (with the
+ * passphrase) decryption and each file against its own hash.
  */
 export function verifyPackage(file: string, options: VerifyOptions): VerifiedPackage {
   if (!existsSync(file)) throw new BriefingError('bad-package', `${file}: package not found`);
   const { header, payload } = readContainer(readFileSync(file), file);
   const { manifest } = header;
-  const signer = verifySigner(manifest, header.signature, header.signerChain, options.rootPem, file);
+  const now = (options.now ?? new Date()).getTime();
+  const crls = options.crls ?? [];
+  const { info: signer, revocation } = verifySigner(manifest, header.signature, header.signerChain, {
+    rootPem: options.rootPem,
+    revocation: crls.length > 0 ? revocationList(crls) : null,
+    now,
+    file,
+  });
   if (payload.length !== manifest.payload.size || sha256(payload) !== manifest.payload.sha256) {
     throw new BriefingError('tampered', `${file}: tampered: the contents do not match the signed manifest (${payload.length} bytes, expected ${manifest.payload.size}, or their hash differs)`);
   }
-  const now = (options.now ?? new Date()).getTime();
   if (now > Date.parse(manifest.expiresAt)) {
     throw new BriefingError('expired', `${file}: expired: the package was valid until ${manifest.expiresAt} (now ${new Date(now).toISOString()}); ask ${manifest.creator.subject} for a new one`);
   }
@@ -51,7 +61,7 @@ export function verifyPackage(file: string, options: VerifyOptions): VerifiedPac
     throw new BriefingError('not-yet-valid', `${file}: made at ${manifest.createdAt}, later than this machine's clock (${new Date(now).toISOString()}); check the clock`);
   }
   const encryption = manifest.payload.encryption;
-  if (encryption && options.passphrase === undefined) return { manifest, signer, files: null };
+  if (encryption && options.passphrase === undefined) return { manifest, signer, revocation, files: null };
   const plain = encryption ? decrypt(payload, encryption, options.passphrase as string, file) : payload;
   const files = new Map<string, Buffer>();
   let at = 0;
@@ -62,7 +72,7 @@ export function verifyPackage(file: string, options: VerifyOptions): VerifiedPac
     files.set(f.name, bytes);
   }
   if (at !== plain.length) throw new BriefingError('tampered', `${file}: tampered: ${plain.length - at} bytes beyond the files the manifest lists`);
-  return { manifest, signer, files };
+  return { manifest, signer, revocation, files };
 }
 
 export interface OpenResult extends VerifiedPackage {

@@ -23,6 +23,7 @@ export const ALERT_KIND_ZH: Readonly<Record<string, string>> = {
   discrepancy: '账实不符',
   anomaly: '异常',
   chain: '链校验',
+  'break-glass': '紧急单签Ⅰ级',
 };
 
 export const SEVERITY_ZH: Readonly<Record<string, string>> = { critical: '紧急', warning: '警告', info: '提示' };

@@ -5,6 +5,8 @@ import { daysOfCover } from '../../../shared/domain/risk-index';
 import type { SituationFacts } from './facts';
 
 const SEVERITY_ORDER = { critical: 0, warning: 1, info: 2 } as const;
+/** A level I raised by one officer heads the list: it waits on a person, not on stock. */
+const firstKind = (a: { kind: string }): number => (a.kind === 'break-glass' ? 0 : 1);
 
 /** Provinces the risk-band filter keeps; the band is derived, so it narrows the regions SQL returned. */
 function keptRegions(facts: SituationFacts, filter: SituationFilter): Set<string> {
@@ -16,7 +18,7 @@ export function cutSnapshot(facts: SituationFacts, filter: SituationFilter): Sit
   const kept = keptRegions(facts, filter);
   const alerts = facts.alerts
     .filter((a) => kept.has(a.region))
-    .sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || b.raisedAt.localeCompare(a.raisedAt) || a.id.localeCompare(b.id));
+    .sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || firstKind(a) - firstKind(b) || b.raisedAt.localeCompare(a.raisedAt) || a.id.localeCompare(b.id));
   return {
     dataVersion: facts.stamp.dataVersion,
     asOf: facts.stamp.asOf,

@@ -1,12 +1,12 @@
-import type { AlertPoint } from '../../../shared/contract/situation-schemas';
+import { alertPointSchema, type AlertPoint } from '../../../shared/contract/situation-schemas';
 import type { Db } from '../open';
 
 type RecordedRow = { id: string; kind: string; severity: string; region: string; depot: string | null; raised_at: string; lon: number | null; lat: number | null };
 
 /**
- * Open alerts the projector recorded (discrepancies found by a count, instruction anomalies),
- * in the regions in scope; one tied to a lot follows the category filter. A store whose schema
- * predates recorded alerts has none.
+ * Open alerts the projector recorded (discrepancies found by a count, instruction anomalies,
+ * break-glass emergency levels awaiting a countersignature), in the regions in scope; one tied
+ * to a lot follows the category filter. A store whose schema predates recorded alerts has none.
  */
 export function prepareRecordedAlerts(db: Db): ((lists: { regions: string; categories: string }) => RecordedRow[]) | null {
   const exists = db.prepare<[], { n: number }>("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name = 'alerts'").get();
@@ -21,14 +21,15 @@ export function prepareRecordedAlerts(db: Db): ((lists: { regions: string; categ
   return (lists) => statement.all(lists);
 }
 
-const KINDS = new Set<AlertPoint['kind']>(['under-floor', 'expiring', 'expired', 'discrepancy', 'anomaly', 'chain']);
+// Every kind the contract names passes through as itself; a kind it does not know yet reads as an anomaly.
+const KINDS = new Set<string>(alertPointSchema.shape.kind.options);
 const SEVERITIES = new Set<AlertPoint['severity']>(['info', 'warning', 'critical']);
 
 /** A recorded alert as a map point: at its depot, else at its province's label point. */
 export function recordedAlertPoint(row: RecordedRow, centroid: readonly [number, number]): AlertPoint {
   return {
     id: row.id,
-    kind: KINDS.has(row.kind as AlertPoint['kind']) ? (row.kind as AlertPoint['kind']) : 'anomaly',
+    kind: KINDS.has(row.kind) ? (row.kind as AlertPoint['kind']) : 'anomaly',
     severity: SEVERITIES.has(row.severity as AlertPoint['severity']) ? (row.severity as AlertPoint['severity']) : 'warning',
     region: row.region,
     depot: row.depot,

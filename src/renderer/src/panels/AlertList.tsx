@@ -4,12 +4,16 @@ import { shortTime } from '../format/time';
 import { useLocale, useT } from '../i18n';
 import { depotSelectors, useDepotStore } from '../stores/depot-store';
 import { situationSelectors, useSituationStore } from '../stores/situation-store';
+import './alert-list.css';
 
 /** How many alerts are listed; the count in the title is always the full one. */
 const SHOWN = 200;
 const provinceName = new Map(PROVINCES.map((p) => [p.adcode, p]));
 
-/** Open alerts, critical first; an alert on a depot opens its drawer. */
+/**
+ * Open alerts, critical first, a break-glass level I heading them (marked apart: it waits on a
+ * second officer, not on stock); an alert on a depot opens its drawer.
+ */
 export function AlertList() {
   const t = useT();
   const locale = useLocale();
@@ -27,8 +31,9 @@ export function AlertList() {
         <ol className="alert-list table-scroll" data-testid="alert-list">
           {alerts.slice(0, SHOWN).map((a) => {
             const province = provinceName.get(a.region);
+            const breakGlass = a.kind === 'break-glass';
             return (
-              <li key={a.id} className={`alert alert-${a.severity}`} data-kind={a.kind}>
+              <li key={a.id} className={`alert alert-${a.severity}${breakGlass ? ' alert-break-glass' : ''}`} data-kind={a.kind} data-testid={breakGlass ? `alert-break-glass-${a.region}` : undefined}>
                 <span className={`severity severity-${a.severity}`}>{label(t, 'alerts.severity', a.severity)}</span>
                 <span className="alert-kind">{label(t, 'alerts.kind', a.kind)}</span>
                 <span className="alert-where">{province ? nameOf(locale, province) : a.region}</span>
@@ -36,6 +41,8 @@ export function AlertList() {
                   <button type="button" className="link" onClick={() => void open(a.depot ?? '')}>
                     {a.depot}
                   </button>
+                ) : breakGlass ? (
+                  <span className="alert-note">{t('alerts.breakGlass.awaiting')}</span>
                 ) : (
                   <span />
                 )}

@@ -59,6 +59,8 @@ export const zh = {
   'emergency.command.refused': '区域服务器拒绝',
   'emergency.command.failed': '未能发送',
   'emergency.dispatch.title': '调度指令',
+  'alerts.kind.break-glass': '紧急单签Ⅰ级',
+  'alerts.breakGlass.awaiting': '待另一名值班员复核',
 } as const;
 
 export const en: Record<keyof typeof zh, string> = {
@@ -121,4 +123,6 @@ export const en: Record<keyof typeof zh, string> = {
   'emergency.command.refused': 'Refused by the regional server',
   'emergency.command.failed': 'Not sent',
   'emergency.dispatch.title': 'Dispatch instructions',
+  'alerts.kind.break-glass': 'Break glass: level I',
+  'alerts.breakGlass.awaiting': 'Awaiting a second officer’s countersignature',
 };
