@@ -224,4 +224,30 @@ describe('emergency mode with two officers and a wall, against a regional server
 
     for (const s of screens) expect(s.session.problems, s.name).toEqual([]);
   });
+
+  it('the switch brings a dispatch recommendation at once, which B issues as a signed instruction', async () => {
+    const b = screen('officer-b').session.page;
+    // Recommended without anyone asking: the provinces in emergency are the scenario.
+    await b.locator('[data-testid="dispatch-plan"][data-open="true"]').waitFor({ timeout: 90_000 });
+    expect(Number(await b.getByTestId('dispatch-plan-table').getAttribute('data-count'))).toBeGreaterThan(0);
+    await expect(b.getByTestId('dispatch-regions').locator(`tr[data-region="${REGION}"]`).count()).resolves.toBe(1);
+    // A wall only watches: no plan is worked out there.
+    await expect(screen('wall').session.page.locator('[data-testid="dispatch-plan"][data-open="true"]').count()).resolves.toBe(0);
+
+    await b.getByTestId('dispatch-issue-button').click();
+    await b.getByTestId('dispatch-confirm').waitFor();
+    await b.getByTestId('dispatch-confirm-issue').click();
+    const results = b.getByTestId('dispatch-results');
+    await results.waitFor({ timeout: 100_000 });
+    const hunan = results.locator(`tbody tr[data-region="${REGION}"]`);
+    await expect(hunan.getAttribute('data-status')).resolves.toBe('accepted');
+    const id = await hunan.getAttribute('data-instruction');
+    expect(id).toMatch(new RegExp(`^DSP-\\d{8}-[0-9A-Z]{6}-${REGION}$`));
+    // Issued by a provincial officer, it comes back through sync as a province-level instruction.
+    const listed = b.locator(`[data-testid="instruction-table"] tr[data-id="${id}"]`);
+    await listed.waitFor({ timeout: 60_000 });
+    expect(await listed.getAttribute('data-level')).toBe('province');
+    await screen('officer-b').session.screenshot('emergency-dispatch-issued');
+    for (const s of screens) expect(s.session.problems, s.name).toEqual([]);
+  }, 240_000);
 });

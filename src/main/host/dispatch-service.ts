@@ -12,6 +12,7 @@ import { issueProblems, planInstructions } from '../../core/dispatch/issue-plan'
 import { loadNorms, type NormsFile } from '../../core/dispatch/norms';
 import { availableOf, neededCategories } from '../../core/dispatch/recommend';
 import { createDispatchSolver, type DispatchSolver } from '../../core/dispatch/solver-client';
+import { supplyInScope } from '../../core/dispatch/supply-scope';
 import type { ReplicaClient } from '../../core/replica/replica-client';
 import { requireSender, type CommandSender } from './command-sender';
 import type { HostHandlers } from './dispatcher';
@@ -58,7 +59,9 @@ export function createDispatchService(deps: DispatchServiceDeps): DispatchServic
         const n = normsOf();
         // Supply above floor is worked out in the replica worker, the plan in the dispatch worker:
         // at national scale each is hundreds of milliseconds the host's event loop does not wait on.
-        const supply = await deps.replica.call('dispatchSupply', [neededCategories(scenario, n)]);
+        const all = await deps.replica.call('dispatchSupply', [neededCategories(scenario, n)]);
+        const officer = deps.commands()?.identity ?? null;
+        const supply = supplyInScope(all, officer && { role: officer.role, region: officer.region, depot: officer.depot });
         return await (solver ??= createDispatchSolver()).recommend({ scenario, supply, norms: n }, (done, total) => progress('solving', done, total));
       } catch (err) {
         if (err instanceof DispatchInputError) throw new HostError('bad-request', `dispatch:recommend: ${err.message}`);

@@ -4,6 +4,7 @@ import { DepotSearch } from './components/DepotSearch';
 import { ErrorPanel } from './components/ErrorPanel';
 import { EmergencyBanner } from './emergency/EmergencyBanner';
 import { useEmergencySync } from './emergency/useEmergencySync';
+import { useAutoRecommend } from './dispatch/useAutoRecommend';
 import { Header } from './components/Header';
 import { KioskStrip } from './kiosk/KioskStrip';
 import { StaleBanner } from './kiosk/StaleBanner';
@@ -25,6 +26,7 @@ export function App() {
   useDocumentLang();
   // First, so its read of a change is queued at the replica ahead of the heavier views.
   useEmergencySync();
+  useAutoRecommend();
   useReplicaSync();
   useSituationSync();
   useShortcuts();

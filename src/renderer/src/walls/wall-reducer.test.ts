@@ -11,7 +11,7 @@ describe('wall reducer', () => {
     expect(start.current).toBe('national-overview');
     const two = wallsReducer(wallsReducer(start, { type: 'next' }), { type: 'next' });
     expect(two.current).toBe('category-reserves');
-    expect(wallsReducer(start, { type: 'previous' }).current).toBe('traceability');
+    expect(wallsReducer(start, { type: 'previous' }).current).toBe(WALL_TYPES.at(-1));
     let s = start;
     for (let i = 0; i < WALL_TYPES.length; i++) s = wallsReducer(s, { type: 'next' });
     expect(s.current).toBe('national-overview');
