@@ -10,6 +10,7 @@ import { startBrowserServer } from './browser/browser-server';
 import { defaultDataDir } from './host/data-dir';
 import { syncFromConfig } from './host/configured-sync';
 import { startDemoNetwork } from './host/demo-network';
+import { demoOfficerHint, OFFICER_DIR, prepareDemoOfficer, type DemoOfficer } from './host/demo-officer';
 import { startHostRuntime } from './host/host-runtime';
 import { ensureDemoReplica, type ReplicaTarget } from './host/prepare-replica';
 import { progressLine } from './host/progress-line';
@@ -24,7 +25,8 @@ import { layoutFileIn } from './displays/layout-store';
  * end-to-end test.
  */
 const USAGE = `usage: browser-host [--replica FILE --key-file FILE] [--data-dir DIR] [--port N] [--demo-scale tiny|demo|national] [--basemap FILE.geojson|FILE.pmtiles]
-  [--sync-config FILE] [--offline] [--kiosk [--playlist WALL,WALL,… --interval SECONDS]]`;
+  [--sync-config FILE] [--offline] [--kiosk [--playlist WALL,WALL,… --interval SECONDS]]
+  [--demo-officer]   a second officer (duty officer of 430000) against the demo running on the same data dir`;
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
@@ -64,9 +66,13 @@ async function main(): Promise<void> {
       kiosk: { type: 'boolean', default: false },
       playlist: { type: 'string' },
       interval: { type: 'string' },
+      'demo-officer': { type: 'boolean', default: false },
     },
     strict: true,
   });
+  if (values['demo-officer'] && (values.replica || values['sync-config'] || values.offline)) {
+    throw new Error(`--demo-officer joins the running demo; it takes no --replica, --sync-config or --offline\n${USAGE}`);
+  }
   const kioskFlags: KioskFlags = { kiosk: values.kiosk, playlist: values.playlist, interval: values.interval };
   parseKioskFlags(kioskFlags);
   const disposables = new DisposableStore();
@@ -79,10 +85,11 @@ async function main(): Promise<void> {
 
   // Checked before the replica so a wrong map file fails fast.
   const basemap = loadBasemap({ file: values.basemap ?? process.env.INRS_BASEMAP, resourcesDir: resourcesDir() });
-  const target = await resolveTarget(values);
+  const officer = values['demo-officer'] ? await prepareOfficer(values['data-dir'] ?? defaultDataDir()) : null;
+  const target = officer?.target ?? (await resolveTarget(values));
   let origin = '';
   // The tab is the browser host's only display; the layout file keeps its kiosk settings.
-  const displays = createBrowserDisplays({ file: layoutFileIn(values['data-dir'] ?? defaultDataDir()), flags: kioskFlags, log });
+  const displays = createBrowserDisplays({ file: layoutFileIn(officer?.dir ?? values['data-dir'] ?? defaultDataDir()), flags: kioskFlags, log });
   const runtime = await startHostRuntime({
     displays,
     target,
@@ -92,16 +99,20 @@ async function main(): Promise<void> {
     disposables,
     log,
   });
-  if (!values.offline) {
+  let demoRunning = false;
+  if (officer) runtime.startSync(officer.network);
+  else if (!values.offline) {
     if (values['sync-config']) runtime.startSync(syncFromConfig(values['sync-config']));
     else if (target.demo && target.demoSeed) {
       const dataDir = values['data-dir'] ?? defaultDataDir();
       runtime.startSync(await startDemoNetwork({ dataDir, seed: target.demoSeed, disposables, log }));
+      demoRunning = true;
     }
   }
   const server = await startBrowserServer({
     rendererDir: values['renderer-dir'] ?? join(dirname(fileURLToPath(import.meta.url)), '..', 'renderer'),
-    port: values.port ? Number(values.port) : 4870,
+    // The second officer runs beside the demo's own host: any free port.
+    port: values.port ? Number(values.port) : officer ? 0 : 4870,
     dispatch: runtime.dispatch,
     events: runtime.events,
     basemap,
@@ -109,7 +120,27 @@ async function main(): Promise<void> {
   });
   origin = server.origin;
   disposables.add(() => server.close());
-  process.stdout.write(`INRS Command Center (browser host) on replica ${target.file}\nOpen this address in a browser:\n${server.url}\n`);
+  const who = officer ? signedInLine(officer) : demoRunning ? `${demoOfficerHint(values['data-dir'] ?? defaultDataDir())}\n` : '';
+  process.stdout.write(`INRS Command Center (browser host) on replica ${target.file}\n${who}Open this address in a browser:\n${server.url}\n`);
+}
+
+function prepareOfficer(dataDir: string): Promise<DemoOfficer> {
+  let announced = false;
+  return prepareDemoOfficer({
+    dataDir,
+    resolveKey: (keyFile) => ensureKeyFile(keyFile).key,
+    onProgress: (done, total) => {
+      if (!announced) log(`Seeding the second officer's replica in ${join(dataDir, OFFICER_DIR)} as the running demo was seeded (first run only)…`);
+      announced = true;
+      log(progressLine('seeding', done, total));
+    },
+    log,
+  });
+}
+
+function signedInLine(officer: DemoOfficer): string {
+  const { name, role, region } = officer.identity.info;
+  return `Second officer: signed in as ${name} (${role ?? 'no role'}, region ${region ?? 'none'}), linked to the demo's server of ${Object.keys(officer.network.regions).join(', ')}\n`;
 }
 
 main().catch((err: unknown) => {

@@ -17,6 +17,7 @@ import { parseKioskFlags, type KioskFlags } from './displays/kiosk-settings';
 import { HOST_WALLS } from './displays/wall-names';
 import { syncFromConfig } from './host/configured-sync';
 import { startDemoNetwork } from './host/demo-network';
+import { demoOfficerHint, OFFICER_DIR, prepareDemoOfficer, type DemoOfficer } from './host/demo-officer';
 import { startHostRuntime } from './host/host-runtime';
 import { ensureDemoReplica, type ReplicaTarget } from './host/prepare-replica';
 import { progressLine } from './host/progress-line';
@@ -38,9 +39,15 @@ const { values } = parseArgs({
     kiosk: { type: 'boolean', default: false },
     playlist: { type: 'string' },
     interval: { type: 'string' },
+    'demo-officer': { type: 'boolean', default: false },
   },
   strict: false,
 });
+// The second officer keeps its own profile, replica and layout inside the demo's data dir;
+// userData moves there before the app is ready, so Chromium's profile moves with it.
+const demoDataDir = app.getPath('userData');
+const demoOfficer = values['demo-officer'] === true;
+if (demoOfficer) app.setPath('userData', join(demoDataDir, OFFICER_DIR));
 const kioskFlags: KioskFlags = {
   kiosk: values.kiosk === true,
   playlist: typeof values.playlist === 'string' ? values.playlist : undefined,
@@ -63,6 +70,18 @@ async function resolveTarget(): Promise<ReplicaTarget> {
     scale: 'demo',
     resolveKey: (keyFile) => loadWrappedKey(safeStorage, `${keyFile}.safe`, values['allow-insecure-keystore'] === true),
     onProgress: (done, total) => log(progressLine('seeding demo replica', done, total)),
+  });
+}
+
+function prepareOfficer(): Promise<DemoOfficer> {
+  if (values.replica !== undefined || values['sync-config'] !== undefined || values.offline === true) {
+    throw new Error('--demo-officer joins the running demo; it takes no --replica, --sync-config or --offline');
+  }
+  return prepareDemoOfficer({
+    dataDir: demoDataDir,
+    resolveKey: (keyFile) => loadWrappedKey(safeStorage, `${keyFile}.safe`, values['allow-insecure-keystore'] === true),
+    onProgress: (done, total) => log(progressLine("seeding the second officer's replica", done, total)),
+    log,
   });
 }
 
@@ -90,7 +109,8 @@ async function start(): Promise<void> {
   disposables.add(() => displayWindows.dispose());
   // A kiosk shows no menu at all, not even the application menu's accelerators.
   if (displayWindows.kiosk()) Menu.setApplicationMenu(null);
-  const target = await resolveTarget();
+  const officer = demoOfficer ? await prepareOfficer() : null;
+  const target = officer?.target ?? (await resolveTarget());
   const runtime = await startHostRuntime({
     displays: displayWindows,
     target,
@@ -100,10 +120,14 @@ async function start(): Promise<void> {
     disposables,
     log,
   });
-  if (values.offline !== true) {
+  if (officer) {
+    runtime.startSync(officer.network);
+    log(`Second officer: signed in as ${officer.identity.info.name} (${officer.identity.info.role ?? 'no role'}, region ${officer.identity.info.region ?? 'none'})`);
+  } else if (values.offline !== true) {
     if (typeof values['sync-config'] === 'string') runtime.startSync(syncFromConfig(values['sync-config']));
     else if (target.demo && target.demoSeed) {
       runtime.startSync(await startDemoNetwork({ dataDir: app.getPath('userData'), seed: target.demoSeed, disposables, log }));
+      log(demoOfficerHint(demoDataDir));
     }
   }
   registerIpcHandlers(ipcMain, runtime.dispatch, disposables);

@@ -1,16 +1,44 @@
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { z } from 'zod';
 import { initPki, issueCertificate, loadIdentity, readPassphrase } from '../../core/pki';
+import { writeFileAtomic } from '../../core/pki/files';
 import { openRegionalStore } from '../../core/regional/regional-store';
 import { startRegionalServer } from '../../core/regional/regional-server';
 import { startSimulator } from '../../core/regional/simulator';
 import { seedInto } from '../../core/seed/seed-replica';
+import { SCALES, type SeedScale } from '../../core/seed';
 import type { LinkIdentity } from '../../core/sync/region-link';
 import type { DisposableStore } from '../../shared/disposables';
+import { adcodeSchema } from '../../shared/domain/adcode';
 import type { DemoSeed } from './prepare-replica';
 
 /** Regions whose servers the demo runs on loopback: Beijing, Hunan, Sichuan. */
 export const DEMO_REGIONS = ['110000', '430000', '510000'] as const;
+
+/**
+ * Written in the data dir once the demo's servers listen, removed on shutdown: how a second
+ * workstation on this machine finds them (src/main/host/demo-officer.ts).
+ */
+export const DEMO_NETWORK_FILE = 'demo-network.json';
+
+const regionLinksSchema = z.object({ urls: z.array(z.string().regex(/^wss:\/\/\S+$/)).min(1), pins: z.array(z.string().min(1)).min(1) });
+
+export const demoNetworkFileSchema = z.object({
+  format: z.literal(1),
+  /** The process running the servers; a file left by one that died is no running demo. */
+  pid: z.number().int().positive(),
+  pkiDir: z.string().min(1),
+  rootCert: z.string().min(1),
+  /** How the servers' logs were seeded, so another replica can be seeded to match them. */
+  seed: z.object({
+    scale: z.enum(Object.keys(SCALES) as [SeedScale, ...SeedScale[]]),
+    seed: z.number().int(),
+    asOf: z.iso.datetime(),
+  }),
+  regions: z.record(adcodeSchema, regionLinksSchema),
+});
+export type DemoNetworkFile = z.infer<typeof demoNetworkFileSchema>;
 
 export interface DemoNetwork {
   regions: Record<string, { urls: string[]; pins: string[] }>;
@@ -64,9 +92,29 @@ export async function startDemoNetwork(options: DemoNetworkOptions): Promise<Dem
     options.disposables.add(stopSimulator);
     regions[region] = { urls: [server.url], pins: [loadIdentity(identityFile, passphrase).info.spkiPin] };
   }
+  announceDemoNetwork(options, { format: 1, pid: process.pid, pkiDir, rootCert: join(pkiDir, 'root.crt'), seed: options.seed, regions });
   return {
     regions,
     identity: loadIdentity(clientFile, passphrase),
     rootPem: readFileSync(join(pkiDir, 'root.crt'), 'utf8'),
   };
+}
+
+/** Writes demo-network.json (atomically) and removes it before the servers close. */
+function announceDemoNetwork(options: DemoNetworkOptions, content: DemoNetworkFile): void {
+  const file = join(options.dataDir, DEMO_NETWORK_FILE);
+  writeFileAtomic(file, `${JSON.stringify(demoNetworkFileSchema.parse(content), null, 2)}\n`, 0o600);
+  // Disposers run in reverse order: the file goes before the servers it names.
+  options.disposables.add(() => {
+    // Another demo started on this data dir since owns the file now.
+    if (readOwner(file) === process.pid) rmSync(file, { force: true });
+  });
+}
+
+function readOwner(file: string): number | null {
+  try {
+    return demoNetworkFileSchema.parse(JSON.parse(readFileSync(file, 'utf8'))).pid;
+  } catch {
+    return null;
+  }
 }
