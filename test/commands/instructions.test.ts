@@ -46,6 +46,11 @@ describe('signed instructions', () => {
       parentId: 'I-000000-CENTRAL-7',
     };
 
+    // The central instruction it forwards, issued first: a parentId must name an instruction of the region.
+    const { parentId: _none, ...body } = instruction;
+    const central = { ...body, id: 'I-000000-CENTRAL-7', level: 'central' as const, issuer: cn.commander.subject };
+    expect(await (await connect(cn.commander)).send(sign(cn, cn.commander, { expectedLevel: null, body: { kind: 'instruction.issue', instruction: central } }))).toMatchObject({ status: 'accepted' });
+
     // The issuer named must be the signer.
     const impostor = sign(cn, cn.officerA, { expectedLevel: null, body: { kind: 'instruction.issue', instruction: { ...instruction, issuer: cn.officerB.subject } } });
     expect(await officer.send(impostor)).toMatchObject({ status: 'refused', code: 'issuer-mismatch' });

@@ -46,6 +46,7 @@ const handlers: HostHandlers = {
   },
   'dispatch:issue': offline('dispatch:issue'),
   'instructions:acknowledge': offline('instructions:acknowledge'),
+  'instructions:forward': offline('instructions:forward'),
   ...createDisplayHandlers(),
   'situation:snapshot': () => ({ dataVersion: 'v', asOf: null, provinces: [], depots: [], transfers: [], alerts: [] }),
   'situation:trend': ({ region }) => ({ region, asOf: null, dates: [], series: [] }),

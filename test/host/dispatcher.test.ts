@@ -32,7 +32,7 @@ const situationInvalid = [
 ];
 
 /** Signed commands: this host runs offline, so a valid one is answered not-connected (never bad-request). */
-const offlineCommands = new Set<ChannelName>(['emergency:propose', 'emergency:cosign', 'emergency:cancel', 'emergency:break-glass', 'emergency:countersign', 'dispatch:issue', 'instructions:acknowledge']);
+const offlineCommands = new Set<ChannelName>(['emergency:propose', 'emergency:cosign', 'emergency:cancel', 'emergency:break-glass', 'emergency:countersign', 'dispatch:issue', 'instructions:acknowledge', 'instructions:forward']);
 
 /** Every channel with requests that must pass and requests that must be refused as bad-request. */
 const cases: Record<ChannelName, { valid: unknown[]; invalid: unknown[] }> = {
@@ -138,6 +138,10 @@ const cases: Record<ChannelName, { valid: unknown[]; invalid: unknown[] }> = {
   'instructions:acknowledge': {
     valid: [{ region: '430000', instructionId: 'I-430000-0001' }],
     invalid: [undefined, {}, { region: '43', instructionId: 'I-430000-0001' }, { region: '430000', instructionId: '' }, { region: '430000' }],
+  },
+  'instructions:forward': {
+    valid: [{ region: '430000', instructionId: 'I-000000-0001-430000' }],
+    invalid: [undefined, {}, { region: '43', instructionId: 'I-000000-0001-430000' }, { region: '430000', instructionId: 'x'.repeat(65) }, { instructionId: 'I-1' }],
   },
   'displays:list': { valid: [undefined], invalid: [{}, 'all', 0] },
   'displays:set-layout': {

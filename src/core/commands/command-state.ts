@@ -23,7 +23,8 @@ export interface ProposalRow {
 
 export interface InstructionRow {
   region: string;
-  lines: { fromDepot?: string; toDepot?: string }[];
+  level: string;
+  lines: { category: string; quantity: number; fromDepot?: string; toDepot?: string }[];
   acknowledgedBy: string | null;
 }
 
@@ -41,9 +42,11 @@ export function commandState(db: Db) {
     `SELECT id FROM emergency_proposals WHERE region = ? AND status = 'pending' AND cosign_by >= ? AND from_level = ? LIMIT 1`,
   );
   const payload = db.prepare<[string, number], string>('SELECT payload FROM events WHERE region = ? AND seq = ?').pluck();
-  const instruction = db.prepare<[string], { region: string; lines: string; acknowledged_by: string | null }>(
-    'SELECT region, lines, acknowledged_by FROM instructions WHERE id = ?',
+  const instruction = db.prepare<[string], { region: string; level: string; lines: string; acknowledged_by: string | null }>(
+    'SELECT region, level, lines, acknowledged_by FROM instructions WHERE id = ?',
   );
+  // No index on parent_id: a scan, only when an instruction that forwards another is issued.
+  const forwarded = db.prepare<[string], string>('SELECT lines FROM instructions WHERE parent_id = ?').pluck();
 
   const levelOf = (region: string): LevelRow => {
     const row = level.get(region);
@@ -82,7 +85,11 @@ export function commandState(db: Db) {
     instruction(id: string): InstructionRow | null {
       const row = instruction.get(id);
       if (!row) return null;
-      return { region: row.region, lines: JSON.parse(row.lines) as InstructionRow['lines'], acknowledgedBy: row.acknowledged_by };
+      return { region: row.region, level: row.level, lines: JSON.parse(row.lines) as InstructionRow['lines'], acknowledgedBy: row.acknowledged_by };
+    },
+    /** The lines of every instruction already forwarded from `parentId`. */
+    forwardedLines(parentId: string): InstructionRow['lines'] {
+      return forwarded.all(parentId).flatMap((text) => JSON.parse(text) as InstructionRow['lines']);
     },
   };
 }

@@ -3,6 +3,7 @@ import type { EventDraft } from '../../shared/domain/events';
 import { authorize, ROLE_ACTIONS, type Action, type ActionTarget } from '../../shared/domain/roles';
 import type { CommandBody, SignedEnvelope } from '../../shared/protocol/command-envelope';
 import type { CommandState } from './command-state';
+import { checkForward } from './forward-check';
 import { refused, type Refused, type SignerIdentity } from './outcome';
 
 /**
@@ -122,6 +123,8 @@ export function decideCommand(envelope: SignedEnvelope, signer: SignerIdentity, 
       if (i.issuer !== signer.subject && i.issuer !== signer.name) {
         return refused('issuer-mismatch', `the instruction names issuer "${i.issuer}" but is signed by ${signer.subject}`);
       }
+      const forward = checkForward(i, region, state);
+      if (forward) return forward;
       return draft('instruction.issued', { ...i, envelope });
     }
     case 'instruction.acknowledge': {

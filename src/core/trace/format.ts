@@ -69,6 +69,8 @@ export function formatInstructionTrace(t: InstructionTrace): string {
     `instruction ${i.id}  ${i.kind}  level ${i.level}  issued by ${i.issuer} at ${i.issuedAt} (region ${i.region}, seq ${i.seq})`,
     ...i.lines.map((l) => `  line ${l.category} ${l.quantity}${l.fromDepot ? ` from ${l.fromDepot}` : ''}${l.toDepot ? ` to ${l.toDepot}` : ''}${l.toRegion ? ` to region ${l.toRegion}` : ''}`),
     ...t.usage.map((u) => `  moved ${u.category}: in ${u.movedIn}, out ${u.movedOut} of ${u.allowed} authorised${Math.max(u.movedIn, u.movedOut) > u.allowed ? '  EXCEEDED' : ''}`),
+    `status: ${i.status}${i.parentId ? `  forwards ${i.parentId}` : ''}`,
+    ...t.children.map((c) => `  forwarded as ${c.id} (${c.level}, from ${c.parentId}): ${c.status}`),
     `lots: ${t.lots.join(', ') || '-'}`,
     chainLine(t.chain, t.events.length),
     '',

@@ -4,6 +4,7 @@ import {
   type CommandAnswer,
   type DispatchProgress,
   type DispatchRecommendation,
+  type ForwardResult,
   type ParsedRequestOf,
   type RegionIssueResult,
 } from '../../shared/contract';
@@ -16,6 +17,7 @@ import { supplyInScope } from '../../core/dispatch/supply-scope';
 import type { ReplicaClient } from '../../core/replica/replica-client';
 import { requireSender, type CommandSender } from './command-sender';
 import type { HostHandlers } from './dispatcher';
+import { forwardInstruction } from './forward-instruction';
 
 export interface DispatchServiceDeps {
   replica: ReplicaClient;
@@ -34,6 +36,7 @@ export interface DispatchService {
   recommend(request: ParsedRequestOf<'dispatch:recommend'>): Promise<DispatchRecommendation>;
   issue(request: ParsedRequestOf<'dispatch:issue'>): Promise<{ results: RegionIssueResult[] }>;
   acknowledge(request: ParsedRequestOf<'instructions:acknowledge'>): Promise<CommandAnswer>;
+  forward(request: ParsedRequestOf<'instructions:forward'>): Promise<{ results: ForwardResult[] }>;
   dispose(): Promise<void>;
 }
 
@@ -104,16 +107,21 @@ export function createDispatchService(deps: DispatchServiceDeps): DispatchServic
       return requireSender(deps.commands(), 'instruction.acknowledge').send(region, null, { kind: 'instruction.acknowledge', instructionId });
     },
 
+    forward(request) {
+      return forwardInstruction(deps.replica, deps.commands(), request);
+    },
+
     async dispose() {
       await solver?.dispose();
     },
   };
 }
 
-export function createDispatchHandlers(service: DispatchService): Pick<HostHandlers, 'dispatch:recommend' | 'dispatch:issue' | 'instructions:acknowledge'> {
+export function createDispatchHandlers(service: DispatchService): Pick<HostHandlers, 'dispatch:recommend' | 'dispatch:issue' | 'instructions:acknowledge' | 'instructions:forward'> {
   return {
     'dispatch:recommend': (request) => service.recommend(request),
     'dispatch:issue': (request) => service.issue(request),
     'instructions:acknowledge': (request) => service.acknowledge(request),
+    'instructions:forward': (request) => service.forward(request),
   };
 }

@@ -31,6 +31,8 @@ import {
   dispatchProgressSchema,
   dispatchRecommendationSchema,
   dispatchRecommendRequestSchema,
+  forwardRequestSchema,
+  forwardResponseSchema,
 } from './dispatch-schemas';
 
 /**
@@ -129,6 +131,8 @@ export const channels = {
   /** One signed instruction per source region; a region out of reach is reported in its result. */
   'dispatch:issue': { request: dispatchIssueRequestSchema, response: dispatchIssueResponseSchema },
   'instructions:acknowledge': { request: acknowledgeRequestSchema, response: commandAnswerSchema },
+  /** Passes an acknowledged instruction on to the depots it names, one signed instruction per depot. */
+  'instructions:forward': { request: forwardRequestSchema, response: forwardResponseSchema },
   'displays:list': { request: z.void(), response: displaysListSchema },
   'displays:set-layout': { request: z.object({ layout: workstationLayoutSchema }), response: displaysListSchema },
   /** The link certificate's identity; null when the host runs offline or has no identity. */

@@ -147,6 +147,14 @@ export const dispatchIssueResponseSchema = z.object({ results: z.array(regionIss
 /** Answered with the server's command answer (commandAnswerSchema, emergency-schemas.ts). */
 export const acknowledgeRequestSchema = z.object({ region: adcode, instructionId: code });
 
+/** A central instruction the province has acknowledged, passed on to its depots. */
+export const forwardRequestSchema = z.object({ region: adcode, instructionId: code });
+
+/** One signed depot-level instruction per depot the parent names in the region. */
+export const forwardResultSchema = regionIssueResultSchema.extend({ depot: code });
+export type ForwardResult = z.output<typeof forwardResultSchema>;
+export const forwardResponseSchema = z.object({ results: z.array(forwardResultSchema) });
+
 /** Pushed while a recommendation is computed: reading the replica, then one step per category solved. */
 export const dispatchProgressSchema = z.object({
   runId: z.string().nullable(),

@@ -164,6 +164,8 @@ export const instructionSummarySchema = z.object({
   acknowledgedAt: z.string().nullable(),
   /** The instruction this one forwards (a province passing on a central one). */
   parentId: z.string().nullable(),
+  /** How many instructions were forwarded from this one (and from those), as the replica holds them. */
+  forwarded: z.number().int().nonnegative(),
   /** Depots its lines name (source or destination), for the depot operators it addresses. */
   depots: z.array(z.string()),
 });

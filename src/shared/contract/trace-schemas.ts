@@ -108,9 +108,24 @@ export const instructionTraceSchema = z.object({
     issuedAt: z.string(),
     seq: z.number().int(),
     lines: z.array(z.object({ category: z.string(), quantity: z.number(), fromDepot: z.string().optional(), toDepot: z.string().optional(), toRegion: z.string().optional() })),
-    /** Derived from what was moved under it: nothing yet, part of its lines, or all of them. */
+    /** Derived from what was moved under it and under the instructions forwarded from it. */
     status: z.enum(['issued', 'acknowledged', 'executing', 'done']),
+    acknowledgedBy: z.string().nullable(),
+    /** The instruction this one forwards. */
+    parentId: z.string().nullable(),
   }),
+  /** Instructions forwarded from this one (and from those), each with its own derived status. */
+  children: z.array(
+    z.object({
+      id: z.string(),
+      parentId: z.string(),
+      region: adcode,
+      level: z.string(),
+      issuer: z.string(),
+      issuedAt: z.string(),
+      status: z.enum(['issued', 'acknowledged', 'executing', 'done']),
+    }),
+  ),
   usage: z.array(z.object({ category: z.string(), allowed: z.number(), movedIn: z.number(), movedOut: z.number() })),
   /** The issuing event, then every movement executed under the instruction. */
   events: z.array(traceEventSchema),

@@ -37,6 +37,12 @@ export const COMMAND_REFUSAL_CODES = [
   'unknown-instruction',
   'already-acknowledged',
   'issuer-mismatch',
+  /** A forwarded instruction names a parent that is not an instruction of its region. */
+  'unknown-parent',
+  /** A forwarded instruction must be of a lower level than its parent (central → province → depot). */
+  'parent-level',
+  /** A forwarded instruction's lines ask for what its parent does not (category, depot, quantity). */
+  'beyond-parent',
   /** A domain rule of the projector refused the event (a debit beyond stock, an unknown lot…). */
   'rejected',
   /** The server failed while deciding; nothing of the command was applied. */

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { CommandAnswer, DispatchProgress, DispatchRecommendation, HostErrorInfo, InrsApi, RegionIssueResult, Result } from '../../../shared/contract';
+import type { CommandAnswer, DispatchProgress, DispatchRecommendation, ForwardResult, HostErrorInfo, InrsApi, RegionIssueResult, Result } from '../../../shared/contract';
 import { getInrs } from '../bridge';
 import { applyEdit, arcsOf, issueLines, linesOf, type DispatchArc, type PlanEdit, type PlanLine } from './plan-edits';
 
@@ -41,6 +41,8 @@ export interface DispatchStoreState {
   issue: IssueState;
   /** Outcome of each acknowledgement, by instruction id. */
   acks: Record<string, { status: 'sending' } | { status: 'answered'; answer: CommandAnswer } | { status: 'failed'; error: HostErrorInfo }>;
+  /** Outcome of forwarding an instruction to its depots, by the parent's id. */
+  forwards: Record<string, { status: 'sending' } | { status: 'answered'; results: ForwardResult[] } | { status: 'failed'; error: HostErrorInfo }>;
   actions: {
     setRegions(regions: string[], touched?: boolean): void;
     setPeople(region: string, text: string): void;
@@ -54,6 +56,7 @@ export interface DispatchStoreState {
     cancelIssue(): void;
     issue(label: string): Promise<void>;
     acknowledge(region: string, instructionId: string): Promise<void>;
+    forward(region: string, instructionId: string): Promise<void>;
   };
 }
 
@@ -87,6 +90,7 @@ export function createDispatchStore(api: () => InrsApi) {
       arcs: null,
       issue: { status: 'idle' },
       acks: {},
+      forwards: {},
       actions: {
         setRegions: (regions, touched = true) =>
           set((s) => ({
@@ -157,6 +161,23 @@ export function createDispatchStore(api: () => InrsApi) {
             acks: { ...s.acks, [instructionId]: result.ok ? { status: 'answered', answer: result.value } : { status: 'failed', error: result.error } },
           }));
         },
+
+        forward: async (region, instructionId) => {
+          if (get().forwards[instructionId]?.status === 'sending') return;
+          set((s) => ({ forwards: { ...s.forwards, [instructionId]: { status: 'sending' } } }));
+          let result: Result<{ results: ForwardResult[] }>;
+          try {
+            result = await api().instructions.forward({ region, instructionId });
+          } catch (err) {
+            result = { ok: false, error: failure(err) };
+          }
+          set((s) => ({
+            forwards: {
+              ...s.forwards,
+              [instructionId]: result.ok ? { status: 'answered', results: result.value.results } : { status: 'failed', error: result.error },
+            },
+          }));
+        },
       },
     };
   });
@@ -174,5 +195,6 @@ export const dispatchSelectors = {
   mapArcs: (s: DispatchStoreState) => s.arcs,
   issue: (s: DispatchStoreState) => s.issue,
   ack: (instructionId: string) => (s: DispatchStoreState) => s.acks[instructionId],
+  forward: (instructionId: string) => (s: DispatchStoreState) => s.forwards[instructionId],
   actions: (s: DispatchStoreState) => s.actions,
 };

@@ -3,6 +3,7 @@ import { PROVINCES } from '../../../shared/domain/provinces';
 import { getInrs } from '../bridge';
 import { mayAcknowledge, nameInSubject } from '../dispatch/acknowledge-rights';
 import { dispatchSelectors, useDispatchStore } from '../dispatch/dispatch-store';
+import { mayForward } from '../dispatch/forward-rights';
 import { emergencySelectors, useEmergencyStore } from '../emergency/emergency-store';
 import { filterSelectors, useFilterStore } from '../filters/filter-store';
 import { label, nameOf } from '../format/labels';
@@ -44,6 +45,42 @@ function AckCell({ i, identity }: { i: InstructionSummary; identity: OfficerIden
   );
 }
 
+/** Passes an acknowledged central instruction on to the region's depots; the server's answer per depot. */
+function ForwardCell({ i, identity }: { i: InstructionSummary; identity: OfficerIdentity | null }) {
+  const t = useT();
+  const state = useDispatchStore(dispatchSelectors.forward(i.id));
+  const { forward } = useDispatchStore(dispatchSelectors.actions);
+  if (state?.status === 'failed') {
+    return (
+      <span className="dispatch-error" role="alert" data-testid="forward-failed">
+        {t('instructions.forward.failed')}: {state.error.message}
+      </span>
+    );
+  }
+  if (state?.status === 'answered') {
+    const refused = state.results.filter((r) => r.status !== 'accepted');
+    if (refused.length > 0) {
+      return (
+        <span className="dispatch-error" role="alert" data-testid="forward-refused">
+          {t('instructions.forward.refused')}: {refused.map((r) => `${r.depot} ${r.reason ?? r.code ?? ''}`).join('; ')}
+        </span>
+      );
+    }
+    return (
+      <span className="cell-sub" data-testid="forward-done">
+        {t('instructions.forward.done', { count: state.results.length })}
+      </span>
+    );
+  }
+  if (!mayForward(identity, i)) return null;
+  const sending = state?.status === 'sending';
+  return (
+    <button type="button" data-testid="forward-button" disabled={sending} onClick={() => void forward(i.region, i.id)}>
+      {sending ? t('instructions.forward.sending') : t('instructions.forward')}
+    </button>
+  );
+}
+
 /** The newest instructions of the provinces and categories in scope: level, status, and receipt by the addressee. */
 export function InstructionList() {
   const t = useT();
@@ -81,6 +118,12 @@ export function InstructionList() {
                   <tr key={i.id} data-id={i.id} data-level={i.level} data-status={i.status}>
                     <th scope="row">
                       <code>{i.id}</code>
+                      {i.parentId && (
+                        <span className="cell-sub" data-testid="instruction-parent" data-parent={i.parentId}>
+                          {' '}
+                          {t('instructions.parent', { id: i.parentId })}
+                        </span>
+                      )}
                     </th>
                     <td>{label(t, 'instruction.kind', i.kind)}</td>
                     <td>{label(t, 'instructions.level', i.level)}</td>
@@ -90,6 +133,7 @@ export function InstructionList() {
                     <td>{shortTime(i.issuedAt)}</td>
                     <td>
                       <AckCell i={i} identity={identity} />
+                      <ForwardCell i={i} identity={identity} />
                     </td>
                   </tr>
                 );

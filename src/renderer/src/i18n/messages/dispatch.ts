@@ -74,6 +74,13 @@ export const zh = {
   'instructions.ack.refused': '签收被拒绝',
   'instructions.ack.failed': '签收失败',
   'instructions.ack.by': '签收人 {name}',
+  'instructions.forward': '转发至库点',
+  'instructions.forward.sending': '转发中…',
+  'instructions.forward.refused': '转发被拒绝',
+  'instructions.forward.failed': '转发失败',
+  'instructions.forward.done': '已转发 {count} 条库点指令',
+  'instructions.parent': '转自 {id}',
+  'instructions.children': '转发的下级指令',
 } as const;
 
 export const en: Record<keyof typeof zh, string> = {
@@ -151,4 +158,11 @@ export const en: Record<keyof typeof zh, string> = {
   'instructions.ack.refused': 'Acknowledgement refused',
   'instructions.ack.failed': 'Acknowledgement failed',
   'instructions.ack.by': 'acknowledged by {name}',
+  'instructions.forward': 'Forward to depots',
+  'instructions.forward.sending': 'Forwarding…',
+  'instructions.forward.refused': 'Forward refused',
+  'instructions.forward.failed': 'Forward failed',
+  'instructions.forward.done': 'Forwarded as {count} depot instructions',
+  'instructions.parent': 'from {id}',
+  'instructions.children': 'Forwarded instructions',
 };

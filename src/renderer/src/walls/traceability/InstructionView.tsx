@@ -6,7 +6,18 @@ import { useLocale, useT } from '../../i18n';
 import { TraceEventItem } from './TraceEventItem';
 
 /** What an instruction authorised and every movement made under it; each movement links to its lot. */
-export function InstructionView({ trace, onLot, onBack }: { trace: InstructionTrace; onLot(lotId: string): void; onBack(): void }) {
+export function InstructionView({
+  trace,
+  onLot,
+  onInstruction,
+  onBack,
+}: {
+  trace: InstructionTrace;
+  onLot(lotId: string): void;
+  /** Opens a forwarded (child) instruction's own trace. */
+  onInstruction?(id: string): void;
+  onBack(): void;
+}) {
   const t = useT();
   const locale = useLocale();
   const i = trace.instruction;
@@ -44,6 +55,25 @@ export function InstructionView({ trace, onLot, onBack }: { trace: InstructionTr
           ))}
         </tbody>
       </table>
+      {trace.children.length > 0 && (
+        <>
+          <h3>{t('instructions.children')}</h3>
+          <ul className="trace-children" data-testid="trace-instruction-children" data-count={trace.children.length}>
+            {trace.children.map((c) => (
+              <li key={c.id} data-id={c.id} data-status={c.status}>
+                {onInstruction ? (
+                  <button type="button" className="link-button" onClick={() => onInstruction(c.id)}>
+                    <code>{c.id}</code>
+                  </button>
+                ) : (
+                  <code>{c.id}</code>
+                )}{' '}
+                {label(t, 'instructions.level', c.level)} · {t(`trace.instruction.status.${c.status}`)}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
       <h3>{t('trace.instruction.movements')}</h3>
       <ol className="trace-events" data-testid="trace-events">
         {trace.events.map((e) => (

@@ -28,7 +28,7 @@ function TimelinePanel() {
   }
   if (instructionId) {
     return instruction ? (
-      <InstructionView trace={instruction} onLot={(id) => void openLot(id)} onBack={closeInstruction} />
+      <InstructionView trace={instruction} onLot={(id) => void openLot(id)} onInstruction={(id) => void openInstruction(id)} onBack={closeInstruction} />
     ) : (
       <section className="panel trace-timeline">
         <p className="panel-empty">{t('trace.loading')}</p>
