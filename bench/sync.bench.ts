@@ -16,7 +16,7 @@ import { generateRegionLog, loadPrefectures, seedRegions } from '../src/core/see
 import { DEFAULT_AS_OF, DEFAULT_SEED } from '../src/core/seed/defaults';
 import { RegionLink } from '../src/core/sync/region-link';
 import type { ReplicaSink } from '../src/core/sync/replica-sink';
-import { createSyncOps } from '../src/core/sync/sync-ops';
+import { APPLY_CHECKPOINT_PAGES, createSyncOps } from '../src/core/sync/sync-ops';
 import type { SealedEvent } from '../src/shared/domain/events';
 import { EVENTS_PER_FRAME, MAX_FRAME_BYTES } from '../src/shared/protocol/frames';
 import { round } from './lib/measure';
@@ -93,6 +93,8 @@ function rawTarget(file: string, key: Buffer | null) {
   }
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
+  // The checkpoint interval the sync path gives its connection (sync-ops.ts), so both pay alike.
+  db.pragma(`wal_autocheckpoint = ${APPLY_CHECKPOINT_PAGES}`);
   db.exec(RAW_TABLE);
   const insert = db.prepare('INSERT INTO events_raw VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
   const insertBatch = db.transaction((events: SealedEvent[]) => {

@@ -44,7 +44,7 @@ type Row = Record<string, unknown>;
  * instructions and stock figures again and again (an instruction's movements follow it, a
  * province's totals change with every movement); reading each once and writing each final
  * value once replaces several statements per event. Rows are inserted as their events are
- * folded (same order as before); only running figures (stock, lot on hand and in transit,
+ * folded, in log order; only running figures (stock, lot on hand and in transit,
  * instruction usage, transfer receipts) are deferred. Nothing is kept from one batch to the
  * next: every batch starts from the committed tables.
  */
@@ -176,7 +176,10 @@ export function createBatchState(s: ProjectorStatements) {
       row.dirty = true;
     },
 
-    /** Writes every changed figure once; the caller is inside the batch's transaction. */
+    /**
+     * Writes every changed figure once; the caller is inside the batch's transaction. A stock
+     * figure below zero still fails its table's CHECK here and the whole batch rolls back.
+     */
     flush(): void {
       for (const table of ['lot', 'depot', 'province'] as const) {
         for (const row of stock[table].values()) if (row.dirty && row.quantity !== null) writeStock[table](row.a, row.b, row.quantity);

@@ -37,20 +37,20 @@ export function createProjector(db: Db) {
       if (err instanceof Refusal) throw new ProjectionError(event.region, event.seq, err.message);
       throw err;
     }
-    s.insertEvent.run({
-      region: event.region,
-      seq: event.seq,
-      id: event.id,
-      type: event.type,
-      eventTime: event.eventTime,
-      recordTime: event.recordTime,
-      actorSubject: event.actor.subject,
-      actorRole: event.actor.role,
-      instructionId: event.instructionId,
-      payload: payloadText,
-      prevHash: event.prevHash,
-      hash: event.hash,
-    });
+    s.insertEvent.run(
+      event.region,
+      event.seq,
+      event.id,
+      event.type,
+      event.eventTime,
+      event.recordTime,
+      event.actor.subject,
+      event.actor.role,
+      event.instructionId,
+      payloadText,
+      event.prevHash,
+      event.hash,
+    );
   };
 
   const applyInTransaction = (region: string, events: readonly SealedEvent[]): ApplyOutcome => {
