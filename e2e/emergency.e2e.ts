@@ -1,46 +1,16 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openChromium, type Session } from './support/browser';
-import { inrs, ROOT, startHost, type RunningHost } from './support/processes';
+import { freePort, inrs, startHost, startRegionalServer, type RunningHost, type RegionalServerProcess } from './support/processes';
 
 const REGION = '430000';
 const PLAN = '湖南省防汛Ⅱ级应急预案';
 const BANNER_II = `[data-testid="emergency-level-${REGION}"][data-level="II"]`;
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
-/** `inrs server` as its own process; resolves on its "listening wss://" line. */
-function startRegionalServer(args: string[]): Promise<{ child: ChildProcess; output: () => string }> {
-  const child = spawn(process.execPath, ['bin/inrs.mjs', 'server', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server not ready:\n${out}`)), 90_000);
-    const onData = (chunk: Buffer) => {
-      out += chunk.toString();
-      if (/^listening wss:\/\/\S+$/m.test(out)) {
-        clearTimeout(timer);
-        resolve({ child, output: () => out });
-      }
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`server exited (${code}):\n${out}`)));
-  });
-}
 
 /**
  * Notes, in the page itself, the moment an element matching `selector` first exists (a
@@ -84,7 +54,7 @@ async function open(screen: Screen, wall: string): Promise<Page> {
 
 describe('emergency mode with two officers and a wall, against a regional server', () => {
   let dir: string;
-  let server: { child: ChildProcess; output: () => string } | undefined;
+  let server: RegionalServerProcess | undefined;
   const screens: Screen[] = [];
   const screen = (name: string) => {
     const found = screens.find((s) => s.name === name);
@@ -140,7 +110,7 @@ describe('emergency mode with two officers and a wall, against a regional server
       await s.session.close();
       await s.host.stop();
     }
-    server?.child.kill('SIGTERM');
+    server?.kill('SIGTERM');
     rmSync(dir, { recursive: true, force: true });
   });
 

@@ -1,13 +1,11 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { openChromium, type Session } from './support/browser';
-import { inrs, ROOT, startHost, type RunningHost } from './support/processes';
+import { freePort, inrs, startHost, startRegionalServer, type RunningHost, type RegionalServerProcess } from './support/processes';
 
 const PLAYLIST = ['national-overview', 'category-reserves', 'alerts-tasks'];
 const REGION = '430000';
@@ -45,35 +43,7 @@ function smallText(page: Page, min: number) {
   }, min);
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
-/** `inrs server` as its own process; resolves on its "listening wss://" line. */
-function startRegionalServer(args: string[]): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['bin/inrs.mjs', 'server', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`server not ready:\n${out}`)), 90_000);
-    const onData = (chunk: Buffer) => {
-      out += chunk.toString();
-      if (/^listening wss:\/\/\S+$/m.test(out)) {
-        clearTimeout(timer);
-        resolve(child);
-      }
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`server exited (${code}):\n${out}`)));
-  });
-}
 
 describe('kiosk tab on a seeded replica (browser host)', () => {
   let dir: string;
@@ -147,7 +117,7 @@ describe('kiosk tab on a seeded replica (browser host)', () => {
 
 describe('kiosk host (--kiosk) linked to a regional server that goes away', () => {
   let dir: string;
-  let server: ChildProcess | undefined;
+  let server: RegionalServerProcess | undefined;
   let host: RunningHost;
   let session: Session;
 
@@ -266,7 +236,7 @@ function bridgeClient(hostUrl: string) {
 
 describe('an emergency switch interrupts a kiosk playlist (two hosts, one regional server)', () => {
   let dir: string;
-  let server: ChildProcess | undefined;
+  let server: RegionalServerProcess | undefined;
   let officer: RunningHost;
   let wall: RunningHost;
   let session: Session;

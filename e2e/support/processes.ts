@@ -1,4 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -53,5 +54,39 @@ export function startHost(command: string[], env: NodeJS.ProcessEnv = {}, timeou
       clearTimeout(timer);
       reject(new Error(`host exited (${code}) before it was ready:\n${out}`));
     });
+  });
+}
+
+/** A free TCP port on 127.0.0.1 (for a server started as its own process). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+export type RegionalServerProcess = ChildProcess & { output(): string };
+
+/** `inrs server` as its own process; resolves on its "listening wss://" line. */
+export function startRegionalServer(args: string[]): Promise<RegionalServerProcess> {
+  const child = spawn(process.execPath, ['bin/inrs.mjs', 'server', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  const server = Object.assign(child, { output: () => out });
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server not ready:\n${out}`)), 90_000);
+    const onData = (chunk: Buffer) => {
+      out += chunk.toString();
+      if (/^listening wss:\/\/\S+$/m.test(out)) {
+        clearTimeout(timer);
+        resolve(server);
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`server exited (${code}):\n${out}`)));
   });
 }
