@@ -1,9 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openChromium, type Session } from './support/browser';
-import { startHost, type RunningHost } from './support/processes';
+import type { Session } from './support/browser';
+import { openDemoHost } from './support/demo-host';
+import type { RunningHost } from './support/processes';
 
 const REGION = '430000';
 
@@ -13,21 +11,16 @@ const REGION = '430000';
  * back through sync and heads the alerts wall as its own kind, marked apart from stock alerts.
  */
 describe('break-glass alert in the alert list (browser host, demo)', () => {
-  let dataDir: string;
   let host: RunningHost;
   let session: Session;
 
+  let close = async () => {};
+
   beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'inrs-e2e-break-glass-'));
-    host = await startHost(['out/main/browser-host.js', '--data-dir', dataDir, '--demo-scale', 'tiny', '--port', '0']);
-    session = await openChromium();
+    ({ host, session, close } = await openDemoHost('inrs-e2e-break-glass-'));
   });
 
-  afterAll(async () => {
-    await session?.close();
-    await host?.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => close());
 
   it('heads the alerts wall as a break-glass alert awaiting a countersignature', async () => {
     const { page } = session;

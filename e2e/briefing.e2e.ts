@@ -1,10 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openChromium, type Session } from './support/browser';
-import { startHost, type RunningHost } from './support/processes';
+import type { Session } from './support/browser';
+import { openDemoHost } from './support/demo-host';
+import type { RunningHost } from './support/processes';
 
 /** Text of a PDF as poppler's pdftotext reads it: a reader independent of the one that wrote it. */
 function pdfText(file: string): string {
@@ -24,17 +24,13 @@ describe('briefing export from the header (browser host, demo)', () => {
   let host: RunningHost;
   let session: Session;
 
+  let close = async () => {};
+
   beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'inrs-e2e-briefing-'));
-    host = await startHost(['out/main/browser-host.js', '--data-dir', dataDir, '--demo-scale', 'tiny', '--port', '0']);
-    session = await openChromium();
+    ({ dataDir, host, session, close } = await openDemoHost('inrs-e2e-briefing-'));
   });
 
-  afterAll(async () => {
-    await session?.close();
-    await host?.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => close());
 
   it('writes the national briefing PDF and shows its path', async () => {
     const { page } = session;

@@ -1,9 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, openChromium, type Session } from './support/browser';
-import { startHost, type RunningHost } from './support/processes';
+import { ARTIFACTS, type Session } from './support/browser';
+import { openDemoHost } from './support/demo-host';
+import type { RunningHost } from './support/processes';
 
 /** The demo's embedded regional servers: the national commander of the demo is linked to these. */
 const LIVE = ['110000', '430000', '510000'];
@@ -15,21 +14,16 @@ const LIVE = ['110000', '430000', '510000'];
  * instruction back in the instruction list through sync.
  */
 describe('dispatch recommendation and signed instructions (browser host, demo)', () => {
-  let dataDir: string;
   let host: RunningHost;
   let session: Session;
 
+  let close = async () => {};
+
   beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'inrs-e2e-dispatch-'));
-    host = await startHost(['out/main/browser-host.js', '--data-dir', dataDir, '--demo-scale', 'tiny', '--port', '0']);
-    session = await openChromium();
+    ({ host, session, close } = await openDemoHost('inrs-e2e-dispatch-'));
   });
 
-  afterAll(async () => {
-    await session?.close();
-    await host?.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => close());
 
   it('recommends a plan for Hunan: a table, its reasons, and arcs on the map', async () => {
     const { page } = session;
