@@ -12,6 +12,8 @@ import { TransferList } from '../panels/TransferList';
 import { TrendChart } from '../panels/TrendChart';
 import { PlanPanel } from '../dispatch/PlanPanel';
 import { ScenarioPanel } from '../dispatch/ScenarioPanel';
+import { LevelsTable } from './emergency-operations/LevelsTable';
+import { OfficerPanel } from './emergency-operations/OfficerPanel';
 import { focusRegionOf } from './focus';
 import type { PanelKind, WallLayout } from './layout';
 
@@ -46,6 +48,10 @@ export function WallGrid({ layout, zoomToFocus = false }: { layout: WallLayout; 
         return <ScenarioPanel />;
       case 'dispatch-plan':
         return <PlanPanel />;
+      case 'emergency-levels':
+        return <LevelsTable />;
+      case 'emergency-officer':
+        return <OfficerPanel focusRegion={region} />;
     }
   };
   return (
