@@ -3,6 +3,8 @@ import { movesOf, REFERENCE_TYPES, referenceKey, type LotInfo } from './moves';
 
 /** A clock mark every this many events of a region. */
 export const CLOCK_STEP = 64;
+/** A seek catches the index up itself when at most this many events are new; more is the background build's work. */
+export const CATCH_UP_INLINE = 50_000;
 /** Above this many events to index, every lot's category, region and expiry are read in one pass. */
 const PRELOAD_LOTS_ABOVE = 100_000;
 
@@ -11,6 +13,8 @@ export interface IndexProgress {
   indexed: number;
   total: number;
   complete: boolean;
+  /** A seek can be answered now: what is left to index (live events just synced) the seek indexes itself. */
+  ready: boolean;
 }
 
 interface ProgressRow {
@@ -84,7 +88,7 @@ export function createIndexBuilder(db: Db) {
       total += p.head;
       indexed += Math.min(p.from, p.head);
     }
-    return { indexed, total, complete: indexed >= total };
+    return { indexed, total, complete: indexed >= total, ready: total - indexed <= CATCH_UP_INLINE };
   };
 
   const startRegion = (region: string, after: number): ProgressRow | null => {

@@ -11,6 +11,8 @@ export const replayIndexProgressSchema = z.object({
   indexed: z.number().int().nonnegative(),
   total: z.number().int().nonnegative(),
   complete: z.boolean(),
+  /** A seek can be answered now (the few events synced since the last build are indexed by the seek itself). */
+  ready: z.boolean(),
 });
 
 export const replayRangeSchema = z.object({

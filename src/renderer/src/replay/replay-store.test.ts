@@ -3,7 +3,7 @@ import { createInrsApi, type ReplayRange } from '../../../shared/contract';
 import { advance, clampMoment, spanOf } from './replay-logic';
 import { createReplayStore } from './replay-store';
 
-const range: ReplayRange = { from: '2026-10-01T00:00:00Z', to: '2026-10-31T10:00:00Z', index: { indexed: 10, total: 10, complete: true } };
+const range: ReplayRange = { from: '2026-10-01T00:00:00Z', to: '2026-10-31T10:00:00Z', index: { indexed: 10, total: 10, complete: true, ready: true } };
 const span = { from: Date.parse('2026-10-01T00:00:00Z'), to: Date.parse('2026-10-31T10:00:00Z') };
 
 describe('replay logic', () => {
