@@ -4,9 +4,10 @@ import type { ReplicaClient } from '../replica/replica-client';
 const BUDGET = 5_000;
 
 /**
- * Builds the replay index in the background, a slice per worker call, once something asks for
- * replay; calling it again while a build runs (or after it finished) starts nothing new. New
- * events later are indexed by the seek itself.
+ * Builds the replay index (and its checkpoints) in the background, a slice per worker call, once
+ * something asks for replay; calling it again while a build runs starts nothing new. Live events
+ * later are indexed by the next call (the range is asked for again as the replica changes) or by
+ * the seek itself.
  */
 export function createReplayIndexDriver(replica: ReplicaClient, log: (line: string) => void) {
   let running: Promise<void> | null = null;
@@ -17,14 +18,16 @@ export function createReplayIndexDriver(replica: ReplicaClient, log: (line: stri
       const progress = await replica.call('replayBuild', [BUDGET]);
       if (stopped) return;
       if (progress.complete) {
-        log(`replay index: ${progress.total} events indexed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+        if (Date.now() - started > 1000) log(`replay index: ${progress.total} events indexed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
         return;
       }
     }
   };
   return {
-    ensure(): void {
-      if (running || stopped) return;
+    /** Starts a build unless one runs; resolves when it is over (failed builds are logged, not thrown). */
+    ensure(): Promise<void> {
+      if (stopped) return Promise.resolve();
+      if (running) return running;
       running = run()
         .catch((err: unknown) => {
           if (!stopped) log(`replay index build failed: ${(err as Error).message}`);
@@ -32,6 +35,7 @@ export function createReplayIndexDriver(replica: ReplicaClient, log: (line: stri
         .finally(() => {
           running = null;
         });
+      return running;
     },
     dispose(): void {
       stopped = true;

@@ -1,16 +1,27 @@
-import { createReplayIndexDriver } from '../../core/replay/index-driver';
+import { createReplayIndexDriver, type ReplayIndexDriver } from '../../core/replay/index-driver';
 import { ReplicaWorkerError, type ReplicaClient } from '../../core/replica/replica-client';
 import { HostError } from '../../shared/contract';
 import type { HostHandlers } from './dispatcher';
 
 type ReplayChannel = 'replay:range' | 'replay:snapshot' | 'replay:kpis';
 
-/** A seek the replica cannot answer yet (index building) or at all (before a region's replay floor) says so plainly. */
-async function seek<T>(channel: string, at: string, call: () => Promise<T>): Promise<T> {
+const building = (err: unknown) => err instanceof ReplicaWorkerError && err.code === 'replay-building';
+
+/**
+ * A seek made while a long build runs waits for it (the slider shows its progress and can cancel);
+ * one the replica cannot answer at all (before a region's replay floor) says so plainly.
+ */
+async function seek<T>(channel: string, at: string, driver: ReplayIndexDriver, call: () => Promise<T>): Promise<T> {
   try {
-    return await call();
+    try {
+      return await call();
+    } catch (err) {
+      if (!building(err)) throw err;
+      await driver.ensure();
+      return await call();
+    }
   } catch (err) {
-    if (err instanceof ReplicaWorkerError && err.code === 'replay-building') throw new HostError('replica-unavailable', `${channel}: ${err.message}`);
+    if (building(err)) throw new HostError('replica-unavailable', `${channel}: ${(err as Error).message}`);
     if (err instanceof ReplicaWorkerError && err.name === 'BeforeFloorError') throw new HostError('bad-request', `${channel} at ${at}: ${err.message}`);
     throw err;
   }
@@ -19,13 +30,16 @@ async function seek<T>(channel: string, at: string, call: () => Promise<T>): Pro
 /** The time slider: the replayable span (asking for it starts the index build) and the situation at a moment. */
 export function createReplayHandlers(replica: ReplicaClient, log: (line: string) => void = () => {}): Pick<HostHandlers, ReplayChannel> {
   const driver = createReplayIndexDriver(replica, log);
+  let first = true;
   return {
     'replay:range': async () => {
       const range = await replica.call('replayRange', []);
-      if (!range.index.complete) driver.ensure();
+      // The first ask also lays the checkpoints (held in memory) over an index kept from an earlier run.
+      if (first || !range.index.complete) void driver.ensure();
+      first = false;
       return range;
     },
-    'replay:snapshot': ({ at, filter }) => seek('replay:snapshot', at, () => replica.call('replaySnapshot', [at, filter])),
-    'replay:kpis': ({ at, filter }) => seek('replay:kpis', at, () => replica.call('replayKpis', [at, filter])),
+    'replay:snapshot': ({ at, filter }) => seek('replay:snapshot', at, driver, () => replica.call('replaySnapshot', [at, filter])),
+    'replay:kpis': ({ at, filter }) => seek('replay:kpis', at, driver, () => replica.call('replayKpis', [at, filter])),
   };
 }

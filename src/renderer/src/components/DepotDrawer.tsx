@@ -9,6 +9,7 @@ import type { Locale } from '../i18n';
 import { depotSelectors, useDepotStore } from '../stores/depot-store';
 import { situationSelectors, useSituationStore } from '../stores/situation-store';
 import { openLotTrace } from '../walls/traceability/open-trace';
+import { LiveDataMark } from '../replay/LiveDataMark';
 
 function Stock({ detail, t, locale }: { detail: DepotDetail; t: Translate; locale: Locale }) {
   return (
@@ -148,7 +149,9 @@ export function DepotDrawer() {
     <aside className="drawer" role="dialog" aria-modal="false" aria-labelledby="drawer-title" data-testid="depot-drawer" data-code={selected} data-ready={detail ? 'true' : 'false'}>
       <header className="drawer-header">
         <div>
-          <h2 id="drawer-title">{d ? nameOf(locale, d) : selected}</h2>
+          <h2 id="drawer-title">
+            {d ? nameOf(locale, d) : selected} <LiveDataMark />
+          </h2>
           <p className="drawer-sub">
             <code>{selected}</code>
             {d && (

@@ -59,4 +59,29 @@ describe('replay store', () => {
     expect(store.getState().error).toEqual({ code: 'replica-unavailable', message: 'closed' });
     expect(store.getState().range).toBeNull();
   });
+
+  it('keeps the slider once the index was ready, though live events leave it behind, and cancels a seek back to the moment shown', async () => {
+    const answers: ReplayRange[] = [
+      { ...range, index: { indexed: 10, total: 100, complete: false, ready: false } },
+      { ...range, index: { indexed: 100, total: 100, complete: true, ready: true } },
+      { ...range, index: { indexed: 100, total: 103, complete: false, ready: true } },
+      { ...range, index: { indexed: 100, total: 900_000, complete: false, ready: false } },
+    ];
+    const store = createReplayStore(() => createInrsApi(() => Promise.resolve({ ok: true, value: answers.shift() }), () => () => {}));
+    const { actions } = store.getState();
+    await actions.loadRange();
+    expect(store.getState().built).toBe(false);
+    await actions.loadRange();
+    expect(store.getState().built).toBe(true);
+    await actions.loadRange();
+    await actions.loadRange();
+    expect(store.getState()).toMatchObject({ built: true, range: { index: { ready: false } } });
+
+    actions.seek(span.from + 86_400_000);
+    actions.play();
+    actions.cancelSeek('2026-10-01T00:00:00Z');
+    expect(store.getState()).toMatchObject({ at: '2026-10-01T00:00:00Z', playing: false });
+    actions.cancelSeek(null);
+    expect(store.getState().at).toBeNull();
+  });
 });

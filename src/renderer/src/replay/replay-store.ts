@@ -5,6 +5,8 @@ import { advance, clampMoment, spanOf, toIso, type SpeedId } from './replay-logi
 
 export interface ReplayState {
   range: ReplayRange | null;
+  /** The index has been ready once: live events indexed later never hide the slider again. */
+  built: boolean;
   /** The moment shown (ISO); null: live. */
   at: string | null;
   playing: boolean;
@@ -16,6 +18,8 @@ export interface ReplayState {
     seek(ms: number): void;
     /** Back to the live situation. */
     live(): void;
+    /** Gives up a seek still under way: back to the moment on screen (`shown`; null: live). */
+    cancelSeek(shown: string | null): void;
     play(): void;
     pause(): void;
     setSpeed(speed: SpeedId): void;
@@ -27,6 +31,7 @@ export interface ReplayState {
 export function createReplayStore(api: () => InrsApi) {
   return create<ReplayState>()((set, get) => ({
     range: null,
+    built: false,
     at: null,
     playing: false,
     speed: 'hour',
@@ -34,7 +39,7 @@ export function createReplayStore(api: () => InrsApi) {
     actions: {
       loadRange: async () => {
         const result = await api().replay.range();
-        if (result.ok) set({ range: result.value, error: null });
+        if (result.ok) set((s) => ({ range: result.value, built: s.built || result.value.index.ready, error: null }));
         else set({ error: result.error });
       },
       seek: (ms) => {
@@ -42,6 +47,7 @@ export function createReplayStore(api: () => InrsApi) {
         if (span) set({ at: toIso(clampMoment(span, ms)) });
       },
       live: () => set({ at: null, playing: false }),
+      cancelSeek: (shown) => set({ at: shown, playing: false }),
       play: () => {
         const span = spanOf(get().range);
         if (!span) return;
@@ -66,6 +72,7 @@ export const useReplayStore = createReplayStore(getInrs);
 
 export const replaySelectors = {
   range: (s: ReplayState) => s.range,
+  built: (s: ReplayState) => s.built,
   at: (s: ReplayState) => s.at,
   playing: (s: ReplayState) => s.playing,
   speed: (s: ReplayState) => s.speed,

@@ -15,6 +15,7 @@ import { ScenarioPanel } from '../dispatch/ScenarioPanel';
 import { LevelsTable } from './emergency-operations/LevelsTable';
 import { OfficerPanel } from './emergency-operations/OfficerPanel';
 import { focusRegionOf } from './focus';
+import { PanelReplayMark } from '../replay/LiveDataMark';
 import type { PanelKind, WallLayout } from './layout';
 
 /** Lays a wall's panels out on its grid; panels follow the shared filter through the stores. */
@@ -59,6 +60,7 @@ export function WallGrid({ layout, zoomToFocus = false }: { layout: WallLayout; 
       {layout.panels.map((p) => (
         <div key={p.id} className="wall-area" style={{ gridArea: p.area }} data-panel={p.kind}>
           {panel(p.kind)}
+          <PanelReplayMark kind={p.kind} />
         </div>
       ))}
     </main>
