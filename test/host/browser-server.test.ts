@@ -45,6 +45,9 @@ const handlers: HostHandlers = {
     throw new HostError('bad-request', 'dispatch:recommend: not on this test host');
   },
   'dispatch:issue': offline('dispatch:issue'),
+  'dispatch:plan-current': () => null,
+  'dispatch:plan-save': () => null,
+  'dispatch:plan-clear': () => null,
   'instructions:acknowledge': offline('instructions:acknowledge'),
   'instructions:forward': offline('instructions:forward'),
   ...createDisplayHandlers(),

@@ -34,6 +34,21 @@ const situationInvalid = [
 /** Signed commands: this host runs offline, so a valid one is answered not-connected (never bad-request). */
 const offlineCommands = new Set<ChannelName>(['emergency:propose', 'emergency:cosign', 'emergency:cancel', 'emergency:break-glass', 'emergency:countersign', 'dispatch:issue', 'instructions:acknowledge', 'instructions:forward']);
 
+/** A saved plan: the smallest recommendation the contract takes. */
+const savedPlan = {
+  recommendation: {
+    scenario: { regions: ['430000'], population: { '430000': 1000 }, durationDays: 7, coldSeason: false },
+    plan: { flows: [], shortfalls: [], objective: 0, status: 'optimal' },
+    explanation: { demandByCategory: [], supplyByCategory: [], binding: [], shortfalls: [], notes: [] },
+    areas: [],
+    size: { depots: 0, demandPoints: 0, categories: 0 },
+    solveMillis: 0,
+  },
+  lines: [{ key: 'A|430000|RICE', text: '12', removed: false }],
+  mapCategory: null,
+  savedAt: null,
+};
+
 /** Every channel with requests that must pass and requests that must be refused as bad-request. */
 const cases: Record<ChannelName, { valid: unknown[]; invalid: unknown[] }> = {
   'app:info': { valid: [undefined], invalid: [{ x: 1 }, 'info', 42] },
@@ -144,6 +159,12 @@ const cases: Record<ChannelName, { valid: unknown[]; invalid: unknown[] }> = {
     invalid: [undefined, {}, { region: '43', instructionId: 'I-000000-0001-430000' }, { region: '430000', instructionId: 'x'.repeat(65) }, { instructionId: 'I-1' }],
   },
   'displays:list': { valid: [undefined], invalid: [{}, 'all', 0] },
+  'dispatch:plan-current': { valid: [undefined], invalid: [{}, 'plan', 1] },
+  'dispatch:plan-save': {
+    valid: [{ plan: savedPlan }],
+    invalid: [undefined, {}, { plan: { ...savedPlan, lines: [{ key: '', text: '1', removed: false }] } }, { plan: { ...savedPlan, recommendation: {} } }],
+  },
+  'dispatch:plan-clear': { valid: [{ regions: ['430000'] }], invalid: [undefined, { regions: [] }, { regions: ['43'] }] },
   'displays:set-layout': {
     valid: [
       { layout: { version: 1, assignments: [] } },

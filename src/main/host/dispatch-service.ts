@@ -7,6 +7,7 @@ import {
   type ForwardResult,
   type ParsedRequestOf,
   type RegionIssueResult,
+  type SavedDispatchPlan,
 } from '../../shared/contract';
 import { DispatchInputError } from '../../core/dispatch/errors';
 import { issueProblems, planInstructions } from '../../core/dispatch/issue-plan';
@@ -18,6 +19,7 @@ import type { ReplicaClient } from '../../core/replica/replica-client';
 import { requireSender, type CommandSender } from './command-sender';
 import type { HostHandlers } from './dispatcher';
 import { forwardInstruction } from './forward-instruction';
+import { createPlanFile, planRegions } from './dispatch-plan-file';
 
 export interface DispatchServiceDeps {
   replica: ReplicaClient;
@@ -30,6 +32,8 @@ export interface DispatchServiceDeps {
   norms?: () => NormsFile;
   now?: () => Date;
   log?: (line: string) => void;
+  /** Where the open plan is kept across reloads (data folder); in memory when absent. */
+  planFile?: string;
 }
 
 export interface DispatchService {
@@ -37,6 +41,10 @@ export interface DispatchService {
   issue(request: ParsedRequestOf<'dispatch:issue'>): Promise<{ results: RegionIssueResult[] }>;
   acknowledge(request: ParsedRequestOf<'instructions:acknowledge'>): Promise<CommandAnswer>;
   forward(request: ParsedRequestOf<'instructions:forward'>): Promise<{ results: ForwardResult[] }>;
+  /** The plan saved for regions still at a raised level; plans whose regions are all back to normal are dropped. */
+  currentPlan(): Promise<SavedDispatchPlan | null>;
+  savePlan(plan: SavedDispatchPlan): void;
+  clearPlan(regions: string[]): void;
   dispose(): Promise<void>;
 }
 
@@ -53,6 +61,7 @@ export function createDispatchService(deps: DispatchServiceDeps): DispatchServic
   let norms: NormsFile | null = null;
   const normsOf = (): NormsFile => (norms ??= deps.norms ? deps.norms() : loadNorms());
   const now = deps.now ?? (() => new Date());
+  const plans = createPlanFile(deps.planFile ?? null, deps.log);
 
   return {
     async recommend({ scenario, runId }) {
@@ -99,6 +108,11 @@ export function createDispatchService(deps: DispatchServiceDeps): DispatchServic
           }
         }),
       );
+      // An issued plan is no longer a plan to keep: every region took its instruction.
+      if (results.every((r) => r.status === 'accepted')) {
+        const issued = new Set(lines.map((l) => `${l.from}|${l.to}|${l.category}`));
+        plans.retain((p) => !p.lines.some((l) => issued.has(l.key)));
+      }
       deps.log?.(`dispatch "${label}": ${results.map((r) => `${r.instructionId} ${r.status}${r.code ? ` (${r.code})` : ''}`).join(', ')}`);
       return { results };
     },
@@ -111,14 +125,41 @@ export function createDispatchService(deps: DispatchServiceDeps): DispatchServic
       return forwardInstruction(deps.replica, deps.commands(), request);
     },
 
+    async currentPlan() {
+      const { levels } = await deps.replica.call('emergencyState', [now().getTime()]);
+      const raised = new Set(levels.filter((l) => l.level !== 'normal').map((l) => l.region));
+      const kept = plans.retain((p) => planRegions(p).some((r) => raised.has(r)));
+      return kept.reduce<SavedDispatchPlan | null>((newest, p) => (!newest || (p.savedAt ?? '') > (newest.savedAt ?? '') ? p : newest), null);
+    },
+
+    savePlan(plan) {
+      plans.save({ ...plan, savedAt: now().toISOString() });
+    },
+
+    clearPlan(regions) {
+      const key = [...regions].sort().join(',');
+      plans.retain((p) => planRegions(p).join(',') !== key);
+    },
+
     async dispose() {
       await solver?.dispose();
     },
   };
 }
 
-export function createDispatchHandlers(service: DispatchService): Pick<HostHandlers, 'dispatch:recommend' | 'dispatch:issue' | 'instructions:acknowledge' | 'instructions:forward'> {
+type DispatchChannel = 'dispatch:recommend' | 'dispatch:issue' | 'instructions:acknowledge' | 'instructions:forward' | `dispatch:plan-${'current' | 'save' | 'clear'}`;
+
+export function createDispatchHandlers(service: DispatchService): Pick<HostHandlers, DispatchChannel> {
   return {
+    'dispatch:plan-current': () => service.currentPlan(),
+    'dispatch:plan-save': ({ plan }) => {
+      service.savePlan(plan);
+      return null;
+    },
+    'dispatch:plan-clear': ({ regions }) => {
+      service.clearPlan(regions);
+      return null;
+    },
     'dispatch:recommend': (request) => service.recommend(request),
     'dispatch:issue': (request) => service.issue(request),
     'instructions:acknowledge': (request) => service.acknowledge(request),

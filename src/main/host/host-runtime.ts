@@ -1,3 +1,4 @@
+import { dirname, join } from 'node:path';
 import { ReplicaClient } from '../../core/replica/replica-client';
 import type { DisposableStore } from '../../shared/disposables';
 import { createAppHandlers } from './app-host';
@@ -50,6 +51,7 @@ export async function startHostRuntime(options: HostRuntimeOptions): Promise<Hos
     commands: () => commands,
     progress: (p) => events.emit('dispatch:progress', p),
     log: options.log,
+    planFile: join(dirname(options.target.file), 'dispatch-plan.json'),
   });
   options.disposables.add(() => dispatchService.dispose());
   const handlers = createAppHandlers({

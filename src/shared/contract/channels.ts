@@ -23,6 +23,7 @@ import {
 } from './emergency-schemas';
 import { briefingExportRequestSchema, briefingExportResultSchema } from './briefing-schemas';
 import { replayAtRequestSchema, replayRangeSchema } from './replay-schemas';
+import { dispatchPlanChannels } from './dispatch-plan-schemas';
 import { instructionTraceSchema, lotSummarySchema, lotTraceSchema, traceInstructionRequestSchema, traceLotRequestSchema, traceSearchRequestSchema } from './trace-schemas';
 import {
   acknowledgeRequestSchema,
@@ -143,6 +144,7 @@ export const channels = {
   'emergency:cancel': { request: cancelRequestSchema, response: commandAnswerSchema },
   'emergency:break-glass': { request: breakGlassRequestSchema, response: commandAnswerSchema },
   'emergency:countersign': { request: countersignRequestSchema, response: commandAnswerSchema },
+  ...dispatchPlanChannels,
 } as const;
 
 /** Events pushed from the host to the renderer. */

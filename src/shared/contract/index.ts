@@ -9,3 +9,4 @@ export * from './audit-schemas';
 export * from './emergency-schemas';
 export * from './display-schemas';
 export * from './dispatch-schemas';
+export * from './dispatch-plan-schemas';

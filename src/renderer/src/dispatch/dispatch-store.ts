@@ -1,5 +1,15 @@
 import { create } from 'zustand';
-import type { CommandAnswer, DispatchProgress, DispatchRecommendation, ForwardResult, HostErrorInfo, InrsApi, RegionIssueResult, Result } from '../../../shared/contract';
+import type {
+  CommandAnswer,
+  DispatchProgress,
+  DispatchRecommendation,
+  ForwardResult,
+  HostErrorInfo,
+  InrsApi,
+  RegionIssueResult,
+  Result,
+  SavedDispatchPlan,
+} from '../../../shared/contract';
 import { getInrs } from '../bridge';
 import { applyEdit, arcsOf, issueLines, linesOf, type DispatchArc, type PlanEdit, type PlanLine } from './plan-edits';
 
@@ -49,6 +59,8 @@ export interface DispatchStoreState {
     setDays(text: string): void;
     setColdSeason(on: boolean): void;
     recommend(): Promise<void>;
+    /** Reopens the plan the host kept (after a reload) unless the officer already has one open. */
+    restore(): Promise<void>;
     edit(edit: PlanEdit): void;
     setMapCategory(category: string): void;
     close(): void;
@@ -77,10 +89,28 @@ export function scenarioOf(form: ScenarioForm): { regions: string[]; population:
 
 const failure = (err: unknown): HostErrorInfo => ({ code: 'internal', message: String(err) });
 
+/** Edits are saved this long after the last keystroke. */
+const SAVE_AFTER_MS = 300;
+
 export function createDispatchStore(api: () => InrsApi) {
   let runs = 0;
   return create<DispatchStoreState>()((set, get) => {
     const withArcs = (lines: PlanLine[], mapCategory: string | null) => ({ lines, mapCategory, arcs: arcsOf(lines, mapCategory) });
+    // The open plan is state the host keeps across reloads: saved after each change, forgotten when closed.
+    let saveTimer: ReturnType<typeof setTimeout> | null = null;
+    const saveNow = () => {
+      const { recommendation, lines, mapCategory } = get();
+      if (!recommendation) return;
+      const plan = { recommendation, lines: lines.map((l) => ({ key: l.key, text: l.text, removed: l.removed })), mapCategory, savedAt: null };
+      void api().dispatch['plan-save']({ plan });
+    };
+    const save = (delayMs = 0) => {
+      if (saveTimer) clearTimeout(saveTimer);
+      saveTimer = setTimeout(() => {
+        saveTimer = null;
+        saveNow();
+      }, delayMs);
+    };
     return {
       form: { regions: [], people: {}, days: '7', coldSeason: false, touched: false },
       run: { status: 'idle' },
@@ -126,11 +156,55 @@ export function createDispatchStore(api: () => InrsApi) {
           const rec = result.value;
           const lines = linesOf(rec);
           set({ run: { status: 'idle' }, recommendation: rec, issue: { status: 'idle' }, ...withArcs(lines, lines[0]?.flow.category ?? null) });
+          save();
         },
 
-        edit: (e) => set((s) => ({ ...withArcs(applyEdit(s.lines, e), s.mapCategory), issue: s.issue.status === 'done' ? s.issue : { status: 'idle' } })),
-        setMapCategory: (category) => set((s) => withArcs(s.lines, category)),
-        close: () => set({ recommendation: null, lines: [], mapCategory: null, arcs: null, issue: { status: 'idle' } }),
+        restore: async () => {
+          let result: Result<SavedDispatchPlan | null>;
+          try {
+            result = await api().dispatch['plan-current']();
+          } catch {
+            return;
+          }
+          const saved = result.ok ? result.value : null;
+          // The officer's own work since the app opened wins over what was kept.
+          if (!saved || get().recommendation || get().run.status === 'running' || get().form.touched) return;
+          const rec = saved.recommendation;
+          const edits = new Map(saved.lines.map((l) => [l.key, l]));
+          const lines = linesOf(rec).map((l) => {
+            const e = edits.get(l.key);
+            return e ? { ...l, text: e.text, removed: e.removed } : l;
+          });
+          const mapCategory = saved.mapCategory ?? lines[0]?.flow.category ?? null;
+          set((s) => ({
+            form: {
+              ...s.form,
+              regions: rec.scenario.regions,
+              people: Object.fromEntries(Object.entries(rec.scenario.population).map(([r, n]) => [r, String(n)])),
+              days: String(rec.scenario.durationDays),
+              coldSeason: rec.scenario.coldSeason,
+            },
+            recommendation: rec,
+            issue: { status: 'idle' },
+            ...withArcs(lines, mapCategory),
+          }));
+        },
+
+        edit: (e) => {
+          set((s) => ({ ...withArcs(applyEdit(s.lines, e), s.mapCategory), issue: s.issue.status === 'done' ? s.issue : { status: 'idle' } }));
+          save(SAVE_AFTER_MS);
+        },
+        setMapCategory: (category) => {
+          set((s) => withArcs(s.lines, category));
+          save(SAVE_AFTER_MS);
+        },
+        close: () => {
+          const regions = get().recommendation?.scenario.regions;
+          if (saveTimer) clearTimeout(saveTimer);
+          saveTimer = null;
+          set({ recommendation: null, lines: [], mapCategory: null, arcs: null, issue: { status: 'idle' } });
+          if (regions && regions.length > 0) void api().dispatch['plan-clear']({ regions });
+        },
         askIssue: () => {
           if (issueLines(get().lines)) set({ issue: { status: 'confirming' } });
         },

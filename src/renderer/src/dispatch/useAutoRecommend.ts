@@ -20,6 +20,8 @@ export function mayPlanFor(identity: OfficerIdentity | null, region: string): bo
  * system recommends, the officer decides whether to issue it.
  */
 export function useAutoRecommend(): void {
+  // The plan kept by the host (still at a raised level) comes back first after a reload.
+  useEffect(() => void useDispatchStore.getState().actions.restore(), []);
   useEffect(
     () =>
       onLevelRise(useEmergencyStore, (rise) => {
