@@ -128,3 +128,42 @@ describe('dispatch store', () => {
     expect(failing.getState().issue).toEqual({ status: 'failed', error: { code: 'not-connected', message: 'dispatch:issue: offline' } });
   });
 });
+
+describe('the open plan is kept by the host', () => {
+  const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+  it('saves the plan on arrival and after edits, and forgets it when closed', async () => {
+    const host = fakeHost();
+    const store = createDispatchStore(() => host.api);
+    store.getState().actions.setRegions(['430000']);
+    await store.getState().actions.recommend();
+    await wait(10);
+    const saves = () => host.calls.filter((c) => c.channel === 'dispatch:plan-save').map((c) => (c.request as { plan: { lines: { key: string; text: string }[] } }).plan);
+    expect(saves()).toHaveLength(1);
+    store.getState().actions.edit({ type: 'set', key: 'HN-CS|430000|SH-TENT', text: '150' });
+    await wait(400);
+    expect(saves().at(-1)?.lines.find((l) => l.key === 'HN-CS|430000|SH-TENT')?.text).toBe('150');
+    store.getState().actions.close();
+    expect(host.calls.at(-1)).toEqual({ channel: 'dispatch:plan-clear', request: { regions: ['430000'] } });
+  });
+
+  it('restores the kept plan with its edits, unless the officer already opened one', async () => {
+    const saved = { recommendation, lines: [{ key: 'SC-CD|430000|GR-RICE', text: '7', removed: true }], mapCategory: 'GR-RICE', savedAt: '2026-12-01T00:00:00Z' };
+    const api = createInrsApi(async (channel) => (channel === 'dispatch:plan-current' ? { ok: true, value: saved } : { ok: true, value: null }), () => () => {});
+    const store = createDispatchStore(() => api);
+    await store.getState().actions.restore();
+    const s = store.getState();
+    expect(s.recommendation).toBe(recommendation);
+    expect(s.mapCategory).toBe('GR-RICE');
+    expect(s.form.regions).toEqual(['430000']);
+    expect(s.lines.map((l) => [l.key, l.text, l.removed])).toEqual([
+      ['HN-CS|430000|SH-TENT', '200', false],
+      ['SC-CD|430000|GR-RICE', '7', true],
+    ]);
+
+    const busy = createDispatchStore(() => api);
+    busy.getState().actions.setRegions(['510000']);
+    await busy.getState().actions.restore();
+    expect(busy.getState().recommendation).toBeNull();
+  });
+});
