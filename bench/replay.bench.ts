@@ -1,4 +1,5 @@
 import { copyFileSync, existsSync, rmSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { ensureKeyFile } from '../src/core/replica/key-file';
 import { openReplica } from '../src/core/replica/replica';
@@ -36,7 +37,7 @@ const SEEKS_90 = 60;
  * days and of the whole range, against the live situation query in the same run, and against
  * seeks from the head alone (no checkpoints but the live one: how a seek worked before them).
  */
-function runDemoSeekBench(key: Buffer): string {
+export function runDemoSeekBench(key: Buffer): string {
   const file = join(WORK_DIR, 'demo-encrypted.db');
   if (!existsSync(file)) {
     log('  replay-seek: no demo replica in bench/tmp (run the replica bench first); skipped');
@@ -87,6 +88,8 @@ function runDemoSeekBench(key: Buffer): string {
       log(`  demo: 90-day seek p50 ${seek90.median} ms, p95 ${seek90.p95} ms; from the head alone p95 ${seek90HeadOnly.p95} ms; live ${live.median} ms`);
       return writeResult('replay-seek', {
         scale: 'demo',
+        // The machine is shared: its load during the run says how far the figures are from an idle one.
+        loadAverage1Min: round(loadavg()[0] ?? 0, 1),
         events: progress.total,
         indexAndCheckpointsBuildMs: buildMs,
         checkpoints: checkpoints.length,
