@@ -39,9 +39,10 @@ const classOrder = (k: string) => CATEGORY_CLASSES.indexOf(k as CategoryClass);
 
 /**
  * The situation as it stood at a past moment, from the replay index: each region's log is cut
- * at the moment (record time), the stock rows are put back by undoing the movements after the
- * cut, and the very same situation code (computeFacts, cutSnapshot, cutKpis) derives the
- * figures, so a moment shows what a replica holding the log up to it would show.
+ * at the moment (record time), the stock rows are folded from the nearest checkpoint by the
+ * movements between it and the cut, and the very same situation code (computeFacts, cutSnapshot,
+ * cutKpis) derives the figures, so a moment shows what a replica holding the log up to it would
+ * show. `stepEvents` sets the checkpoint spacing (tests); by default it follows the state's size.
  */
 export function createReplayQueries(db: Db, options: { stepEvents?: number } = {}) {
   const builder = createIndexBuilder(db);
