@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -60,6 +60,12 @@ describe('emergency mode with two officers and a wall, against a regional server
     const found = screens.find((s) => s.name === name);
     if (!found) throw new Error(`no screen ${name}`);
     return found;
+  };
+
+  /** The dispatch plan a host keeps beside its replica ('' while it has none). */
+  const readPlanFile = (s: Screen): string => {
+    const file = join(dir, s.name, 'dispatch-plan.json');
+    return existsSync(file) ? readFileSync(file, 'utf8') : '';
   };
 
   beforeAll(async () => {
@@ -204,6 +210,19 @@ describe('emergency mode with two officers and a wall, against a regional server
     // A wall only watches: no plan is worked out there.
     await expect(screen('wall').session.page.locator('[data-testid="dispatch-plan"][data-open="true"]').count()).resolves.toBe(0);
 
+    // The plan is state: edited, then the page reloaded while the level is still II, it comes back with the edit.
+    const firstLine = b.locator('[data-testid="dispatch-plan-table"] tbody tr').first();
+    const line = await firstLine.getAttribute('data-line');
+    const quantity = firstLine.getByTestId('dispatch-quantity');
+    const edited = String(Math.max(1, Number(await quantity.inputValue()) - 1));
+    await quantity.fill(edited);
+    const count = await b.getByTestId('dispatch-plan-table').getAttribute('data-count');
+    await expect.poll(() => readPlanFile(screen('officer-b')), { timeout: 10_000 }).toContain(`"text":"${edited}"`);
+    await open(screen('officer-b'), 'emergency-operations');
+    await b.locator('[data-testid="dispatch-plan"][data-open="true"]').waitFor({ timeout: 30_000 });
+    await expect(b.getByTestId('dispatch-plan-table').getAttribute('data-count')).resolves.toBe(count);
+    await expect(b.locator(`[data-testid="dispatch-plan-table"] tbody tr[data-line="${line}"]`).getByTestId('dispatch-quantity').inputValue()).resolves.toBe(edited);
+
     await b.getByTestId('dispatch-issue-button').click();
     await b.getByTestId('dispatch-confirm').waitFor();
     await b.getByTestId('dispatch-confirm-issue').click();
@@ -218,6 +237,8 @@ describe('emergency mode with two officers and a wall, against a regional server
     await listed.waitFor({ timeout: 60_000 });
     expect(await listed.getAttribute('data-level')).toBe('province');
     await screen('officer-b').session.screenshot('emergency-dispatch-issued');
+    // Issued, the plan is no longer kept: a reload does not bring it back.
+    expect(readPlanFile(screen('officer-b'))).not.toContain(`"key":"${line}"`);
     for (const s of screens) expect(s.session.problems, s.name).toEqual([]);
   }, 240_000);
 });
