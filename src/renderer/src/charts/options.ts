@@ -48,7 +48,7 @@ export interface ProvinceFloorLabels {
   days: string;
 }
 
-/** For one class: stock against the safety floor in every province (worst cover first), and days of cover. */
+/** For one class: stock against the safety floor in every province (worst cover first), and persons supported for 7 days (万). */
 export function provinceFloorOption(provinces: readonly ProvinceRisk[], cls: CategoryClass, labels: ProvinceFloorLabels): EChartsCoreOption {
   const rows = provinces
     .map((p) => ({ p, c: p.classes?.find((x) => x.class === cls) }))
@@ -65,7 +65,7 @@ export function provinceFloorOption(provinces: readonly ProvinceRisk[], cls: Cat
     series: [
       { name: labels.stock, type: 'bar', data: rows.map((r) => Math.round(r.c.stock)), itemStyle: { color: C.stock } },
       { name: labels.floor, type: 'bar', data: rows.map((r) => Math.round(r.c.floor)), itemStyle: { color: C.floor } },
-      { name: labels.days, type: 'line', yAxisIndex: 1, data: rows.map((r) => Math.round(r.c.daysOfCover * 100) / 100), itemStyle: { color: C.days }, lineStyle: { width: 3 } },
+      { name: labels.days, type: 'line', yAxisIndex: 1, data: rows.map((r) => Math.round(r.c.personsSupported / 1000) / 10), itemStyle: { color: C.days }, lineStyle: { width: 3 } },
     ],
   };
 }
