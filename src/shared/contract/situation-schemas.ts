@@ -164,12 +164,12 @@ export const categorySchema = z.object({
   class: categoryClass,
 });
 
-/** Days of cover by class at the end of each day of a window ending at the replica's data-as-of date. */
+/** Persons supported for the standard 7-day response, by class, at the end of each day of a window ending at the replica's data-as-of date. */
 export const trendSchema = z.object({
   region: adcode,
   asOf: z.string().nullable(),
   dates: z.array(z.iso.date()),
-  series: z.array(z.object({ class: categoryClass, daysOfCover: z.array(z.number().nonnegative()) })),
+  series: z.array(z.object({ class: categoryClass, personsSupported: z.array(z.number().nonnegative()) })),
 });
 
 /** An instruction as the alerts and tasks wall lists it. */

@@ -85,7 +85,7 @@ const CLASS_COLORS: Readonly<Record<CategoryClass, string>> = {
   power: '#e879f9',
 };
 
-/** Days of cover by class over the window, one line per class. */
+/** Persons supported for 7 days by class over the window (万), one line per class. */
 export function trendOption(trend: Trend, labels: TrendLabels): EChartsCoreOption {
   return {
     ...base,
@@ -99,7 +99,7 @@ export function trendOption(trend: Trend, labels: TrendLabels): EChartsCoreOptio
       lineStyle: { width: 3 },
       itemStyle: { color: CLASS_COLORS[s.class] },
       // A log axis cannot show 0: an empty class sits at the bottom of the scale instead.
-      data: s.daysOfCover.map((d) => Math.max(d, 0.001)),
+      data: s.personsSupported.map((p) => Math.max(p / 10_000, 0.001)),
     })),
   };
 }
