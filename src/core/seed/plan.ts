@@ -2,10 +2,11 @@ import type { DepotPlan } from './depots';
 import type { Rng } from './prng';
 
 /**
- * The planned reserve scale (储备计划) of each category a depot stocks. Plans are set above
- * what a depot is stocked to when its scale was raised since (some provinces more than
- * others), so plan completion spreads as it does in a real reserve system. Drawn from a
- * stream of its own, so the depots and the history draw exactly what they drew before.
+ * The planned reserve scale (储备计划) of each category a depot stocks: the holding the depot
+ * aims for times a province-wide level and a depot's own, so some provinces and depots are
+ * planned above what they hold and others below, and plan completion spreads as it does in a
+ * real reserve system. Drawn from a stream of its own, so the depots and the history draw
+ * exactly what they drew before plans existed.
  */
 export function plannedQuantities(depots: readonly DepotPlan[], rng: Rng): Map<string, Record<string, number>> {
   const raised = rng.range(PROVINCE_RAISE[0], PROVINCE_RAISE[1]);
@@ -21,6 +22,6 @@ export function plannedQuantities(depots: readonly DepotPlan[], rng: Rng): Map<s
   return out;
 }
 
-/** How far a province's plan was raised above the holdings aimed for, and a depot's own spread. */
+/** A province's plan level against the holdings aimed for, and a depot's own spread around it. */
 const PROVINCE_RAISE: readonly [number, number] = [0.8, 1.0];
 const DEPOT_RAISE: readonly [number, number] = [0.85, 1.2];

@@ -5,7 +5,7 @@ import type { Db } from '../open';
 export const MOVEMENT_DEPOT = `CASE WHEN json_valid(payload) THEN coalesce(json_extract(payload, '$.depot'), json_extract(payload, '$.fromDepot'), json_extract(payload, '$.toDepot'), json_extract(payload, '$.adjustment.depot')) END`;
 export const MOVEMENT_TYPES_SQL = `('lot.intake', 'stock.transfer-out', 'stock.transfer-in', 'stock.issued', 'stock.inspected', 'stock.rotated', 'stock.disposed', 'event.corrected')`;
 
-type Movement = { event_time: string; type: string; quantity: number | null; replaced_by: number | null; adjustment: number | null; class: string };
+type Movement = { seq: number; event_time: string; type: string; quantity: number | null; replaced_by: number | null; adjustment: number | null; class: string };
 
 /** What a movement listed under a depot did to that depot's stock (a count changes nothing). */
 function depotChange(e: Movement): number {
@@ -26,10 +26,13 @@ function depotChange(e: Movement): number {
   }
 }
 
+/** Answers kept across data versions; a key holds the depot's newest movement, so a new one misses. */
+const KNOWN_MAX = 50_000;
+
 /** A depot's movements newest first, up to a time, each with the class of the lot it moved. */
 export function prepareDepotMovements(db: Db) {
-  return db.prepare<[{ depot: string; region: string; until: string }], Movement>(
-    `SELECT e.event_time, e.type, json_extract(e.payload, '$.quantity') AS quantity,
+  const statement = db.prepare<[{ depot: string; region: string; until: string }], Movement>(
+    `SELECT e.seq, e.event_time, e.type, json_extract(e.payload, '$.quantity') AS quantity,
        json_extract(e.payload, '$.newLot.quantity') AS replaced_by, json_extract(e.payload, '$.adjustment.quantity') AS adjustment, c.class
      FROM events e INDEXED BY events_movement_depot
      CROSS JOIN lots l ON l.id = coalesce(json_extract(e.payload, '$.lotId'), json_extract(e.payload, '$.adjustment.lotId'))
@@ -37,6 +40,7 @@ export function prepareDepotMovements(db: Db) {
      WHERE ${MOVEMENT_DEPOT} = @depot AND e.region = @region AND e.type IN ${MOVEMENT_TYPES_SQL} AND e.event_time <= @until
      ORDER BY e.seq DESC`,
   );
+  return { statement, known: new Map<string, string | null>() };
 }
 
 export type DepotMovements = ReturnType<typeof prepareDepotMovements>;
@@ -55,12 +59,28 @@ export function underFloorSince(
 ): string | null {
   let stock = held;
   let earliest: string | null = null;
-  for (const e of movements.iterate(at)) {
+  let key: string | null = null;
+  let since: string | null | undefined;
+  for (const e of movements.statement.iterate(at)) {
+    if (key === null) {
+      // Same newest movement, stock and floor: the same answer as last time, without reading further.
+      key = [at.depot, cls, floor, held, e.seq].join('|');
+      const known = movements.known.get(key);
+      if (known !== undefined) return known;
+    }
     if (e.class !== cls) continue;
     const before = stock - depotChange(e);
-    if (before >= floor) return e.event_time;
+    if (before >= floor) {
+      since = e.event_time;
+      break;
+    }
     stock = before;
     earliest = e.event_time;
   }
-  return earliest;
+  const result = since === undefined ? earliest : since;
+  if (key !== null) {
+    if (movements.known.size >= KNOWN_MAX) movements.known.clear();
+    movements.known.set(key, result);
+  }
+  return result;
 }
