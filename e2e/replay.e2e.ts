@@ -26,10 +26,11 @@ async function slideTo(page: Page, ms: number): Promise<void> {
 /** The KPI strip's figures as the page shows them (data-value of each tile). */
 async function shownKpis(page: Page, classes: readonly string[]) {
   const value = async (id: string) => Number(await page.getByTestId(id).getAttribute('data-value'));
-  const days: Record<string, number> = {};
-  for (const cls of classes) days[cls] = await value(`kpi-reserve-days-${cls}`);
+  const persons: Record<string, number> = {};
+  for (const cls of classes) persons[cls] = await value(`kpi-persons-${cls}`);
   return {
-    days,
+    persons,
+    planCompletion: await value('kpi-plan-completion'),
     depotsUnderFloor: await value('kpi-depots-under-floor'),
     lotsExpiring30: await value('kpi-lots-expiring-30'),
     lotsExpiring90: await value('kpi-lots-expiring-90'),
@@ -39,7 +40,8 @@ async function shownKpis(page: Page, classes: readonly string[]) {
 }
 
 function expectKpis(shown: Awaited<ReturnType<typeof shownKpis>>, expected: NationalKpis): void {
-  for (const [cls, days] of Object.entries(expected.reserveDaysByClass)) expect(shown.days[cls] ?? NaN).toBeCloseTo(days, 9);
+  for (const [cls, persons] of Object.entries(expected.personsSupportedByClass)) expect(shown.persons[cls] ?? NaN).toBeCloseTo(persons, 6);
+  expect(shown.planCompletion).toBeCloseTo(expected.planCompletion ?? NaN, 9);
   expect(shown).toMatchObject({
     depotsUnderFloor: expected.depotsUnderFloor,
     lotsExpiring30: expected.lotsExpiring30,
@@ -117,7 +119,7 @@ describe('time slider and offline data-as-of (browser host, offline, seeded repl
     await slideTo(page, at);
     await page.locator(`[data-testid="replay-marker"][data-loaded-at="${iso(at)}"]`).waitFor();
     expect(await page.getByTestId('replay-at').getAttribute('data-value')).toBe(iso(at));
-    expectKpis(await shownKpis(page, Object.keys(expected.reserveDaysByClass)), expected);
+    expectKpis(await shownKpis(page, Object.keys(expected.personsSupportedByClass)), expected);
     await session.screenshot('replay-past-moment');
 
     // Play moves the moment forward; pause holds it.
@@ -140,7 +142,7 @@ describe('time slider and offline data-as-of (browser host, offline, seeded repl
       (version) => document.querySelector('[data-testid="kpi-strip"]')?.getAttribute('data-version') === version,
       live.dataVersion,
     );
-    expectKpis(await shownKpis(page, Object.keys(live.reserveDaysByClass)), live);
+    expectKpis(await shownKpis(page, Object.keys(live.personsSupportedByClass)), live);
   });
 
   it('had no console error and no request leaving 127.0.0.1', () => {

@@ -8,6 +8,7 @@ import { createSituationQueries, type SituationQueries } from '../src/core/repli
 import { situationFilterSchema, type NationalKpis, type SituationFilter } from '../src/shared/contract/situation-schemas';
 import { openChromium, type Session } from './support/browser';
 import { inrs, startHost, type RunningHost } from './support/processes';
+import { groupAlerts } from '../src/shared/domain/alert-groups';
 
 /** The walls in Chromium through the browser host, every figure checked against the core queries on the same replica. */
 describe('situation walls on a seeded replica (browser host)', () => {
@@ -29,10 +30,10 @@ describe('situation walls on a seeded replica (browser host)', () => {
   /** Waits until the KPI strip shows exactly the figures of a direct query, then checks each. */
   async function expectKpis(expected: NationalKpis): Promise<void> {
     const { page } = session;
-    const classes = Object.keys(expected.reserveDaysByClass).sort();
+    const classes = Object.keys(expected.personsSupportedByClass).sort();
     await page.waitForFunction(
       ({ classes, alerts }) => {
-        const shown = [...document.querySelectorAll('[data-testid^="kpi-reserve-days-"]')].map((e) => e.getAttribute('data-testid')?.slice('kpi-reserve-days-'.length)).sort();
+        const shown = [...document.querySelectorAll('[data-testid^="kpi-persons-"]')].map((e) => e.getAttribute('data-testid')?.slice('kpi-persons-'.length)).sort();
         const open = document.querySelector('[data-testid="kpi-open-alerts"]')?.getAttribute('data-value');
         return JSON.stringify(shown) === JSON.stringify(classes) && open === String(alerts);
       },
@@ -40,9 +41,12 @@ describe('situation walls on a seeded replica (browser host)', () => {
     );
     for (const [key, testId] of COUNTERS) expect(await page.getByTestId(testId).getAttribute('data-value'), key).toBe(String(expected[key]));
     for (const cls of classes) {
-      const shown = Number(await page.getByTestId(`kpi-reserve-days-${cls}`).getAttribute('data-value'));
-      expect(shown, cls).toBeCloseTo(expected.reserveDaysByClass[cls] ?? -1, 9);
+      const shown = Number(await page.getByTestId(`kpi-persons-${cls}`).getAttribute('data-value'));
+      expect(shown, cls).toBeCloseTo(expected.personsSupportedByClass[cls] ?? -1, 6);
+      const plan = Number(await page.getByTestId(`kpi-persons-${cls}`).getAttribute('data-plan'));
+      expect(plan, cls).toBeCloseTo(expected.planCompletionByClass[cls] ?? -1, 9);
     }
+    expect(Number(await page.getByTestId('kpi-plan-completion').getAttribute('data-value'))).toBeCloseTo(expected.planCompletion ?? -1, 9);
   }
 
   beforeAll(async () => {
@@ -108,6 +112,10 @@ describe('situation walls on a seeded replica (browser host)', () => {
     await expect.poll(wall).toBe('alerts-tasks');
     const snapshot = direct.snapshot(filter());
     await expect(page.getByTestId('alerts-title').getAttribute('data-value')).resolves.toBe(String(snapshot.alerts.length));
+    // Every group is listed (the list scrolls inside its panel): the count shown is the rows there.
+    const groups = groupAlerts(snapshot.alerts).length;
+    await expect(page.getByTestId('alerts-title').getAttribute('data-groups')).resolves.toBe(String(groups));
+    await expect(page.locator('[data-testid="alert-list"] > li').count()).resolves.toBe(groups);
     await expect(page.getByTestId('tasks-title').getAttribute('data-value')).resolves.toBe(String(snapshot.transfers.length));
     const instructions = direct.instructions(filter(), 50);
     await page.locator(`[data-testid="instruction-table"] tr[data-id="${instructions[0]?.id}"]`).waitFor();

@@ -34,7 +34,7 @@ export function syntheticSituation(points: readonly LabelPoint[], depots: number
       emergencyLevel: 'normal' as const,
       riskIndex,
       riskBand: RISK_BANDS[Math.min(4, Math.floor(riskIndex / 20))]!,
-      daysOfCover: 20 + ((i * 13) % 120),
+      planCompletion: 0.4 + ((i * 13) % 70) / 100,
       expiring90Share: 0.1,
       openAlerts: 3,
       depots: 0,
@@ -54,7 +54,7 @@ export function syntheticSituation(points: readonly LabelPoint[], depots: number
       lon: p.lon + gauss() * 1.2,
       lat: p.lat + gauss() * 0.9,
       operatorKind: 'national',
-      daysOfCover: rand() * 200,
+      planCompletion: 0.3 + rand() * 0.9,
       fill: rand() * 1.2,
       underFloor: rand() < 0.1,
     };
@@ -68,7 +68,7 @@ export function syntheticSituation(points: readonly LabelPoint[], depots: number
   const alerts: Situation['alerts'] = [];
   for (let i = 0; i < Math.min(2000, depots / 5); i++) {
     const d = depotRows[Math.floor(rand() * depots)]!;
-    alerts.push({ id: `A${i}`, kind: 'under-floor', severity: (['info', 'warning', 'critical'] as const)[i % 3]!, region: d.region, depot: d.code, lon: d.lon, lat: d.lat, raisedAt: '2026-01-01T00:00:00Z' });
+    alerts.push({ id: `A${i}`, kind: 'under-floor', severity: (['info', 'warning', 'critical'] as const)[i % 3]!, region: d.region, depot: d.code, class: 'grain', category: null, lon: d.lon, lat: d.lat, raisedAt: '2026-01-01T00:00:00Z' });
   }
   return { dataVersion: `synthetic-${depots}-${seed}`, asOf: null, provinces, depots: depotRows, transfers, alerts };
 }

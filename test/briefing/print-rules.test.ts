@@ -11,7 +11,7 @@ const hex = ([r, g, b]: readonly number[]) => `#${[r, g, b].map((c) => (c ?? 0).
 describe('the printed briefing follows the app', () => {
   it('colours a province exactly as the app map does, for every index from 0 to 100', () => {
     for (let i = 0; i <= 1000; i++) expect(riskColour(i / 10), `index ${i / 10}`).toBe(hex(riskColor(i / 10)));
-    expect(riskLegend().map((l) => l.colour)).toEqual(mapLegend().map((l) => hex(l.color)));
+    expect(riskLegend().map((l) => l.colour)).toEqual(mapLegend().map((l) => hex(l.colour)));
   });
 
   it('projects the mainland inside its box, north up and west left', () => {

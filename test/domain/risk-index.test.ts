@@ -5,7 +5,6 @@ import {
   RISK_BANDS,
   assessRisk,
   coverConcern,
-  daysOfCover,
   riskBand,
   type RiskInputs,
 } from '../../src/shared/domain/risk-index';
@@ -91,14 +90,5 @@ describe('risk index', () => {
 
   it('has no cover, expiry or alert concern without classes or depots', () => {
     expect(assessRisk({ ...calm, coverRatios: [], depots: 0, openAlerts: 5 }).index).toBe(0);
-  });
-});
-
-describe('days of cover', () => {
-  it('is stock ÷ (population × per-capita daily norm)', () => {
-    // 66.45 M people at 0.5 kg of grain a day eat 33,225 t a day
-    expect(daysOfCover(332_250, 66_450_000, 0.0005)).toBeCloseTo(10, 10);
-    expect(daysOfCover(100, 0, 0.0005)).toBe(0);
-    expect(daysOfCover(-5, 100, 1)).toBe(0);
   });
 });

@@ -56,8 +56,8 @@ const handlers: HostHandlers = {
   'instructions:list': () => [],
   'replay:range': () => ({ from: null, to: null, index: { indexed: 0, total: 0, complete: true, ready: true } }),
   'replay:snapshot': () => ({ dataVersion: 'v', asOf: null, provinces: [], depots: [], transfers: [], alerts: [] }),
-  'replay:kpis': () => ({ asOf: null, dataVersion: 'v', reserveDaysByClass: {}, depotsUnderFloor: 0, lotsExpiring30: 0, lotsExpiring90: 0, openAlerts: 0, regionsInEmergency: 0 }),
-  'situation:kpis': () => ({ asOf: null, dataVersion: 'v', reserveDaysByClass: {}, depotsUnderFloor: 0, lotsExpiring30: 0, lotsExpiring90: 0, openAlerts: 0, regionsInEmergency: 0 }),
+  'replay:kpis': () => ({ asOf: null, dataVersion: 'v', personsSupportedByClass: {}, planCompletionByClass: {}, planCompletion: null, depotsUnderFloor: 0, lotsExpiring30: 0, lotsExpiring90: 0, openAlerts: 0, regionsInEmergency: 0 }),
+  'situation:kpis': () => ({ asOf: null, dataVersion: 'v', personsSupportedByClass: {}, planCompletionByClass: {}, planCompletion: null, depotsUnderFloor: 0, lotsExpiring30: 0, lotsExpiring90: 0, openAlerts: 0, regionsInEmergency: 0 }),
 };
 
 let dir: string;

@@ -3,12 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { situationFilterSchema, type SituationFilter } from '../../src/shared/contract/situation-schemas';
-import { populationOf } from '../../src/shared/domain/population';
 import { newReplicaKey } from '../../src/core/replica/key-file';
 import { openReplica, type Replica } from '../../src/core/replica/replica';
 import { createSituationQueries, type SituationQueries } from '../../src/core/replica/situation';
 import { MOVEMENT_DEPOT, MOVEMENT_TYPES_SQL } from '../../src/core/replica/situation/statements';
 import { seedInto } from '../../src/core/seed/seed-replica';
+import { groupAlerts } from '../../src/shared/domain/alert-groups';
 import { TINY } from '../seed/fixtures';
 
 /** The situation queries on a real seeded tiny replica, each figure checked against SQL written independently. */
@@ -69,11 +69,25 @@ describe('national KPIs', () => {
     expect(k.openAlerts).toBe(under.length + lotAlerts + recorded);
     expect(k.regionsInEmergency).toBe(2);
 
-    const days = all<{ class: string; pd: number }>(
-      `SELECT c.class, sum(p.quantity / c.per_capita_daily) AS pd FROM province_stock p JOIN categories c ON c.code = p.category GROUP BY c.class`,
+    // Persons supported for 7 days: person-days ÷ 7 for consumables, ÷ 30 for durable goods (one person's full need).
+    const persons = all<{ class: string; persons: number }>(
+      `SELECT c.class, sum(p.quantity / c.per_capita_daily) / (CASE WHEN c.class IN ('shelter', 'power') THEN 30 ELSE 7 END) AS persons
+       FROM province_stock p JOIN categories c ON c.code = p.category GROUP BY c.class`,
     );
-    expect(Object.keys(k.reserveDaysByClass).sort()).toEqual(days.map((d) => d.class).sort());
-    for (const d of days) expect(k.reserveDaysByClass[d.class]).toBeCloseTo(d.pd / populationOf([]), 9);
+    expect(Object.keys(k.personsSupportedByClass).sort()).toEqual(persons.map((d) => d.class).sort());
+    for (const d of persons) expect(k.personsSupportedByClass[d.class], d.class).toBeCloseTo(d.persons, 6);
+    expect(k.personsSupportedByClass.grain).toBeGreaterThan(1_000_000);
+
+    // Plan completion: person-days held ÷ person-days planned (the plan from the depots' registrations).
+    const plan = all<{ class: string; held: number; planned: number }>(
+      `WITH planned AS (SELECT c.class, sum(j.value / c.per_capita_daily) AS pd FROM depots d, json_each(d.planned) j JOIN categories c ON c.code = j.key GROUP BY c.class),
+            held AS (SELECT c.class, sum(ds.quantity / c.per_capita_daily) AS pd FROM depot_stock ds JOIN categories c ON c.code = ds.category GROUP BY c.class)
+       SELECT planned.class, coalesce(held.pd, 0) AS held, planned.pd AS planned FROM planned LEFT JOIN held ON held.class = planned.class`,
+    );
+    expect(plan.length).toBe(7);
+    for (const p of plan) expect(k.planCompletionByClass[p.class], p.class).toBeCloseTo(p.held / p.planned, 9);
+    const total = plan.reduce((a, p) => ({ held: a.held + p.held, planned: a.planned + p.planned }), { held: 0, planned: 0 });
+    expect(k.planCompletion).toBeCloseTo(total.held / total.planned, 9);
   });
 
   it('follow a class and region filter', () => {
@@ -88,8 +102,13 @@ describe('national KPIs', () => {
     const pd = one<{ pd: number | null }>(
       `SELECT sum(p.quantity / c.per_capita_daily) AS pd FROM province_stock p JOIN categories c ON c.code = p.category WHERE c.class = 'grain' AND p.region = '430000'`,
     ).pd;
-    expect(Object.keys(k.reserveDaysByClass)).toEqual(['grain']);
-    expect(k.reserveDaysByClass.grain).toBeCloseTo((pd ?? 0) / 66_450_000, 9);
+    const planned = one<{ pd: number }>(
+      `SELECT sum(j.value / c.per_capita_daily) AS pd FROM depots d, json_each(d.planned) j JOIN categories c ON c.code = j.key WHERE c.class = 'grain' AND d.region = '430000'`,
+    ).pd;
+    expect(Object.keys(k.personsSupportedByClass)).toEqual(['grain']);
+    expect(k.personsSupportedByClass.grain).toBeCloseTo((pd ?? 0) / 7, 6);
+    expect(k.planCompletionByClass.grain).toBeCloseTo((pd ?? 0) / planned, 9);
+    expect(q.snapshot(filter({ classes: ['grain'], regions: ['430000'] })).provinces[0]?.planCompletion).toBeCloseTo((pd ?? 0) / planned, 9);
     expect(k.depotsUnderFloor).toBe(under.length);
     expect(k.lotsExpiring30).toBe(expiring30);
     expect(k.regionsInEmergency).toBe(1);
@@ -103,7 +122,12 @@ describe('national KPIs', () => {
       today,
     ).n;
     expect(k.lotsExpiring90).toBe(expiring90);
-    expect(Object.keys(k.reserveDaysByClass)).toEqual(['grain']);
+    expect(Object.keys(k.personsSupportedByClass)).toEqual(['grain']);
+    const rice = one<{ held: number; planned: number }>(
+      `SELECT (SELECT sum(quantity) FROM depot_stock WHERE category = 'GR-RICE') AS held,
+              (SELECT sum(j.value) FROM depots d, json_each(d.planned) j WHERE j.key = 'GR-RICE') AS planned`,
+    );
+    expect(k.planCompletion).toBeCloseTo(rice.held / rice.planned, 9);
   });
 
   it('add up the provinces a risk-band filter keeps', () => {
@@ -118,7 +142,7 @@ describe('national KPIs', () => {
 
   it('are all zero for a category that does not exist', () => {
     const k = q.kpis(filter({ categories: ['NO-SUCH'] }));
-    expect(k).toMatchObject({ reserveDaysByClass: {}, depotsUnderFloor: 0, lotsExpiring30: 0, lotsExpiring90: 0, openAlerts: 0 });
+    expect(k).toMatchObject({ personsSupportedByClass: {}, planCompletion: null, depotsUnderFloor: 0, lotsExpiring30: 0, lotsExpiring90: 0, openAlerts: 0 });
   });
 });
 
@@ -147,6 +171,12 @@ describe('situation snapshot', () => {
     if (!depot) throw new Error('no depot');
     const mine = rows.filter((r) => r.code === depot.code);
     expect(depot.fill).toBeCloseTo(mine.reduce((a, r) => a + r.held, 0) / mine.reduce((a, r) => a + r.cap, 0), 9);
+    const plan = one<{ held: number; planned: number }>(
+      `SELECT (SELECT sum(ds.quantity / c.per_capita_daily) FROM depot_stock ds JOIN categories c ON c.code = ds.category WHERE ds.depot = @code) AS held,
+              (SELECT sum(j.value / c.per_capita_daily) FROM depots d, json_each(d.planned) j JOIN categories c ON c.code = j.key WHERE d.code = @code) AS planned`,
+      { code: depot.code },
+    );
+    expect(depot.planCompletion).toBeCloseTo(plan.held / plan.planned, 9);
     expect(depot.underFloor).toBe(mine.some((r) => r.held < r.floor));
     const hunan = s.provinces.find((p) => p.adcode === '430000');
     const grain = hunan?.classes?.find((c) => c.class === 'grain');
@@ -253,18 +283,18 @@ describe('province trend', () => {
                     WHEN 'stock.transfer-out' THEN -q WHEN 'stock.issued' THEN -q WHEN 'stock.disposed' THEN -q
                     WHEN 'stock.rotated' THEN json_extract(e.payload, '$.newLot.quantity') - q
                     WHEN 'event.corrected' THEN coalesce(json_extract(e.payload, '$.adjustment.quantity'), 0)
-                    ELSE 0 END / c.per_capita_daily) AS pd
+                    ELSE 0 END / c.per_capita_daily) / (CASE WHEN c.class IN ('shelter', 'power') THEN 30 ELSE 7 END) AS pd
            FROM (SELECT *, json_extract(payload, '$.quantity') AS q FROM events) e
            JOIN lots l ON l.id = coalesce(json_extract(e.payload, '$.lotId'), json_extract(e.payload, '$.adjustment.lotId'))
            JOIN categories c ON c.code = l.category
            WHERE e.region = '430000' AND substr(e.event_time, 1, 10) <= ? GROUP BY c.class`,
           day,
-        ).map((r) => [r.class, r.pd / 66_450_000]),
+        ).map((r) => [r.class, Math.max(0, r.pd)]),
       );
     for (const i of [0, 10, 29]) {
       const day = trend.dates[i] ?? '';
       const expected = forward(day);
-      for (const series of trend.series) expect(series.daysOfCover[i], `${series.class} ${day}`).toBeCloseTo(expected.get(series.class) ?? 0, 9);
+      for (const series of trend.series) expect(series.personsSupported[i], `${series.class} ${day}`).toBeCloseTo(expected.get(series.class) ?? 0, 6);
     }
   });
 
@@ -294,5 +324,76 @@ describe('categories', () => {
     expect(c).toHaveLength(one<{ n: number }>('SELECT count(*) AS n FROM categories').n);
     expect(c[0]?.class).toBe('grain');
     expect(c.at(-1)?.class).toBe('power');
+  });
+});
+
+describe('alerts an officer can work', () => {
+  /** Forward through the depot's log: when the class's stock last went from at or above its floor to under it. */
+  function wentUnderAt(depot: string, region: string, cls: string, floor: number): string | null {
+    const rows = all<{ event_time: string; type: string; payload: string; class: string }>(
+      `SELECT e.event_time, e.type, e.payload, c.class FROM events e
+       JOIN lots l ON l.id = coalesce(json_extract(e.payload, '$.lotId'), json_extract(e.payload, '$.adjustment.lotId'))
+       JOIN categories c ON c.code = l.category
+       WHERE e.region = ? ORDER BY e.seq`,
+      region,
+    );
+    let stock = 0;
+    let since: string | null = null;
+    let first: string | null = null;
+    for (const r of rows) {
+      if (r.class !== cls) continue;
+      const p = JSON.parse(r.payload) as { depot?: string; fromDepot?: string; toDepot?: string; quantity?: number; newLot?: { quantity: number }; adjustment?: { depot: string; quantity: number } };
+      let delta = 0;
+      if (r.type === 'lot.intake' && p.depot === depot) delta = p.quantity ?? 0;
+      else if (r.type === 'stock.transfer-in' && p.toDepot === depot) delta = p.quantity ?? 0;
+      else if (r.type === 'stock.transfer-out' && p.fromDepot === depot) delta = -(p.quantity ?? 0);
+      else if ((r.type === 'stock.issued' || r.type === 'stock.disposed') && p.depot === depot) delta = -(p.quantity ?? 0);
+      else if (r.type === 'stock.rotated' && p.depot === depot) delta = (p.newLot?.quantity ?? 0) - (p.quantity ?? 0);
+      else if (r.type === 'event.corrected' && p.adjustment?.depot === depot) delta = p.adjustment.quantity;
+      else if (r.type !== 'stock.inspected' || p.depot !== depot) continue;
+      first ??= r.event_time;
+      if (stock >= floor && stock + delta < floor) since = r.event_time;
+      stock += delta;
+    }
+    return since ?? first;
+  }
+
+  it('dates an under-floor alert from the movement that took the class under, not from the time of asking', () => {
+    const s = q.snapshot(filter());
+    const floors = new Map(all<{ code: string; class: string; floor: number }>(DEPOT_CLASS_SQL).map((r) => [`${r.code}:${r.class}`, r.floor]));
+    const under = s.alerts.filter((a) => a.kind === 'under-floor');
+    expect(under.length).toBeGreaterThan(3);
+    for (const a of under.slice(0, 12)) {
+      expect(a.class).not.toBeNull();
+      const expected = wentUnderAt(a.depot ?? '', a.region, a.class ?? '', floors.get(`${a.depot}:${a.class}`) ?? 0);
+      expect(a.raisedAt, a.id).toBe(expected);
+    }
+    expect(under.some((a) => a.raisedAt < (s.asOf ?? ''))).toBe(true);
+  });
+
+  it('names the class and category of a lot alert', () => {
+    const s = q.snapshot(filter());
+    const lotAlerts = s.alerts.filter((a) => a.kind === 'expiring' || a.kind === 'expired');
+    expect(lotAlerts.length).toBeGreaterThan(0);
+    for (const a of lotAlerts) {
+      const lot = a.id.split(':')[1] ?? '';
+      const row = one<{ category: string; class: string }>('SELECT l.category, c.class FROM lots l JOIN categories c ON c.code = l.category WHERE l.id = ?', lot);
+      expect([a.category, a.class]).toEqual([row.category, row.class]);
+    }
+  });
+
+  it('groups alerts by depot, class and kind; the groups account for every alert', () => {
+    const s = q.snapshot(filter());
+    const groups = groupAlerts(s.alerts);
+    const keys = new Set(s.alerts.map((a) => `${a.depot ?? a.region}|${a.class ?? ''}|${a.kind}`));
+    expect(groups).toHaveLength(keys.size);
+    expect(groups.length).toBeLessThan(s.alerts.length);
+    expect(groups.reduce((n, g) => n + g.count, 0)).toBe(s.alerts.length);
+    for (const g of groups) {
+      const mine = s.alerts.filter((a) => g.ids.includes(a.id));
+      expect(mine).toHaveLength(g.count);
+      expect(g.firstSeen).toBe(mine.map((a) => a.raisedAt).sort()[0]);
+      expect(g.lastSeen).toBe(mine.map((a) => a.raisedAt).sort().at(-1));
+    }
   });
 });

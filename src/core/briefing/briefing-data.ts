@@ -46,7 +46,7 @@ export interface BriefingData {
     underFloorCount: number;
     underFloor: { depot: DepotPoint; classes: DepotDetail['classes'] }[];
     /** Classes of a province whose stock is under the sum of its depots' floors. */
-    provinceClasses: { region: string; nameZh: string; class: string; stock: number; floor: number; ratio: number; daysOfCover: number }[];
+    provinceClasses: { region: string; nameZh: string; class: string; stock: number; floor: number; ratio: number; personsSupported: number }[];
   };
   lots: LotTrace[];
 }
@@ -86,7 +86,11 @@ export function gatherBriefing(db: Db, situation: FigureSource, request: Briefin
     .sort((a, b) => levelRank(b.level) - levelRank(a.level) || a.region.localeCompare(b.region))
     .map((e) => ({ ...e, nameZh: provinceNames.get(e.region)?.nameZh ?? e.region, nameEn: provinceNames.get(e.region)?.nameEn ?? e.region }));
 
-  const lowestCover = [...snapshot.depots].sort((a, b) => a.daysOfCover - b.daysOfCover || a.code.localeCompare(b.code)).slice(0, LIMITS.lowestCover);
+  // Furthest below plan first; a depot without a plan for its stock is not ranked.
+  const lowestCover = snapshot.depots
+    .filter((d) => d.planCompletion !== null)
+    .sort((a, b) => (a.planCompletion ?? 0) - (b.planCompletion ?? 0) || a.code.localeCompare(b.code))
+    .slice(0, LIMITS.lowestCover);
   const under = snapshot.depots.filter((d) => d.underFloor);
   // The emptiest depots first (stock ÷ capacity), then only those few read in detail: a national
   // replica has thousands under a floor and a depot's detail is several queries.
@@ -95,7 +99,7 @@ export function gatherBriefing(db: Db, situation: FigureSource, request: Briefin
     .slice(0, LIMITS.underFloor)
     .map((depot) => ({ depot, classes: (situation.depotDetail(depot.code)?.classes ?? []).filter((c) => c.underFloor) }));
   const provinceClasses = snapshot.provinces
-    .flatMap((p) => (p.classes ?? []).filter((c) => c.floor > 0 && c.stock < c.floor).map((c) => ({ region: p.adcode, nameZh: p.nameZh, class: c.class, stock: c.stock, floor: c.floor, ratio: c.coverRatio, daysOfCover: c.daysOfCover })))
+    .flatMap((p) => (p.classes ?? []).filter((c) => c.floor > 0 && c.stock < c.floor).map((c) => ({ region: p.adcode, nameZh: p.nameZh, class: c.class, stock: c.stock, floor: c.floor, ratio: c.coverRatio, personsSupported: c.personsSupported })))
     .sort((a, b) => a.ratio - b.ratio || a.region.localeCompare(b.region));
 
   const lots = traceLots(db, request.lots ?? []);

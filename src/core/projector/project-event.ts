@@ -65,7 +65,7 @@ const projections: { [T in SealedEvent['type']]: (ctx: Ctx, payload: PayloadOf<T
   'depot.registered': (ctx, p) => {
     if (ctx.b.depotRegion(p.code) !== null) refuse(`depot ${p.code} is already registered`);
     if (p.adcode.slice(0, 2) !== ctx.event.region.slice(0, 2)) refuse(`depot ${p.code} adcode ${p.adcode} is outside region ${ctx.event.region}`);
-    ctx.b.insertDepot({ ...p, region: ctx.event.region, capacity: canonicalJson(p.capacity) });
+    ctx.b.insertDepot({ ...p, region: ctx.event.region, capacity: canonicalJson(p.capacity), planned: canonicalJson(p.planned ?? {}) });
   },
   'instruction.issued': ({ b, event }, p) => {
     if (b.instructionRegion(p.id) !== null) refuse(`instruction ${p.id} already exists`);

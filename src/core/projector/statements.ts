@@ -33,8 +33,8 @@ export function prepareProjectorStatements(db: Db) {
     categoryExists: db.prepare<[string], { code: string }>('SELECT code FROM categories WHERE code = ?'),
     depot: db.prepare<[string], { region: string }>('SELECT region FROM depots WHERE code = ?'),
     insertDepot: db.prepare(
-      `INSERT INTO depots (code, region, adcode, name_zh, name_en, lon, lat, operator_kind, capacity)
-       VALUES (@code, @region, @adcode, @nameZh, @nameEn, @lon, @lat, @operatorKind, @capacity)`,
+      `INSERT INTO depots (code, region, adcode, name_zh, name_en, lon, lat, operator_kind, capacity, planned)
+       VALUES (@code, @region, @adcode, @nameZh, @nameEn, @lon, @lat, @operatorKind, @capacity, @planned)`,
     ),
     instruction: db.prepare<[string], { region: string }>('SELECT region FROM instructions WHERE id = ?'),
     insertInstruction: db.prepare(

@@ -50,7 +50,7 @@ export function createReplayQueries(db: Db, options: { stepEvents?: number } = {
   const live = prepareSituationStatements(db);
   const stockStatements = prepareStockAt(db);
   const loadReference = prepareReference(db);
-  const allDepots = db.prepare<[], DepotRow>('SELECT code, region, name_zh, name_en, lon, lat, operator_kind, capacity FROM depots');
+  const allDepots = db.prepare<[], DepotRow>('SELECT code, region, name_zh, name_en, lon, lat, operator_kind, capacity, planned FROM depots');
   const firstRecord = db.prepare<[string, number], { record_time: string }>('SELECT record_time FROM events WHERE region = ? AND seq > ? ORDER BY seq LIMIT 1');
   const cache = new Map<string, Moment>();
   let current: { version: string; alerts: ReturnType<typeof alertRows>; reference: ReturnType<typeof loadReference>; depots: DepotRow[] } | null = null;

@@ -120,7 +120,9 @@ export function statementsAt(live: SituationStatements, world: WorldAt): Situati
         .filter((a) => regions.has(a.region) && (!a.hasLot || (a.lotCategory !== null && categories.has(a.lotCategory))))
         .map((a) => {
           const d = a.depot === null ? undefined : depotByCode.get(a.depot);
-          return { id: a.id, kind: a.kind, severity: a.severity, region: a.region, depot: a.depot, raised_at: a.raisedAt, lon: d?.lon ?? null, lat: d?.lat ?? null };
+          const category = a.hasLot ? a.lotCategory : null;
+          const cls = category === null ? null : (categoryByCode.get(category)?.class ?? null);
+          return { id: a.id, kind: a.kind, severity: a.severity, region: a.region, depot: a.depot, category, class: cls, raised_at: a.raisedAt, lon: d?.lon ?? null, lat: d?.lat ?? null };
         })
         .sort((a, b) => cmp(b.raised_at, a.raised_at) || cmp(a.id, b.id));
     },

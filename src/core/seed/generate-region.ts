@@ -4,6 +4,7 @@ import { CATEGORIES } from './categories';
 import { planDepots } from './depots';
 import { RegionHistory } from './history';
 import { personName, provinceShortName } from './names';
+import { plannedQuantities } from './plan';
 import type { Prefecture } from './prefectures';
 import { Rng } from './prng';
 import { SCALES, type SeedScale } from './scales';
@@ -64,6 +65,7 @@ export function* generateRegionLog(
   const staffRng = new Rng(opts.seed, `${region}:staff`);
   const dutyOfficers = [1, 2, 3].map(() => `CN=${personName(staffRng)},OU=${region}`);
   const plans = planDepots(province, opts.scale, new Rng(opts.seed, `${region}:depots`), prefectures);
+  const planned = plannedQuantities(plans, new Rng(opts.seed, `${region}:plan`));
 
   const rng = new Rng(opts.seed, `${region}:history`);
   const depots: DepotState[] = plans.map((plan, index) => {
@@ -107,7 +109,7 @@ export function* generateRegionLog(
       eventTime: isoTime(workStart(day) + Math.floor((k - Math.floor(k)) * WORK_SECONDS)),
       actor: { subject: dutyOfficers[i % dutyOfficers.length] as string, role: 'duty-officer' },
       instructionId: null,
-      payload: { ...depot.plan.payload, capacity: { ...depot.plan.payload.capacity } },
+      payload: { ...depot.plan.payload, capacity: { ...depot.plan.payload.capacity }, planned: { ...planned.get(depot.plan.code) } },
     };
   }
 

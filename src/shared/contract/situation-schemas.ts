@@ -6,8 +6,9 @@ export { EMERGENCY_LEVELS, RISK_BANDS };
 
 /**
  * Schemas of the situation picture (map, KPIs, walls). Quantities are in each category's
- * own unit; figures across categories are compared in days of cover (stock ÷ population ×
- * per-capita daily norm), never by adding tonnes to tents.
+ * own unit; figures across categories are compared in person-days (stock ÷ per-capita daily
+ * norm), never by adding tonnes to tents: persons supported for the standard response period
+ * and plan completion, as src/shared/domain/reserve-figures.ts defines them.
  */
 const adcode = z.string().regex(/^\d{6}$/);
 const categoryClass = z.enum(CATEGORY_CLASSES);
@@ -29,7 +30,8 @@ export const provinceRiskSchema = z.object({
   /** 0 (no concern) … 100 (severe); formula in src/shared/domain/risk-index.ts. */
   riskIndex: z.number().min(0).max(100),
   riskBand: z.enum(RISK_BANDS),
-  daysOfCover: z.number().nonnegative(),
+  /** Person-days held ÷ planned over the depots and categories in scope; null when nothing is planned. */
+  planCompletion: z.number().nonnegative().nullable(),
   expiring90Share: z.number().min(0).max(1),
   openAlerts: z.number().int().nonnegative(),
   depots: z.number().int().nonnegative(),
@@ -40,7 +42,8 @@ export const provinceRiskSchema = z.object({
   population: z.number().int().nonnegative().optional(),
   /**
    * Per class in scope: stock and safety floor in the class's unit (floors are set per class:
-   * safetyFloorShare × depot capacity), stock ÷ floor, and days of cover of the filtered categories.
+   * safetyFloorShare × depot capacity), stock ÷ floor, persons the filtered categories support
+   * for the standard response period, and their plan completion.
    */
   classes: z.array(
     z.object({
@@ -48,7 +51,8 @@ export const provinceRiskSchema = z.object({
       stock: z.number().nonnegative(),
       floor: z.number().nonnegative(),
       coverRatio: z.number().nonnegative(),
-      daysOfCover: z.number().nonnegative(),
+      personsSupported: z.number().nonnegative(),
+      planCompletion: z.number().nonnegative().nullable(),
     }),
   )
     .optional(),
@@ -62,8 +66,8 @@ export const depotPointSchema = z.object({
   lon: z.number(),
   lat: z.number(),
   operatorKind: z.string(),
-  /** Days of cover of this depot's stock for its province's population, across the filtered categories. */
-  daysOfCover: z.number().nonnegative(),
+  /** Person-days held ÷ planned, categories in scope; null when the depot has no plan for them. */
+  planCompletion: z.number().nonnegative().nullable(),
   /** Stock as a share of the depot's nominal capacity (0…1+), for point size. */
   fill: z.number().nonnegative(),
   underFloor: z.boolean(),
@@ -90,8 +94,12 @@ export const alertPointSchema = z.object({
   severity: z.enum(['info', 'warning', 'critical']),
   region: adcode,
   depot: z.string().nullable(),
+  /** The class and category the alert concerns, where it concerns one (an under-floor alert: a class). */
+  class: categoryClass.nullable(),
+  category: z.string().nullable(),
   lon: z.number(),
   lat: z.number(),
+  /** When the condition began: the event that made it true, or the date it took effect (expiry). */
   raisedAt: z.string(),
 });
 
@@ -109,8 +117,12 @@ export const nationalKpisSchema = z.object({
   /** The replica's data-as-of time the expiry windows count from (never the wall clock). */
   asOf: z.string().nullable(),
   dataVersion: z.string(),
-  /** Stock in days of national consumption, per class (filtered). */
-  reserveDaysByClass: z.record(z.string(), z.number().nonnegative()),
+  /** Persons the stock supports for the standard response period (7 days), per class in scope. */
+  personsSupportedByClass: z.record(z.string(), z.number().nonnegative()),
+  /** Share of the planned reserve scale held, per class in scope with a plan. */
+  planCompletionByClass: z.record(z.string(), z.number().nonnegative()),
+  /** Share of the planned reserve scale held over every class in scope (person-day weighted). */
+  planCompletion: z.number().nonnegative().nullable(),
   depotsUnderFloor: z.number().int().nonnegative(),
   lotsExpiring30: z.number().int().nonnegative(),
   lotsExpiring90: z.number().int().nonnegative(),
@@ -122,9 +134,22 @@ export const depotDetailSchema = z.object({
   depot: depotPointSchema,
   asOf: z.string().nullable(),
   /** Stock by category; `floor` is the category's part of its class floor, shared out by the depot's intake of each category. */
-  stock: z.array(z.object({ category: z.string(), nameZh: z.string(), nameEn: z.string(), unit: z.string(), unitEn: z.string(), class: categoryClass, quantity: z.number(), floor: z.number() })),
-  /** The safety floor is set per class: safetyFloorShare × the depot's capacity for the class. */
-  classes: z.array(z.object({ class: categoryClass, capacity: z.number(), floor: z.number(), quantity: z.number(), underFloor: z.boolean() })),
+  stock: z.array(z.object({ category: z.string(), nameZh: z.string(), nameEn: z.string(), unit: z.string(), unitEn: z.string(), class: categoryClass, quantity: z.number(), floor: z.number(), planned: z.number() })),
+  /**
+   * The safety floor is set per class: safetyFloorShare × the depot's capacity for the class;
+   * persons supported for the standard response period and plan completion as on the map.
+   */
+  classes: z.array(
+    z.object({
+      class: categoryClass,
+      capacity: z.number(),
+      floor: z.number(),
+      quantity: z.number(),
+      underFloor: z.boolean(),
+      personsSupported: z.number().nonnegative(),
+      planCompletion: z.number().nonnegative().nullable(),
+    }),
+  ),
   /** Lots held at the depot (quantity here), earliest expiry first. */
   lots: z.array(z.object({ lotId: z.string(), category: z.string(), quantity: z.number(), expiryDate: z.string(), grade: z.string() })),
   movements: z.array(z.object({ seq: z.number(), type: z.string(), eventTime: z.string(), lotId: z.string().nullable(), quantity: z.number().nullable(), instructionId: z.string().nullable(), actor: z.string() })),
@@ -139,12 +164,12 @@ export const categorySchema = z.object({
   class: categoryClass,
 });
 
-/** Days of cover by class at the end of each day of a window ending at the replica's data-as-of date. */
+/** Persons supported for the standard 7-day response, by class, at the end of each day of a window ending at the replica's data-as-of date. */
 export const trendSchema = z.object({
   region: adcode,
   asOf: z.string().nullable(),
   dates: z.array(z.iso.date()),
-  series: z.array(z.object({ class: categoryClass, daysOfCover: z.array(z.number().nonnegative()) })),
+  series: z.array(z.object({ class: categoryClass, personsSupported: z.array(z.number().nonnegative()) })),
 });
 
 /** An instruction as the alerts and tasks wall lists it. */

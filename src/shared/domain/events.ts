@@ -65,6 +65,8 @@ export const depotRegisteredSchema = z.object({
   operatorKind: z.enum(OPERATOR_KINDS),
   /** Nominal capacity per category class, in that class's usual unit. */
   capacity: z.record(z.string(), z.number().nonnegative()),
+  /** Planned reserve scale per category code (储备计划), in the category's unit; absent when none is set. */
+  planned: z.record(code, z.number().int().nonnegative()).optional(),
 });
 
 /** An instruction; one issued by a signed command carries the officer's envelope, so an auditor can re-verify it. */

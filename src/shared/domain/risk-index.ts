@@ -3,7 +3,7 @@
  * Pure and runtime-neutral, so the host computes it and tests and docs can check it by hand.
  *
  *   cover   c = ½·worst + ½·mean over the classes in scope of clamp((1.5 − r) / (1.5 − 0.5)),
- *               r = stock ÷ safety floor of the class (r = days of cover ÷ the floor's days of cover)
+ *               r = stock ÷ safety floor of the class
  *   expiry  x = clamp(share of stock expiring within 90 days ÷ 0.2)
  *   alerts  a = clamp(open alerts per depot ÷ 2)
  *   base    b = 0.5·c + 0.25·x + 0.25·a
@@ -83,12 +83,6 @@ export function assessRisk(inputs: RiskInputs): RiskAssessment {
   // One decimal is what a wall shows; rounding keeps equal inputs equal across processes.
   const index = Math.round(Math.min(100, Math.max(0, raw)) * 10) / 10;
   return { index, band: riskBand(index), components: { cover, expiry, alerts, emergency } };
-}
-
-/** Days a stock lasts a population at a per-capita daily norm; 0 when nobody or nothing is to be covered. */
-export function daysOfCover(quantity: number, population: number, perCapitaDaily: number): number {
-  const need = population * perCapitaDaily;
-  return need > 0 ? Math.max(0, quantity) / need : 0;
 }
 
 export function isEmergencyLevel(value: unknown): value is EmergencyLevel {

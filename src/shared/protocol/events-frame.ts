@@ -110,6 +110,13 @@ const capacities: Check = (v) => {
 
 const code = text(64);
 const quantity = int(1);
+
+/** Planned quantities: category code → whole non-negative quantity. */
+const plannedQuantities: Check = (v) => {
+  if (!isRecord(v)) return false;
+  for (const key in v) if (key === '__proto__' || !code(key) || !int(0)(v[key])) return false;
+  return true;
+};
 const adcode = pattern(ADCODE);
 
 const newLot = {
@@ -150,7 +157,7 @@ export const FAST_PAYLOADS: Partial<Record<EventType, Check & { keys: string[] }
     lat: number(-90, 90),
     operatorKind: oneOf(depotRegisteredSchema.shape.operatorKind.options),
     capacity: capacities,
-  }),
+  }, { planned: plannedQuantities }),
   // Without `envelope`: an instruction issued by a signed command is checked by zod.
   'instruction.issued': object(
     {

@@ -1,12 +1,13 @@
 import { CATEGORY_CLASSES } from '../../../shared/domain/events';
 import type { BriefingData } from '../briefing-data';
 import { contentWidth, heading, type Doc } from './document';
-import { BAND_ZH, CLASS_ZH, LEVEL_ZH, num, pct } from './labels';
-import { riskColour } from './risk-colour';
+import { RESPONSE_DAYS } from '../../../shared/domain/reserve-figures';
+import { BAND_ZH, CLASS_ZH, LEVEL_ZH, num, pct, pctOrDash, tenThousands } from './labels';
+import { planColour, riskColour } from './risk-colour';
 import { table } from './table';
 import { SIZE } from './theme';
 
-/** KPIs of the scope, reserve days by class, then every province in scope by risk. */
+/** KPIs of the scope, persons supported and plan completion by class, then every province in scope by risk. */
 export function drawKpiPage(doc: Doc, data: BriefingData): void {
   doc.addPage();
   const scopeZh = data.scope.region === null ? '全国' : data.scope.nameZh;
@@ -24,6 +25,7 @@ export function drawKpiPage(doc: Doc, data: BriefingData): void {
       ['低于安全线库点 depots under floor', num(k.depotsUnderFloor)],
       ['30天内到期批次 lots expiring ≤ 30 d', num(k.lotsExpiring30)],
       ['90天内到期批次 lots expiring ≤ 90 d', num(k.lotsExpiring90)],
+      ['储备计划完成率 plan completion', pctOrDash(k.planCompletion)],
       ['未处置预警 open alerts', num(k.openAlerts)],
       ['应急响应地区 regions in emergency', num(k.regionsInEmergency)],
     ],
@@ -34,10 +36,15 @@ export function drawKpiPage(doc: Doc, data: BriefingData): void {
   table(
     doc,
     [
-      { header: '大类 class', width: 2 },
-      { header: '保障天数 days of cover', width: 2, align: 'right' },
+      { header: '大类 class', width: 1.6 },
+      { header: `可保障 万人·${RESPONSE_DAYS}天 persons`, width: 1.8, align: 'right' },
+      { header: '计划完成率 of plan', width: 1.3, align: 'right' },
     ],
-    CATEGORY_CLASSES.filter((c) => k.reserveDaysByClass[c] !== undefined).map((c) => [`${CLASS_ZH[c]} ${c}`, num(k.reserveDaysByClass[c] ?? 0, 1)]),
+    CATEGORY_CLASSES.filter((c) => k.personsSupportedByClass[c] !== undefined).map((c) => [
+      `${CLASS_ZH[c]} ${c}`,
+      tenThousands(k.personsSupportedByClass[c] ?? 0),
+      { text: pctOrDash(k.planCompletionByClass[c]), color: planColour(k.planCompletionByClass[c] ?? null) },
+    ]),
     { width: half, x: doc.page.margins.left + half + 20, fontSize: SIZE.body },
   );
   doc.y = Math.max(leftEnd, doc.y) + 4;
@@ -49,7 +56,7 @@ export function drawKpiPage(doc: Doc, data: BriefingData): void {
       { header: '省份', width: 2.2 },
       { header: '风险指数', width: 1.1, align: 'right' },
       { header: '等级', width: 0.9 },
-      { header: '保障天数', width: 1.1, align: 'right' },
+      { header: '计划完成率', width: 1.1, align: 'right' },
       { header: '90天到期占比', width: 1.3, align: 'right' },
       { header: '库点', width: 0.8, align: 'right' },
       { header: '低于安全线', width: 1.1, align: 'right' },
@@ -61,7 +68,7 @@ export function drawKpiPage(doc: Doc, data: BriefingData): void {
       p.nameZh,
       { text: num(p.riskIndex, 1), color: riskColour(p.riskIndex), bold: true },
       BAND_ZH[p.riskBand],
-      num(p.daysOfCover, 1),
+      { text: pctOrDash(p.planCompletion), color: planColour(p.planCompletion) },
       pct(p.expiring90Share),
       num(p.depots),
       num(p.depotsUnderFloor),

@@ -47,3 +47,9 @@ export function num(n: number, digits = 0): string {
 }
 
 export const pct = (share: number): string => `${(share * 100).toFixed(1)}%`;
+
+/** A share that may be undefined (nothing planned): a dash. */
+export const pctOrDash = (share: number | null | undefined): string => (share === null || share === undefined ? '—' : pct(share));
+
+/** Persons in units of 10,000 (万人), the figure a reserve officer states. */
+export const tenThousands = (persons: number): string => num(persons / 10_000, persons < 100_000 ? 1 : 0);

@@ -1,6 +1,7 @@
 import type { BriefingData } from '../briefing-data';
 import { heading, paragraph, type Doc } from './document';
-import { CLASS_ZH, num, pct } from './labels';
+import { CLASS_ZH, num, pct, pctOrDash, tenThousands } from './labels';
+import { planColour } from './risk-colour';
 import type { CategoryClass } from '../../../shared/domain/events';
 import { table } from './table';
 import { CRITICAL, MUTED } from './theme';
@@ -20,24 +21,24 @@ export function drawShortfallsPage(doc: Doc, data: BriefingData): void {
       { header: '库存', width: 1.6, align: 'right' },
       { header: '安全线', width: 1.6, align: 'right' },
       { header: '库存/安全线', width: 1.3, align: 'right' },
-      { header: '保障天数', width: 1.2, align: 'right' },
+      { header: '可保障万人·7天', width: 1.4, align: 'right' },
     ],
-    f.provinceClasses.map((c) => [c.nameZh, cls(c.class), num(c.stock), num(c.floor), { text: pct(c.ratio), color: c.ratio < 0.5 ? CRITICAL : undefined, bold: c.ratio < 0.5 }, num(c.daysOfCover, 1)]),
+    f.provinceClasses.map((c) => [c.nameZh, cls(c.class), num(c.stock), num(c.floor), { text: pct(c.ratio), color: c.ratio < 0.5 ? CRITICAL : undefined, bold: c.ratio < 0.5 }, tenThousands(c.personsSupported)]),
     { empty: '无：各省各大类库存均不低于安全线' },
   );
 
-  heading(doc, '保障天数最低的库点', 'depots with the fewest days of cover');
+  heading(doc, '储备计划完成率最低的库点', 'depots furthest below their planned reserve');
   table(
     doc,
     [
       { header: '库点', width: 3 },
       { header: '编号', width: 1.6 },
       { header: '地区', width: 0.9 },
-      { header: '保障天数', width: 1.1, align: 'right' },
+      { header: '计划完成率', width: 1.1, align: 'right' },
       { header: '充盈度', width: 1, align: 'right' },
       { header: '安全线', width: 1 },
     ],
-    f.lowestCover.map((d) => [d.nameZh, d.code, d.region, num(d.daysOfCover, 1), pct(d.fill), d.underFloor ? { text: '低于', color: CRITICAL, bold: true } : '正常']),
+    f.lowestCover.map((d) => [d.nameZh, d.code, d.region, { text: pctOrDash(d.planCompletion), color: planColour(d.planCompletion) }, pct(d.fill), d.underFloor ? { text: '低于', color: CRITICAL, bold: true } : '正常']),
     { empty: '暂无库点' },
   );
 

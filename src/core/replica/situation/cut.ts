@@ -1,7 +1,6 @@
 import type { NationalKpis, Situation } from '../../../shared/contract/situation-schemas';
 import type { SituationFilter } from '../../../shared/contract/situation-schemas';
-import { populationOf } from '../../../shared/domain/population';
-import { daysOfCover } from '../../../shared/domain/risk-index';
+import { planCompletion, personsSupported } from '../../../shared/domain/reserve-figures';
 import type { SituationFacts } from './facts';
 
 const SEVERITY_ORDER = { critical: 0, warning: 1, info: 2 } as const;
@@ -32,12 +31,22 @@ export function cutSnapshot(facts: SituationFacts, filter: SituationFilter): Sit
 export function cutKpis(facts: SituationFacts, filter: SituationFilter): NationalKpis {
   const kept = keptRegions(facts, filter);
   const provinces = facts.provinces.filter((p) => kept.has(p.adcode));
-  const population = provinces.length > 0 ? populationOf([...kept]) : 0;
-  const reserveDaysByClass: Record<string, number> = {};
+  const personsSupportedByClass: Record<string, number> = {};
+  const planCompletionByClass: Record<string, number> = {};
+  let held = 0;
+  let planned = 0;
   for (const k of facts.scope.classes) {
-    let personDays = 0;
-    for (const region of kept) personDays += facts.personDays.get(region)?.get(k) ?? 0;
-    reserveDaysByClass[k] = daysOfCover(personDays, population, 1);
+    let heldPd = 0;
+    let plannedPd = 0;
+    for (const region of kept) {
+      heldPd += facts.personDays.get(region)?.get(k) ?? 0;
+      plannedPd += facts.plannedPersonDays.get(region)?.get(k) ?? 0;
+    }
+    personsSupportedByClass[k] = personsSupported(heldPd, k);
+    const completion = planCompletion(heldPd, plannedPd);
+    if (completion !== null) planCompletionByClass[k] = completion;
+    held += heldPd;
+    planned += plannedPd;
   }
   let within30 = 0;
   let within90 = 0;
@@ -48,7 +57,9 @@ export function cutKpis(facts: SituationFacts, filter: SituationFilter): Nationa
   return {
     asOf: facts.stamp.asOf,
     dataVersion: facts.stamp.dataVersion,
-    reserveDaysByClass,
+    personsSupportedByClass,
+    planCompletionByClass,
+    planCompletion: planCompletion(held, planned),
     depotsUnderFloor: provinces.reduce((n, p) => n + p.depotsUnderFloor, 0),
     lotsExpiring30: within30,
     lotsExpiring90: within90,

@@ -1,9 +1,9 @@
 import type { DepotDetail } from '../../../shared/contract/situation-schemas';
 import { CATEGORY_CLASSES, type CategoryClass } from '../../../shared/domain/events';
-import { provincePopulation } from '../../../shared/domain/population';
+import { planCompletion, personsSupported } from '../../../shared/domain/reserve-figures';
 import type { Db } from '../open';
 import type { DataStamp } from './as-of';
-import { capacityInScope, depotPoint, measureDepot, type ClassHolding } from './depot-measures';
+import { capacityInScope, depotPoint, measureDepot, plannedPersonDays, type ClassHolding } from './depot-measures';
 import type { CategoryRef } from './scope';
 import { MOVEMENT_DEPOT, MOVEMENT_TYPES_SQL, type DepotRow } from './statements';
 
@@ -13,7 +13,7 @@ const MOVEMENTS_SHOWN = 20;
 export function prepareDepotDetailStatements(db: Db) {
   return {
     depot: db.prepare<[string], DepotRow>(
-      'SELECT code, region, name_zh, name_en, lon, lat, operator_kind, capacity FROM depots WHERE code = ?',
+      'SELECT code, region, name_zh, name_en, lon, lat, operator_kind, capacity, planned FROM depots WHERE code = ?',
     ),
     stock: db.prepare<[string], { category: string; quantity: number }>('SELECT category, quantity FROM depot_stock WHERE depot = ?'),
     intake: db.prepare<[string], { category: string; quantity: number }>(
@@ -53,7 +53,9 @@ export function depotDetail(s: DepotDetailStatements, code: string, categories: 
     holdings.set(c.class, h);
   }
   const capacity = capacityInScope(d.capacity, CATEGORY_CLASSES);
-  const m = measureDepot(capacity, holdings, floorShare, provincePopulation(d.region));
+  const planned = plannedPersonDays(d.planned, new Map(categories.map((c) => [c.code, c])));
+  const plannedQuantity = JSON.parse(d.planned) as Record<string, number>;
+  const m = measureDepot(capacity, holdings, floorShare, planned);
 
   // A class floor is shared out among its categories by what the depot took in of each (its procurement mix),
   // falling back to current stock, then to equal parts.
@@ -81,6 +83,7 @@ export function depotDetail(s: DepotDetailStatements, code: string, categories: 
         class: c.class,
         quantity: r.quantity,
         floor: classFloor * weightOf(c.code, c.class),
+        planned: plannedQuantity[c.code] ?? 0,
       };
     })
     .sort((a, b) => CATEGORY_CLASSES.indexOf(a.class) - CATEGORY_CLASSES.indexOf(b.class) || a.category.localeCompare(b.category));
@@ -88,7 +91,16 @@ export function depotDetail(s: DepotDetailStatements, code: string, categories: 
   const classes = [...capacity].map(([cls, cap]) => {
     const quantity = holdings.get(cls)?.held ?? 0;
     const floor = (floorShare.get(cls) ?? 0) * cap;
-    return { class: cls, capacity: cap, floor, quantity, underFloor: quantity < floor };
+    const pd = holdings.get(cls)?.personDays ?? 0;
+    return {
+      class: cls,
+      capacity: cap,
+      floor,
+      quantity,
+      underFloor: quantity < floor,
+      personsSupported: personsSupported(pd, cls),
+      planCompletion: planCompletion(pd, planned.get(cls) ?? 0),
+    };
   });
 
   const movements = s.movements.all(code, d.region, MOVEMENTS_SHOWN).map((e) => {

@@ -1,21 +1,23 @@
 import type { DepotPoint } from '../../../shared/contract/situation-schemas';
 import type { CategoryClass } from '../../../shared/domain/events';
-import { daysOfCover } from '../../../shared/domain/risk-index';
+import { personDays, planCompletion } from '../../../shared/domain/reserve-figures';
 
 export interface ClassHolding {
   held: number;
   selected: number;
+  /** Stock of the categories in scope in person-days. */
   personDays: number;
 }
 
 export interface DepotMeasures {
   /** Capacity of the depot's classes in scope. */
   capacity: Map<CategoryClass, number>;
-  daysOfCover: number;
   fill: number;
+  /** Held ÷ planned person-days of the categories in scope; null when none is planned. */
+  planCompletion: number | null;
   underFloor: boolean;
   /** Classes in scope whose stock is under the floor, with how far under (stock ÷ floor). */
-  classesUnderFloor: { class: CategoryClass; ratio: number }[];
+  classesUnderFloor: { class: CategoryClass; ratio: number; floor: number; held: number }[];
 }
 
 /** Parses a depot's capacity JSON, keeping the classes in scope with a positive capacity. */
@@ -29,34 +31,49 @@ export function capacityInScope(capacityJson: string, classes: readonly Category
   return out;
 }
 
+/** A depot's planned reserve scale in person-days per class, over the categories in scope. */
+export function plannedPersonDays(
+  plannedJson: string,
+  norms: ReadonlyMap<string, { class: CategoryClass; perCapitaDaily: number }>,
+): Map<CategoryClass, number> {
+  const out = new Map<CategoryClass, number>();
+  for (const [code, quantity] of Object.entries(JSON.parse(plannedJson) as Record<string, number>)) {
+    const norm = norms.get(code);
+    if (norm) out.set(norm.class, (out.get(norm.class) ?? 0) + personDays(quantity, norm.perCapitaDaily));
+  }
+  return out;
+}
+
 /**
- * One depot against its floors: days of cover (mean over its classes in scope of the selected
- * categories' person-days ÷ the province's population), fill (stock ÷ capacity) and, per class,
- * stock under safetyFloorShare × capacity.
+ * One depot against its floors and its plan: fill (stock ÷ capacity), plan completion
+ * (person-days held ÷ planned, categories in scope) and, per class, stock under
+ * safetyFloorShare × capacity.
  */
 export function measureDepot(
   capacity: Map<CategoryClass, number>,
   holdings: ReadonlyMap<string, ClassHolding> | undefined,
   floorShare: ReadonlyMap<CategoryClass, number>,
-  population: number,
+  planned: ReadonlyMap<CategoryClass, number>,
 ): DepotMeasures {
   let held = 0;
   let cap = 0;
-  let personDays = 0;
+  let heldPd = 0;
+  let plannedPd = 0;
   const classesUnderFloor: DepotMeasures['classesUnderFloor'] = [];
   for (const [k, c] of capacity) {
     const h = holdings?.get(k);
     const q = h?.held ?? 0;
     held += q;
     cap += c;
-    personDays += h?.personDays ?? 0;
+    heldPd += h?.personDays ?? 0;
+    plannedPd += planned.get(k) ?? 0;
     const floor = (floorShare.get(k) ?? 0) * c;
-    if (q < floor) classesUnderFloor.push({ class: k, ratio: floor > 0 ? q / floor : 0 });
+    if (q < floor) classesUnderFloor.push({ class: k, ratio: floor > 0 ? q / floor : 0, floor, held: q });
   }
   return {
     capacity,
-    daysOfCover: capacity.size > 0 ? daysOfCover(personDays, population, 1) / capacity.size : 0,
     fill: cap > 0 ? held / cap : 0,
+    planCompletion: planCompletion(heldPd, plannedPd),
     underFloor: classesUnderFloor.length > 0,
     classesUnderFloor,
   };
@@ -65,7 +82,7 @@ export function measureDepot(
 /** A depot row and its measures as the map and the drawer show it. */
 export function depotPoint(
   d: { code: string; name_zh: string; name_en: string; region: string; lon: number; lat: number; operator_kind: string },
-  m: Pick<DepotMeasures, 'daysOfCover' | 'fill' | 'underFloor'>,
+  m: Pick<DepotMeasures, 'planCompletion' | 'fill' | 'underFloor'>,
 ): DepotPoint {
   return {
     code: d.code,
@@ -75,7 +92,7 @@ export function depotPoint(
     lon: d.lon,
     lat: d.lat,
     operatorKind: d.operator_kind,
-    daysOfCover: m.daysOfCover,
+    planCompletion: m.planCompletion,
     fill: m.fill,
     underFloor: m.underFloor,
   };

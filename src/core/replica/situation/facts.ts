@@ -2,9 +2,11 @@ import type { AlertPoint, DepotPoint, ProvinceRisk, TransferArc } from '../../..
 import type { CategoryClass } from '../../../shared/domain/events';
 import { PROVINCE_CENTROIDS } from '../../../shared/domain/province-centroids';
 import { provincePopulation } from '../../../shared/domain/population';
-import { assessRisk, daysOfCover, isEmergencyLevel } from '../../../shared/domain/risk-index';
+import { planCompletion, personsSupported } from '../../../shared/domain/reserve-figures';
+import { assessRisk, isEmergencyLevel } from '../../../shared/domain/risk-index';
 import { isoDatePlus, type DataStamp } from './as-of';
-import { capacityInScope, depotPoint, measureDepot, type ClassHolding } from './depot-measures';
+import { capacityInScope, depotPoint, measureDepot, plannedPersonDays, type ClassHolding } from './depot-measures';
+import { underFloorSince } from './floor-since';
 import { recordedAlertPoint } from './recorded-alerts';
 import type { Scope } from './scope';
 import type { SituationStatements } from './statements';
@@ -20,8 +22,9 @@ export interface SituationFacts {
   transfers: TransferArc[];
   /** Per province: held lots expiring within 30 and 90 days of the data-as-of date (not yet expired). */
   expiringLots: Map<string, { within30: number; within90: number }>;
-  /** Per province and class in scope: stock of the selected categories in person-days. */
+  /** Per province and class in scope: stock of the selected categories in person-days, held and planned. */
   personDays: Map<string, Map<CategoryClass, number>>;
+  plannedPersonDays: Map<string, Map<CategoryClass, number>>;
 }
 
 interface ProvinceTally {
@@ -29,6 +32,7 @@ interface ProvinceTally {
   selected: Map<CategoryClass, number>;
   floor: Map<CategoryClass, number>;
   personDays: Map<CategoryClass, number>;
+  plannedPersonDays: Map<CategoryClass, number>;
   expiring90: Map<CategoryClass, number>;
   depots: number;
   depotsUnderFloor: number;
@@ -38,7 +42,7 @@ interface ProvinceTally {
 const add = <K>(m: Map<K, number>, k: K, v: number) => m.set(k, (m.get(k) ?? 0) + v);
 
 function newTally(): ProvinceTally {
-  return { held: new Map(), selected: new Map(), floor: new Map(), personDays: new Map(), expiring90: new Map(), depots: 0, depotsUnderFloor: 0, alerts: 0 };
+  return { held: new Map(), selected: new Map(), floor: new Map(), personDays: new Map(), plannedPersonDays: new Map(), expiring90: new Map(), depots: 0, depotsUnderFloor: 0, alerts: 0 };
 }
 
 export function computeFacts(
@@ -71,8 +75,10 @@ export function computeFacts(
     if (!tally) continue;
     const capacity = capacityInScope(d.capacity, scope.classes);
     const held = holdings.get(d.code);
-    const m = measureDepot(capacity, held, scope.floorShare, provincePopulation(d.region));
+    const planned = plannedPersonDays(d.planned, scope.norms);
+    const m = measureDepot(capacity, held, scope.floorShare, planned);
     tally.depots++;
+    for (const k of capacity.keys()) add(tally.plannedPersonDays, k, planned.get(k) ?? 0);
     if (m.underFloor) tally.depotsUnderFloor++;
     for (const [k, cap] of capacity) add(tally.floor, k, (scope.floorShare.get(k) ?? 0) * cap);
     for (const [k, h] of held ?? []) {
@@ -82,17 +88,22 @@ export function computeFacts(
       add(tally.personDays, cls, h.personDays);
     }
     depots.push(depotPoint(d, m));
+    const asOf = stamp.regionAsOf.get(d.region) ?? stamp.asOf ?? '';
     for (const u of m.classesUnderFloor) {
       tally.alerts++;
+      const at = { depot: d.code, region: d.region, until: asOf || '9999-12-31' };
       alerts.push({
         id: `under-floor:${d.code}:${u.class}`,
         kind: 'under-floor',
         severity: u.ratio < 0.5 ? 'critical' : 'warning',
         region: d.region,
         depot: d.code,
+        class: u.class,
+        category: null,
         lon: d.lon,
         lat: d.lat,
-        raisedAt: stamp.regionAsOf.get(d.region) ?? stamp.asOf ?? '',
+        // When the class went under (from the log), never the time of asking.
+        raisedAt: underFloorSince(s.depotMovements, at, u.class, u.held, u.floor) ?? asOf,
       });
     }
   }
@@ -120,6 +131,8 @@ export function computeFacts(
       severity: expired ? 'critical' : 'warning',
       region: h.region,
       depot: h.depot,
+      class: scope.norms.get(h.category)?.class ?? null,
+      category: h.category,
       lon: h.lon,
       lat: h.lat,
       raisedAt: expired ? `${h.expiry_date}T00:00:00Z` : `${isoDatePlus(h.expiry_date, -30)}T00:00:00Z`,
@@ -137,6 +150,7 @@ export function computeFacts(
 
   const provinces: ProvinceRisk[] = [];
   const personDays = new Map<string, Map<CategoryClass, number>>();
+  const plannedByProvince = new Map<string, Map<CategoryClass, number>>();
   for (const p of provinceRows) {
     const tally = tallies.get(p.adcode);
     if (!tally) continue;
@@ -144,14 +158,17 @@ export function computeFacts(
     const classes = scope.classes.map((k) => {
       const stock = tally.held.get(k) ?? 0;
       const floor = tally.floor.get(k) ?? 0;
+      const pd = tally.personDays.get(k) ?? 0;
       return {
         class: k,
         stock,
         floor,
         coverRatio: floor > 0 ? stock / floor : 0,
-        daysOfCover: daysOfCover(tally.personDays.get(k) ?? 0, population, 1),
+        personsSupported: personsSupported(pd, k),
+        planCompletion: planCompletion(pd, tally.plannedPersonDays.get(k) ?? 0),
       };
     });
+    const sum = (m: Map<CategoryClass, number>) => scope.classes.reduce((a, k) => a + (m.get(k) ?? 0), 0);
     const shares = scope.classes
       .filter((k) => (tally.selected.get(k) ?? 0) > 0)
       .map((k) => Math.min(1, (tally.expiring90.get(k) ?? 0) / (tally.selected.get(k) ?? 1)));
@@ -165,6 +182,7 @@ export function computeFacts(
       emergencyLevel,
     });
     personDays.set(p.adcode, tally.personDays);
+    plannedByProvince.set(p.adcode, tally.plannedPersonDays);
     provinces.push({
       adcode: p.adcode,
       nameZh: p.name_zh,
@@ -172,7 +190,7 @@ export function computeFacts(
       emergencyLevel,
       riskIndex: risk.index,
       riskBand: risk.band,
-      daysOfCover: classes.length > 0 ? classes.reduce((a, c) => a + c.daysOfCover, 0) / classes.length : 0,
+      planCompletion: planCompletion(sum(tally.personDays), sum(tally.plannedPersonDays)),
       expiring90Share,
       openAlerts: tally.alerts,
       depots: tally.depots,
@@ -197,5 +215,5 @@ export function computeFacts(
     region: t.region,
   }));
 
-  return { stamp, scope, provinces, depots, alerts, transfers, expiringLots, personDays };
+  return { stamp, scope, provinces, depots, alerts, transfers, expiringLots, personDays, plannedPersonDays: plannedByProvince };
 }

@@ -20,6 +20,8 @@ export interface Scope {
   regions: string[];
   /** Safety floor share of each class: the highest of its categories', so no category's floor is missed. */
   floorShare: ReadonlyMap<CategoryClass, number>;
+  /** Class and per-capita daily norm of each category in scope, for person-day figures. */
+  norms: ReadonlyMap<string, { class: CategoryClass; perCapitaDaily: number }>;
 }
 
 export function classFloorShares(categories: readonly CategoryRef[]): Map<CategoryClass, number> {
@@ -42,6 +44,7 @@ export function resolveScope(filter: SituationFilter, categories: readonly Categ
     classes: CATEGORY_CLASSES.filter((k) => classSet.has(k)),
     regions,
     floorShare: classFloorShares(categories),
+    norms: new Map(selected.map((c) => [c.code, { class: c.class, perCapitaDaily: c.perCapitaDaily }])),
   };
 }
 

@@ -1,12 +1,12 @@
 import type { Db } from '../open';
+import { prepareDepotMovements } from './floor-since';
 import { prepareRecordedAlerts } from './recorded-alerts';
+
+export { MOVEMENT_DEPOT, MOVEMENT_TYPES_SQL } from './floor-since';
 
 /** Lists are bound as one JSON array and read with json_each: one prepared statement whatever their length. */
 const IN = (param: string) => `IN (SELECT value FROM json_each(@${param}))`;
 
-/** The depot whose stock a movement changed; the same expression as the events_movement_depot index. */
-export const MOVEMENT_DEPOT = `CASE WHEN json_valid(payload) THEN coalesce(json_extract(payload, '$.depot'), json_extract(payload, '$.fromDepot'), json_extract(payload, '$.toDepot'), json_extract(payload, '$.adjustment.depot')) END`;
-export const MOVEMENT_TYPES_SQL = `('lot.intake', 'stock.transfer-out', 'stock.transfer-in', 'stock.issued', 'stock.inspected', 'stock.rotated', 'stock.disposed', 'event.corrected')`;
 
 export interface DepotRow {
   code: string;
@@ -17,6 +17,8 @@ export interface DepotRow {
   lat: number;
   operator_kind: string;
   capacity: string;
+  /** Planned quantity per category code (canonical JSON). */
+  planned: string;
 }
 export interface DepotClassStockRow {
   depot: string;
@@ -45,7 +47,7 @@ export function prepareSituationStatements(db: Db) {
     ),
     /** Depots in the regions with a capacity for a class in scope. */
     depots: db.prepare<[Pick<Lists, 'classes' | 'regions'>], DepotRow>(
-      `SELECT code, region, name_zh, name_en, lon, lat, operator_kind, capacity FROM depots
+      `SELECT code, region, name_zh, name_en, lon, lat, operator_kind, capacity, planned FROM depots
        WHERE region ${IN('regions')}
          AND EXISTS (SELECT 1 FROM json_each(depots.capacity) j WHERE j.key ${IN('classes')})
        ORDER BY code`,
@@ -92,6 +94,8 @@ export function prepareSituationStatements(db: Db) {
        ORDER BY t.sent_at DESC, t.transfer_id`,
     ),
     recordedAlerts: prepareRecordedAlerts(db),
+    /** A depot's movements newest first: when a class went under its floor. */
+    depotMovements: prepareDepotMovements(db),
   };
 }
 

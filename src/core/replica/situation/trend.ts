@@ -1,6 +1,6 @@
 import type { Trend } from '../../../shared/contract/situation-schemas';
 import type { CategoryClass } from '../../../shared/domain/events';
-import { provincePopulation } from '../../../shared/domain/population';
+import { personDays, personsSupported } from '../../../shared/domain/reserve-figures';
 import type { Db } from '../open';
 import { isoDatePlus, type DataStamp } from './as-of';
 import type { CategoryRef, Scope } from './scope';
@@ -45,7 +45,7 @@ export function prepareTrendStatements(db: Db) {
 export type TrendStatements = ReturnType<typeof prepareTrendStatements>;
 
 /**
- * Days of cover by class at the end of each of the last `days` days, rebuilt backwards from
+ * Persons supported for 7 days by class at the end of each of the last `days` days, rebuilt backwards from
  * today's stock by undoing the region's movements newest first.
  */
 export function provinceTrend(s: TrendStatements, region: string, days: number, scope: Scope, categories: readonly CategoryRef[], stamp: DataStamp): Trend {
@@ -55,13 +55,12 @@ export function provinceTrend(s: TrendStatements, region: string, days: number, 
   const stock = new Map<string, number>();
   for (const r of s.stock.all(region)) if (inScope.has(r.category)) stock.set(r.category, r.quantity);
 
-  const population = provincePopulation(region);
   const perClass = new Map<CategoryClass, number[]>(scope.classes.map((k) => [k, new Array<number>(days).fill(0)]));
   const record = (k: number) => {
     for (const [code, qty] of stock) {
       const c = inScope.get(code);
       const series = c && perClass.get(c.class);
-      if (c && series && c.perCapitaDaily > 0 && population > 0) series[k] = (series[k] ?? 0) + Math.max(0, qty) / (population * c.perCapitaDaily);
+      if (c && series) series[k] = (series[k] ?? 0) + personsSupported(personDays(qty, c.perCapitaDaily), c.class);
     }
   };
 
@@ -75,5 +74,5 @@ export function provinceTrend(s: TrendStatements, region: string, days: number, 
   }
   while (k >= 0) record(k--);
 
-  return { region, asOf: stamp.asOf, dates, series: [...perClass].map(([cls, daysOfCover]) => ({ class: cls, daysOfCover })) };
+  return { region, asOf: stamp.asOf, dates, series: [...perClass].map(([cls, persons]) => ({ class: cls, personsSupported: persons })) };
 }

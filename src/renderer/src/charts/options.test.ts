@@ -9,7 +9,7 @@ const province = (adcode: string, ratio: number): ProvinceRisk => ({
   emergencyLevel: 'normal',
   riskIndex: 10,
   riskBand: 'low',
-  daysOfCover: 3,
+  planCompletion: 0.8,
   expiring90Share: 0,
   openAlerts: 0,
   depots: 1,
@@ -18,8 +18,8 @@ const province = (adcode: string, ratio: number): ProvinceRisk => ({
   centroid: [110, 30],
   population: 1,
   classes: [
-    { class: 'grain', stock: 100 * ratio, floor: 100, coverRatio: ratio, daysOfCover: 2 },
-    { class: 'water', stock: 5, floor: 10, coverRatio: 0.5, daysOfCover: 0.1 },
+    { class: 'grain', stock: 100 * ratio, floor: 100, coverRatio: ratio, personsSupported: 20_000, planCompletion: 0.9 },
+    { class: 'water', stock: 5, floor: 10, coverRatio: 0.5, personsSupported: 1_000, planCompletion: 0.5 },
   ],
 });
 

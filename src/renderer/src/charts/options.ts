@@ -48,7 +48,7 @@ export interface ProvinceFloorLabels {
   days: string;
 }
 
-/** For one class: stock against the safety floor in every province (worst cover first), and days of cover. */
+/** For one class: stock against the safety floor in every province (worst cover first), and persons supported for 7 days (万). */
 export function provinceFloorOption(provinces: readonly ProvinceRisk[], cls: CategoryClass, labels: ProvinceFloorLabels): EChartsCoreOption {
   const rows = provinces
     .map((p) => ({ p, c: p.classes?.find((x) => x.class === cls) }))
@@ -65,7 +65,7 @@ export function provinceFloorOption(provinces: readonly ProvinceRisk[], cls: Cat
     series: [
       { name: labels.stock, type: 'bar', data: rows.map((r) => Math.round(r.c.stock)), itemStyle: { color: C.stock } },
       { name: labels.floor, type: 'bar', data: rows.map((r) => Math.round(r.c.floor)), itemStyle: { color: C.floor } },
-      { name: labels.days, type: 'line', yAxisIndex: 1, data: rows.map((r) => Math.round(r.c.daysOfCover * 100) / 100), itemStyle: { color: C.days }, lineStyle: { width: 3 } },
+      { name: labels.days, type: 'line', yAxisIndex: 1, data: rows.map((r) => Math.round(r.c.personsSupported / 1000) / 10), itemStyle: { color: C.days }, lineStyle: { width: 3 } },
     ],
   };
 }
@@ -85,7 +85,7 @@ const CLASS_COLORS: Readonly<Record<CategoryClass, string>> = {
   power: '#e879f9',
 };
 
-/** Days of cover by class over the window, one line per class. */
+/** Persons supported for 7 days by class over the window (万), one line per class. */
 export function trendOption(trend: Trend, labels: TrendLabels): EChartsCoreOption {
   return {
     ...base,
@@ -99,7 +99,7 @@ export function trendOption(trend: Trend, labels: TrendLabels): EChartsCoreOptio
       lineStyle: { width: 3 },
       itemStyle: { color: CLASS_COLORS[s.class] },
       // A log axis cannot show 0: an empty class sits at the bottom of the scale instead.
-      data: s.daysOfCover.map((d) => Math.max(d, 0.001)),
+      data: s.personsSupported.map((p) => Math.max(p / 10_000, 0.001)),
     })),
   };
 }

@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 import type { DepotDetail } from '../../../shared/contract';
 import { daysUntil } from '../format/expiry';
 import { label, nameOf } from '../format/labels';
-import { formatDays, formatNumber, formatPercent } from '../format/numbers';
+import { formatNumber, formatPercent, formatTenThousands } from '../format/numbers';
 import { shortTime } from '../format/time';
 import { useLocale, useT, type Translate } from '../i18n';
 import type { Locale } from '../i18n';
@@ -10,6 +10,7 @@ import { depotSelectors, useDepotStore } from '../stores/depot-store';
 import { situationSelectors, useSituationStore } from '../stores/situation-store';
 import { openLotTrace } from '../walls/traceability/open-trace';
 import { LiveDataMark } from '../replay/LiveDataMark';
+import { PlanShare } from '../panels/PlanShare';
 
 function Stock({ detail, t, locale }: { detail: DepotDetail; t: Translate; locale: Locale }) {
   return (
@@ -21,6 +22,7 @@ function Stock({ detail, t, locale }: { detail: DepotDetail; t: Translate; local
             <th scope="col">{t('drawer.col.category')}</th>
             <th scope="col" className="num">{t('drawer.col.quantity')}</th>
             <th scope="col" className="num">{t('drawer.col.floor')}</th>
+            <th scope="col" className="num">{t('figures.col.planned')}</th>
           </tr>
         </thead>
         <tbody>
@@ -31,20 +33,33 @@ function Stock({ detail, t, locale }: { detail: DepotDetail; t: Translate; local
                 {formatNumber(locale, s.quantity)} {locale === 'zh-CN' ? s.unit : s.unitEn}
               </td>
               <td className="num">{formatNumber(locale, Math.round(s.floor))}</td>
+              <td className="num" data-planned={s.planned}>
+                {s.planned > 0 ? formatNumber(locale, s.planned) : '—'}
+              </td>
             </tr>
           ))}
         </tbody>
       </table>
       <h3>{t('drawer.classes')}</h3>
       <table className="data-table compact" data-testid="drawer-classes">
+        <thead>
+          <tr>
+            <th scope="col">{t('drawer.classes')}</th>
+            <th scope="col" className="num">{t('drawer.col.quantity')}</th>
+            <th scope="col" className="num">{t('drawer.col.floor')}</th>
+            <th scope="col" className="num">{t('figures.col.persons')}</th>
+            <th scope="col" className="num">{t('figures.col.plan')}</th>
+          </tr>
+        </thead>
         <tbody>
           {detail.classes.map((c) => (
             <tr key={c.class} className={c.underFloor ? 'under-floor' : ''}>
               <th scope="row">{label(t, 'class', c.class)}</th>
               <td className="num">{formatNumber(locale, c.quantity)}</td>
               <td className="num">/ {formatNumber(locale, Math.round(c.floor))}</td>
-              <td className="num cell-sub">
-                {t('drawer.col.capacity')} {formatNumber(locale, c.capacity)}
+              <td className="num" data-value={c.personsSupported}>{formatTenThousands(locale, c.personsSupported)}</td>
+              <td className="num">
+                <PlanShare share={c.planCompletion} />
               </td>
             </tr>
           ))}
@@ -157,7 +172,7 @@ export function DepotDrawer() {
             {d && (
               <>
                 {' · '}
-                {label(t, 'operator', d.operatorKind)} · {t('depots.col.days')} {formatDays(locale, d.daysOfCover)} · {t('depots.col.fill')} {formatPercent(locale, d.fill)}
+                {label(t, 'operator', d.operatorKind)} · {t('figures.col.plan')} <PlanShare share={d.planCompletion} /> · {t('depots.col.fill')} {formatPercent(locale, d.fill)}
                 {d.underFloor && <span className="band band-severe">{t('depots.underFloor')}</span>}
               </>
             )}

@@ -28,6 +28,13 @@ export function formatDays(locale: Locale, days: number): string {
   return new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(days);
 }
 
+/** Persons in 万 (10,000): one decimal under 100 万, whole 万 above (the figure of 万人·7天). */
+export function formatTenThousands(locale: Locale, persons: number): string {
+  const n = persons / 10_000;
+  const digits = n >= 100 ? 0 : 1;
+  return new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(n);
+}
+
 export function formatPercent(locale: Locale, share: number): string {
   return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(share);
 }

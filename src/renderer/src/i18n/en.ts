@@ -2,6 +2,7 @@ import type { MessageKey } from './zh-CN';
 import { en as emergencyEn } from './messages/emergency';
 import { en as dispatchEn } from './messages/dispatch';
 import { en as kioskEn } from './messages/kiosk';
+import { en as figuresEn } from './messages/figures';
 import { en as replayEn } from './messages/replay';
 import { en as briefingEn } from './messages/briefing';
 
@@ -66,9 +67,6 @@ export const en: Record<MessageKey, string> = {
   'wall.loading': 'Loading wall…',
   'wall.failed': 'The wall "{wall}" failed to load: {message}',
   'kpis.title': 'National indicators',
-  'kpis.reserveDays': '{cls} reserves',
-  'kpis.days': 'days',
-  'kpis.daysHint': 'Days of consumption of the population at the per-capita daily norm',
   'kpis.depotsUnderFloor': 'Depots under safety floor',
   'kpis.lotsExpiring30': 'Lots expiring in 30 days',
   'kpis.lotsExpiring90': 'Lots expiring in 90 days',
@@ -79,7 +77,6 @@ export const en: Record<MessageKey, string> = {
   'risk.col.province': 'Province',
   'risk.col.index': 'Risk index',
   'risk.col.band': 'Band',
-  'risk.col.days': 'Days of cover',
   'risk.col.expiring': 'Expiring ≤90 d',
   'risk.col.alerts': 'Alerts',
   'risk.col.underFloor': 'Under floor',
@@ -107,7 +104,6 @@ export const en: Record<MessageKey, string> = {
   'depots.col.name': 'Depot',
   'depots.col.code': 'Code',
   'depots.col.kind': 'Operator',
-  'depots.col.days': 'Days of cover',
   'depots.col.fill': 'Fill',
   'depots.col.floor': 'Safety floor',
   'depots.underFloor': 'Under floor',
@@ -122,9 +118,7 @@ export const en: Record<MessageKey, string> = {
   'category.title': '{name}: stock and safety floor by province',
   'category.stock': 'Stock',
   'category.floor': 'Safety floor',
-  'category.days': 'Days of cover',
   'category.unitNote': 'Unit: {unit} (floors are set per class of capacity)',
-  'alerts.title': 'Open alerts ({count})',
   'alerts.kind.under-floor': 'Under floor',
   'alerts.kind.expiring': 'Expiring',
   'alerts.kind.expired': 'Expired',
@@ -135,7 +129,6 @@ export const en: Record<MessageKey, string> = {
   'alerts.severity.warning': 'Warning',
   'alerts.severity.info': 'Info',
   'alerts.empty': 'No open alerts',
-  'alerts.more': '{count} more not shown',
   'tasks.title': 'Transfers in flight ({count})',
   'tasks.col.transfer': 'Transfer',
   'tasks.col.route': 'From → to',
@@ -150,7 +143,6 @@ export const en: Record<MessageKey, string> = {
   'drawer.col.category': 'Category',
   'drawer.col.quantity': 'Quantity',
   'drawer.col.floor': 'Floor',
-  'drawer.col.capacity': 'Capacity',
   'drawer.col.lot': 'Lot',
   'drawer.col.expiry': 'Expiry',
   'drawer.col.grade': 'Grade',
@@ -170,7 +162,7 @@ export const en: Record<MessageKey, string> = {
   'search.hint': 'Keys: / or Ctrl+K search · PageDown/PageUp switch walls · Esc reset',
   'map.unavailable': 'Map unavailable',
   'replica.title': 'Replica',
-  'trend.title': 'Days of cover, last {days} days',
+  'trend.title': 'Persons supported for 7 days, last {days} days',
   'instructions.title': 'Latest instructions',
   'instructions.empty': 'No instructions',
   'instructions.col.id': 'Instruction',
@@ -244,6 +236,7 @@ export const en: Record<MessageKey, string> = {
   ...emergencyEn,
   ...dispatchEn,
   ...kioskEn,
+  ...figuresEn,
   ...replayEn,
   ...briefingEn,
 };

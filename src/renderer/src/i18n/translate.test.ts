@@ -14,7 +14,7 @@ describe('i18n (i18next)', () => {
 
   it('fills single-brace placeholders and leaves markup to React', () => {
     expect(translate('en', 'error.closed', { attempt: 3 })).toBe('The connection to the host was lost; reconnecting (attempt 3).');
-    expect(translate('zh-CN', 'kpis.reserveDays', { cls: '粮食' })).toBe('粮食储备');
+    expect(translate('zh-CN', 'figures.persons', { cls: '粮食' })).toBe('粮食可保障');
     expect(translate('en', 'wall.failed', { wall: '<b>', message: 'x' })).toBe('The wall "<b>" failed to load: x');
   });
 

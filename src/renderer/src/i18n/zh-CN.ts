@@ -1,6 +1,7 @@
 import { zh as emergencyZh } from './messages/emergency';
 import { zh as dispatchZh } from './messages/dispatch';
 import { zh as kioskZh } from './messages/kiosk';
+import { zh as figuresZh } from './messages/figures';
 import { zh as replayZh } from './messages/replay';
 import { zh as briefingZh } from './messages/briefing';
 
@@ -65,9 +66,6 @@ export const zhCN = {
   'wall.loading': '正在加载态势墙…',
   'wall.failed': '态势墙“{wall}”加载失败：{message}',
   'kpis.title': '全国关键指标',
-  'kpis.reserveDays': '{cls}储备',
-  'kpis.days': '天',
-  'kpis.daysHint': '按人口与人均日需量折算的保障天数',
   'kpis.depotsUnderFloor': '低于安全线库点',
   'kpis.lotsExpiring30': '30天内到期批次',
   'kpis.lotsExpiring90': '90天内到期批次',
@@ -78,7 +76,6 @@ export const zhCN = {
   'risk.col.province': '省份',
   'risk.col.index': '风险指数',
   'risk.col.band': '等级',
-  'risk.col.days': '保障天数',
   'risk.col.expiring': '90天到期占比',
   'risk.col.alerts': '预警',
   'risk.col.underFloor': '低于安全线',
@@ -106,7 +103,6 @@ export const zhCN = {
   'depots.col.name': '库点',
   'depots.col.code': '编号',
   'depots.col.kind': '类型',
-  'depots.col.days': '保障天数',
   'depots.col.fill': '充盈度',
   'depots.col.floor': '安全线',
   'depots.underFloor': '低于安全线',
@@ -121,9 +117,7 @@ export const zhCN = {
   'category.title': '{name}：各省库存与安全线',
   'category.stock': '库存',
   'category.floor': '安全线',
-  'category.days': '保障天数',
   'category.unitNote': '单位：{unit}（安全线按大类库容计）',
-  'alerts.title': '未处置预警（{count}）',
   'alerts.kind.under-floor': '低于安全线',
   'alerts.kind.expiring': '临期',
   'alerts.kind.expired': '已过期',
@@ -134,7 +128,6 @@ export const zhCN = {
   'alerts.severity.warning': '警告',
   'alerts.severity.info': '提示',
   'alerts.empty': '暂无预警',
-  'alerts.more': '另有 {count} 条未显示',
   'tasks.title': '在途调拨任务（{count}）',
   'tasks.col.transfer': '调拨单',
   'tasks.col.route': '调出 → 调入',
@@ -149,7 +142,6 @@ export const zhCN = {
   'drawer.col.category': '品类',
   'drawer.col.quantity': '数量',
   'drawer.col.floor': '安全线',
-  'drawer.col.capacity': '库容',
   'drawer.col.lot': '批次',
   'drawer.col.expiry': '到期日',
   'drawer.col.grade': '等级',
@@ -169,7 +161,7 @@ export const zhCN = {
   'search.hint': '快捷键：/ 或 Ctrl+K 搜索 · PageDown/PageUp 切换态势墙 · Esc 复位',
   'map.unavailable': '地图暂不可用',
   'replica.title': '副本',
-  'trend.title': '近 {days} 天保障天数走势',
+  'trend.title': '近 {days} 天可保障人数走势（万人·7天）',
   'instructions.title': '最新指令',
   'instructions.empty': '暂无指令',
   'instructions.col.id': '指令',
@@ -243,6 +235,7 @@ export const zhCN = {
   ...emergencyZh,
   ...dispatchZh,
   ...kioskZh,
+  ...figuresZh,
   ...replayZh,
   ...briefingZh,
 } as const;

@@ -5,7 +5,7 @@ import { useSituationStore } from '../stores/situation-store';
 import { useEmergencyStore } from '../emergency/emergency-store';
 
 const filter = (f: Partial<SituationFilter> = {}): SituationFilter => ({ classes: [], categories: [], regions: [], riskBands: [], ...f });
-const alert = (id: string, severity: AlertPoint['severity'], region = '430000'): AlertPoint => ({ id, kind: 'under-floor', severity, region, depot: null, lon: 0, lat: 0, raisedAt: '2026-01-01T00:00:00Z' });
+const alert = (id: string, severity: AlertPoint['severity'], region = '430000'): AlertPoint => ({ id, kind: 'under-floor', severity, region, depot: null, class: null, category: null, lon: 0, lat: 0, raisedAt: '2026-01-01T00:00:00Z' });
 const situation = (alerts: AlertPoint[]): Situation => ({ dataVersion: String(alerts.length), asOf: null, provinces: [], depots: [], transfers: [], alerts });
 
 describe('what interrupts a kiosk, read from the app stores', () => {

@@ -94,7 +94,7 @@ export default function MapCanvas({ situation, filter, focusRegion, onSelectProv
       if (info.picked && info.index >= 0 && layerId === DECK_LAYER_IDS.aggregates && data.aggregates) {
         const agg = data.aggregates;
         const adcode = agg.adcodes[info.index];
-        if (adcode) return { kind: 'aggregate', x: info.x, y: info.y, adcode, depots: agg.depots[info.index]!, meanDaysOfCover: agg.meanDaysOfCover[info.index]! };
+        if (adcode) return { kind: 'aggregate', x: info.x, y: info.y, adcode, depots: agg.depots[info.index]!, planCompletion: Number.isNaN(agg.planCompletion[info.index]!) ? null : agg.planCompletion[info.index]! };
       }
       const province = provinceAt(info.x, info.y);
       return province ? { kind: 'province', x: info.x, y: info.y, ...province } : null;

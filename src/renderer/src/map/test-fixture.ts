@@ -9,7 +9,7 @@ export function fixtureSituation(dataVersion = 'v1'): Situation {
     emergencyLevel: 'normal' as const,
     riskIndex,
     riskBand: band,
-    daysOfCover: 40,
+    planCompletion: 0.85,
     expiring90Share: 0.1,
     openAlerts: 1,
     depots: 2,
@@ -17,7 +17,7 @@ export function fixtureSituation(dataVersion = 'v1'): Situation {
     lots: 10,
     centroid,
   });
-  const depot = (code: string, region: string, lon: number, lat: number, daysOfCover: number, fill: number) => ({
+  const depot = (code: string, region: string, lon: number, lat: number, planCompletion: number, fill: number) => ({
     code,
     nameZh: `库${code}`,
     nameEn: `Depot ${code}`,
@@ -25,21 +25,21 @@ export function fixtureSituation(dataVersion = 'v1'): Situation {
     lon,
     lat,
     operatorKind: 'national',
-    daysOfCover,
+    planCompletion,
     fill,
-    underFloor: daysOfCover < 15,
+    underFloor: planCompletion < 0.5,
   });
   return {
     dataVersion,
     asOf: '2026-01-01T00:00:00Z',
     provinces: [province('430000', '湖南省', 'Hunan', 72, 'high', [111.7, 27.6]), province('110000', '北京市', 'Beijing', 10, 'low', [116.4, 39.9])],
-    depots: [depot('HN1', '430000', 112.9, 28.2, 5, 0.2), depot('HN2', '430000', 111.0, 27.0, 120, 1.0), depot('BJ1', '110000', 116.4, 39.9, 60, 2)],
+    depots: [depot('HN1', '430000', 112.9, 28.2, 0.3, 0.2), depot('HN2', '430000', 111.0, 27.0, 1.1, 1.0), depot('BJ1', '110000', 116.4, 39.9, 0.7, 2)],
     transfers: [
       { transferId: 't1', lotId: 'l1', category: 'rice', quantity: 1000, fromDepot: 'HN1', toDepot: 'HN2', from: [112.9, 28.2], to: [111.0, 27.0], sentAt: '2026-01-01T00:00:00Z' },
     ],
     alerts: [
-      { id: 'a1', kind: 'under-floor', severity: 'critical', region: '430000', depot: 'HN1', lon: 112.9, lat: 28.2, raisedAt: '2026-01-01T00:00:00Z' },
-      { id: 'a2', kind: 'expiring', severity: 'info', region: '110000', depot: 'BJ1', lon: 116.4, lat: 39.9, raisedAt: '2026-01-01T00:00:00Z' },
+      { id: 'a1', kind: 'under-floor', severity: 'critical', region: '430000', depot: 'HN1', class: 'grain', category: null, lon: 112.9, lat: 28.2, raisedAt: '2026-01-01T00:00:00Z' },
+      { id: 'a2', kind: 'expiring', severity: 'info', region: '110000', depot: 'BJ1', class: 'grain', category: 'GR-RICE', lon: 116.4, lat: 39.9, raisedAt: '2026-01-01T00:00:00Z' },
     ],
   };
 }

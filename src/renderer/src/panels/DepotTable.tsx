@@ -1,12 +1,13 @@
 import { useMemo } from 'react';
 import { PROVINCES } from '../../../shared/domain/provinces';
 import { label, nameOf } from '../format/labels';
-import { formatDays, formatPercent } from '../format/numbers';
+import { formatPercent } from '../format/numbers';
 import { useLocale, useT } from '../i18n';
 import { depotSelectors, useDepotStore } from '../stores/depot-store';
 import { situationSelectors, useSituationStore } from '../stores/situation-store';
+import { PlanShare } from './PlanShare';
 
-/** The depots of one province, under-floor first; a row opens the depot drawer. */
+/** The depots of one province, under-floor first, then furthest below plan; a row opens the depot drawer. */
 export function DepotTable({ region }: { region: string | undefined }) {
   const t = useT();
   const locale = useLocale();
@@ -17,7 +18,7 @@ export function DepotTable({ region }: { region: string | undefined }) {
     () =>
       (situation?.depots ?? [])
         .filter((d) => d.region === region)
-        .sort((a, b) => Number(b.underFloor) - Number(a.underFloor) || a.daysOfCover - b.daysOfCover || a.code.localeCompare(b.code)),
+        .sort((a, b) => Number(b.underFloor) - Number(a.underFloor) || (a.planCompletion ?? Infinity) - (b.planCompletion ?? Infinity) || a.code.localeCompare(b.code)),
     [situation, region],
   );
   return (
@@ -32,7 +33,7 @@ export function DepotTable({ region }: { region: string | undefined }) {
               <tr>
                 <th scope="col">{t('depots.col.name')}</th>
                 <th scope="col">{t('depots.col.kind')}</th>
-                <th scope="col" className="num">{t('depots.col.days')}</th>
+                <th scope="col" className="num">{t('figures.col.plan')}</th>
                 <th scope="col" className="num">{t('depots.col.fill')}</th>
                 <th scope="col">{t('depots.col.floor')}</th>
               </tr>
@@ -54,7 +55,9 @@ export function DepotTable({ region }: { region: string | undefined }) {
                     <code className="depot-code">{d.code}</code>
                   </th>
                   <td>{label(t, 'operator', d.operatorKind)}</td>
-                  <td className="num">{formatDays(locale, d.daysOfCover)}</td>
+                  <td className="num" data-value={d.planCompletion ?? ''}>
+                    <PlanShare share={d.planCompletion} />
+                  </td>
                   <td className="num">{formatPercent(locale, d.fill)}</td>
                   <td>{d.underFloor ? <span className="band band-severe">{t('depots.underFloor')}</span> : <span className="band band-low">{t('depots.ok')}</span>}</td>
                 </tr>

@@ -1,8 +1,9 @@
 import type { CategoryClass } from '../../../shared/domain/events';
 import { CATEGORY_CLASSES } from '../../../shared/domain/events';
+import { planBand, planColour, toCss } from '../../../shared/domain/colour-scales';
 import { GroupedNumber } from '../components/GroupedNumber';
 import { filterSelectors, useFilterStore } from '../filters/filter-store';
-import { formatDays } from '../format/numbers';
+import { formatPercent, formatTenThousands } from '../format/numbers';
 import { label } from '../format/labels';
 import { shortTime } from '../format/time';
 import { useLocale, useT } from '../i18n';
@@ -19,8 +20,9 @@ const COUNTERS: readonly { key: Counter; testId: string }[] = [
 ];
 
 /**
- * The national KPI strip: reserves by class in days of consumption (a tile filters by its
- * class), then the counters (a tile opens the alerts and tasks wall).
+ * The national KPI strip: per class the persons its stock supports for the standard 7-day
+ * response (万人·7天) with its share of plan held (a tile filters by its class), the share of
+ * the planned reserve held over all classes, then the counters (a tile opens the alerts wall).
  */
 export function KpiStrip() {
   const t = useT();
@@ -30,30 +32,43 @@ export function KpiStrip() {
   const { toggleClass } = useFilterStore(filterSelectors.actions);
   const { select } = useWallStore(wallSelectors.actions);
   if (!kpis) return <section className="panel kpi-strip" data-testid="kpi-strip" />;
-  const classes = CATEGORY_CLASSES.filter((c) => c in kpis.reserveDaysByClass);
+  const classes = CATEGORY_CLASSES.filter((c) => c in kpis.personsSupportedByClass);
+  const planText = (share: number | undefined | null) => (share === undefined || share === null ? t('figures.noPlan') : t('figures.planOf', { pct: formatPercent(locale, share) }));
   return (
     <section className="panel kpi-strip" data-testid="kpi-strip" data-version={kpis.dataVersion} aria-label={t('kpis.title')}>
-      <div className="kpi-days" title={t('kpis.daysHint')}>
+      <div className="kpi-days" title={t('figures.personsHint')}>
         {classes.map((cls: CategoryClass) => {
-          const days = kpis.reserveDaysByClass[cls] ?? 0;
+          const persons = kpis.personsSupportedByClass[cls] ?? 0;
+          const plan = kpis.planCompletionByClass[cls];
           return (
             <button
               key={cls}
               type="button"
               className="kpi-card kpi-class"
-              data-testid={`kpi-reserve-days-${cls}`}
-              data-value={days}
+              data-testid={`kpi-persons-${cls}`}
+              data-value={persons}
+              data-plan={plan ?? ''}
               aria-pressed={filter.classes.includes(cls)}
               onClick={() => toggleClass(cls)}
             >
-              <span className="kpi-card-label">{t('kpis.reserveDays', { cls: label(t, 'class', cls) })}</span>
+              <span className="kpi-card-label">{t('figures.persons', { cls: label(t, 'class', cls) })}</span>
               <span className="kpi-card-value">
-                {formatDays(locale, days)}
-                <small> {t('kpis.days')}</small>
+                {formatTenThousands(locale, persons)}
+                <small> {t('figures.personsUnit')}</small>
               </span>
+              <small className="kpi-card-sub" data-band={plan === undefined ? undefined : planBand(plan)} style={{ color: toCss(planColour(plan ?? null)) }}>
+                {planText(plan)}
+              </small>
             </button>
           );
         })}
+        <div className="kpi-card kpi-plan" title={t('figures.planHint')} data-testid="kpi-plan-completion" data-value={kpis.planCompletion ?? ''}>
+          <span className="kpi-card-label">{t('figures.plan')}</span>
+          <span className="kpi-card-value" style={{ color: toCss(planColour(kpis.planCompletion)) }}>
+            {kpis.planCompletion === null ? t('figures.noPlan') : formatPercent(locale, kpis.planCompletion)}
+          </span>
+          {kpis.planCompletion !== null && <small className="kpi-card-sub">{label(t, 'figures.plan', planBand(kpis.planCompletion))}</small>}
+        </div>
       </div>
       <div className="kpi-counters">
         {COUNTERS.map(({ key, testId }) => (

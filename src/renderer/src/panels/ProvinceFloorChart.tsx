@@ -23,7 +23,7 @@ export function ProvinceFloorChart({ layout }: { layout: WallLayout }) {
             provinceName: (p) => nameOf(locale, p),
             stock: t('category.stock'),
             floor: t('category.floor'),
-            days: t('category.days'),
+            days: t('figures.col.persons'),
           })
         : undefined,
     [situation, cls, locale, t],

@@ -1,9 +1,10 @@
 import { useMemo } from 'react';
 import { filterSelectors, useFilterStore } from '../filters/filter-store';
 import { label, nameOf } from '../format/labels';
-import { formatDays, formatNumber, formatPercent } from '../format/numbers';
+import { formatNumber, formatPercent } from '../format/numbers';
 import { useLocale, useT } from '../i18n';
 import { situationSelectors, useSituationStore } from '../stores/situation-store';
+import { PlanShare } from './PlanShare';
 
 /** Provinces by risk, highest first; a row click filters every view to that province (again: all). */
 export function ProvinceRiskTable() {
@@ -26,7 +27,7 @@ export function ProvinceRiskTable() {
               <th scope="col">{t('risk.col.province')}</th>
               <th scope="col" className="num">{t('risk.col.index')}</th>
               <th scope="col">{t('risk.col.band')}</th>
-              <th scope="col" className="num">{t('risk.col.days')}</th>
+              <th scope="col" className="num">{t('figures.col.plan')}</th>
               <th scope="col" className="num">{t('risk.col.expiring')}</th>
               <th scope="col" className="num">{t('risk.col.underFloor')}</th>
               <th scope="col" className="num">{t('risk.col.alerts')}</th>
@@ -56,7 +57,9 @@ export function ProvinceRiskTable() {
                 <td>
                   <span className={`band band-${p.riskBand}`}>{label(t, 'band', p.riskBand)}</span>
                 </td>
-                <td className="num" data-value={p.daysOfCover}>{formatDays(locale, p.daysOfCover)}</td>
+                <td className="num" data-value={p.planCompletion ?? ''}>
+                  <PlanShare share={p.planCompletion} />
+                </td>
                 <td className="num">{formatPercent(locale, p.expiring90Share)}</td>
                 <td className="num">{formatNumber(locale, p.depotsUnderFloor)}</td>
                 <td className="num">{formatNumber(locale, p.openAlerts)}</td>

@@ -17,7 +17,7 @@ export function TrendChart({ region }: { region: string | undefined }) {
   const version = useSituationStore(situationSelectors.situation)?.dataVersion;
   const key = region && version ? `${region}|${version}|${JSON.stringify(filter)}` : null;
   const { value: trend } = useHostQuery(key, () => getInrs().situation.trend({ region: region ?? '', filter, days: WINDOW_DAYS }));
-  const option = useMemo(() => trend && trendOption(trend, { className: (c) => label(t, 'class', c), days: t('kpis.days') }), [trend, t]);
+  const option = useMemo(() => trend && trendOption(trend, { className: (c) => label(t, 'class', c), days: t('figures.personsUnit') }), [trend, t]);
   return (
     <section className="panel chart-panel">
       <h2 className="panel-title">{t('trend.title', { days: WINDOW_DAYS })}</h2>

@@ -7,7 +7,7 @@ const situation = (dataVersion: string): Situation => ({ dataVersion, asOf: null
 const kpis = (openAlerts: number): NationalKpis => ({
   asOf: null,
   dataVersion: 'v',
-  reserveDaysByClass: {},
+  personsSupportedByClass: {}, planCompletionByClass: {}, planCompletion: null,
   depotsUnderFloor: 0,
   lotsExpiring30: 0,
   lotsExpiring90: 0,

@@ -1,8 +1,8 @@
 import type { Situation } from '../../../../shared/contract/situation-schemas';
-import { coverColor } from '../scales/color-scales';
+import { planColour } from '../scales/color-scales';
 import { inScope, type Scope } from './scope';
 
-/** One circle per province for weak machines: where the depots are, how many, how covered. */
+/** One circle per province for weak machines: where the depots are, how many, how far to plan. */
 export interface ProvinceAggregates {
   length: number;
   positions: Float32Array;
@@ -11,20 +11,19 @@ export interface ProvinceAggregates {
   /** Province adcode of each row. */
   adcodes: string[];
   depots: Uint32Array;
-  /** Mean days of cover of the province's depots. */
-  meanDaysOfCover: Float32Array;
+  /** Plan completion of the province's depots in scope (NaN: none has a plan), as the province row states it. */
+  planCompletion: Float32Array;
 }
 
 /** Radius grows with the square root of the depot count, so area tracks the count. */
 export const aggregateRadius = (count: number): number => 6 + 3 * Math.sqrt(count);
 
 export function aggregateDepots(situation: Situation, scope: Scope): ProvinceAggregates {
-  const sums = new Map<string, { count: number; cover: number }>();
+  const sums = new Map<string, { count: number }>();
   for (const depot of situation.depots) {
     if (!inScope(scope, depot.region)) continue;
-    const s = sums.get(depot.region) ?? { count: 0, cover: 0 };
+    const s = sums.get(depot.region) ?? { count: 0 };
     s.count += 1;
-    s.cover += depot.daysOfCover;
     sums.set(depot.region, s);
   }
   const rows = situation.provinces.filter((p) => sums.has(p.adcode));
@@ -36,17 +35,18 @@ export function aggregateDepots(situation: Situation, scope: Scope): ProvinceAgg
     radii: new Float32Array(length),
     adcodes: rows.map((p) => p.adcode),
     depots: new Uint32Array(length),
-    meanDaysOfCover: new Float32Array(length),
+    planCompletion: new Float32Array(length),
   };
   rows.forEach((province, r) => {
     const s = sums.get(province.adcode)!;
-    const mean = s.cover / s.count;
+    // The province's own figure (person-days held ÷ planned), not a mean of depot shares.
+    const completion = province.planCompletion ?? null;
     out.positions[r * 2] = province.centroid[0];
     out.positions[r * 2 + 1] = province.centroid[1];
-    out.colors.set(coverColor(mean), r * 4);
+    out.colors.set(planColour(completion), r * 4);
     out.radii[r] = aggregateRadius(s.count);
     out.depots[r] = s.count;
-    out.meanDaysOfCover[r] = mean;
+    out.planCompletion[r] = completion ?? Number.NaN;
   });
   return out;
 }

@@ -1,5 +1,5 @@
 import type { DepotPoint } from '../../../../shared/contract/situation-schemas';
-import { coverColor } from '../scales/color-scales';
+import { planColour } from '../scales/color-scales';
 import { inScope, type Scope } from './scope';
 
 /** Depots as columns of typed arrays, ready to hand to deck.gl as binary attributes. */
@@ -7,7 +7,7 @@ export interface DepotColumns {
   length: number;
   /** lon, lat per depot. */
   positions: Float32Array;
-  /** RGBA per depot, by days of cover. */
+  /** RGBA per depot, by plan completion (the shared scale the legend shows). */
   colors: Uint8Array;
   /** Radius in pixels, by fill. */
   radii: Float32Array;
@@ -37,7 +37,7 @@ export function formatDepots(depots: readonly DepotPoint[], scope: Scope): Depot
     const depot = depots[i]!;
     positions[r * 2] = depot.lon;
     positions[r * 2 + 1] = depot.lat;
-    colors.set(coverColor(depot.daysOfCover), r * 4);
+    colors.set(planColour(depot.planCompletion), r * 4);
     radii[r] = depotRadius(depot.fill);
     source[r] = i;
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { coverColor, SEVERITY_WEIGHT } from '../scales/color-scales';
+import { planColour, SEVERITY_WEIGHT } from '../scales/color-scales';
 import { fixtureSituation, noFilter } from '../test-fixture';
 import { aggregateDepots, aggregateRadius } from './aggregate-depots';
 import { formatAlerts } from './format-alerts';
@@ -10,14 +10,15 @@ import { filterKey, scopeOf } from './scope';
 const all = { provinces: null };
 
 describe('formatting the situation into typed arrays', () => {
-  it('writes one row per depot: position, colour by cover, radius by fill, source index', () => {
+  it('writes one row per depot: position, colour by plan completion, radius by fill, source index', () => {
     const s = fixtureSituation();
     const d = formatDepots(s.depots, all);
     expect(d.length).toBe(3);
     expect(d.positions).toBeInstanceOf(Float32Array);
     expect([...d.positions]).toEqual([...new Float32Array([112.9, 28.2, 111.0, 27.0, 116.4, 39.9])]);
-    expect([...d.colors.subarray(0, 4)]).toEqual([...coverColor(5)]);
-    expect([...d.colors.subarray(4, 8)]).toEqual([...coverColor(120)]);
+    expect([...d.colors.subarray(0, 4)]).toEqual([...planColour(0.3)]);
+    expect([...d.colors.subarray(4, 8)]).toEqual([...planColour(1.1)]);
+    expect([...d.colors.subarray(0, 4)]).not.toEqual([...d.colors.subarray(4, 8)]);
     expect(d.radii[2]).toBe(DEPOT_MAX_RADIUS);
     expect([...d.source]).toEqual([0, 1, 2]);
   });
@@ -38,15 +39,15 @@ describe('formatting the situation into typed arrays', () => {
     expect(depotRadius(0.375)).toBeCloseTo(DEPOT_MIN_RADIUS + (DEPOT_MAX_RADIUS - DEPOT_MIN_RADIUS) * 0.5);
   });
 
-  it('aggregates depots per province at its centroid with count and mean cover', () => {
+  it("aggregates depots per province at its centroid with count and the province's plan completion", () => {
     const s = fixtureSituation();
     const a = aggregateDepots(s, all);
     expect(a.adcodes).toEqual(['430000', '110000']);
     expect([...a.depots]).toEqual([2, 1]);
-    expect(a.meanDaysOfCover[0]).toBeCloseTo(62.5);
+    expect(a.planCompletion[0]).toBeCloseTo(0.85);
     expect([...a.positions.subarray(0, 2)]).toEqual([...new Float32Array([111.7, 27.6])]);
     expect(a.radii[0]).toBeCloseTo(aggregateRadius(2), 5);
-    expect([...a.colors.subarray(0, 4)]).toEqual([...coverColor(62.5)]);
+    expect([...a.colors.subarray(0, 4)]).toEqual([...planColour(0.85)]);
   });
 
   it('formats transfers as source/target columns with width by quantity', () => {

@@ -7,7 +7,7 @@ describe('map messages', () => {
   });
 
   it('fills parameters and follows the page language', () => {
-    expect(mapText('en')('days', { n: 12 })).toBe('12 days');
+    expect(mapText('en')('layerFailed', { layer: 'x' })).toBe('Layer "x" could not be drawn and is hidden');
     expect(mapText('zh-CN')('demoBasemap')).toBe('示意底图，非标准地图');
     expect(mapText('en')('demoBasemap')).toBe('Illustrative basemap, not a standard map');
     expect(toMapLocale('en-GB')).toBe('en');

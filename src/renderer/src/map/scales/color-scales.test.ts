@@ -1,45 +1,63 @@
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
+import { PLAN_THRESHOLDS } from '../../../../shared/domain/colour-scales';
 import { BAND_THRESHOLDS } from '../../../../shared/domain/risk-index';
-import { COVER_STOPS, coverColor, interpolate, RISK_STOPS, riskColor, riskLegend, toCss } from './color-scales';
+import { aggregateDepots } from '../data/aggregate-depots';
+import { formatDepots } from '../data/format-depots';
+import { mapText } from '../i18n/map-messages';
+import { fixtureSituation } from '../test-fixture';
+import { Legend } from '../ui/Legend';
+import { MapTooltip } from '../ui/MapTooltip';
+import { planBand, planColour, planLegend, riskColor, riskLegend, toCss } from './color-scales';
+
+const t = mapText('en');
+const visible = { provinces: true, depots: true, transfers: false, alerts: false };
+const swatches = (html: string) => [...html.matchAll(/data-swatch="([^"]+)"/g)].map((m) => m[1]);
 
 describe('colour scales', () => {
-  it('interpolates linearly between stops and clamps outside them', () => {
-    const stops = [
-      { at: 0, color: [0, 0, 0, 0] as const },
-      { at: 10, color: [100, 200, 50, 255] as const },
-    ];
-    expect(interpolate(stops, 5)).toEqual([50, 100, 25, 128]);
-    expect(interpolate(stops, -3)).toEqual([0, 0, 0, 0]);
-    expect(interpolate(stops, 99)).toEqual([100, 200, 50, 255]);
-    expect(interpolate(stops, Number.NaN)).toEqual([0, 0, 0, 0]);
+  it('draws one colour per risk band, red only for severe', () => {
+    for (const b of riskLegend()) expect(riskColor(b.from)).toEqual(b.colour);
+    expect(riskColor(BAND_THRESHOLDS.severe - 0.1)).not.toEqual(riskColor(BAND_THRESHOLDS.severe));
+    expect(riskColor(59)[0]).toBeGreaterThan(riskColor(59)[2]);
+    expect(new Set(riskLegend().map((b) => toCss(b.colour))).size).toBe(5);
   });
 
-  it('gives each risk band threshold exactly its stop colour', () => {
-    for (const at of [0, ...Object.values(BAND_THRESHOLDS), 100]) {
-      expect(riskColor(at)).toEqual(RISK_STOPS.find((s) => s.at === at)!.color);
-    }
+  it('splits plan completion at its thresholds into four distinct bands', () => {
+    expect(planBand(PLAN_THRESHOLDS.met)).toBe('met');
+    expect(planBand(PLAN_THRESHOLDS.met - 0.001)).toBe('near');
+    expect(planBand(PLAN_THRESHOLDS.short - 0.001)).toBe('critical');
+    expect(new Set(planLegend().map((b) => toCss(b.colour))).size).toBe(4);
+    for (const b of planLegend()) expect(planColour(b.from)).toEqual(b.colour);
   });
 
-  it('loses green steadily from the elevated band up, and ends far redder than it starts', () => {
-    const greens = [40, 50, 60, 70, 80, 90, 100].map((v) => riskColor(v)[1]);
-    expect([...greens].sort((a, b) => b - a)).toEqual(greens);
-    expect(riskColor(85)[0]).toBeGreaterThan(riskColor(0)[0] * 4);
+  it('legend, layer and tooltip show the same colour for a depot', () => {
+    const s = fixtureSituation();
+    const columns = formatDepots(s.depots, { provinces: null });
+    const legend = swatches(renderToStaticMarkup(createElement(Legend, { t, visible })));
+    s.depots.forEach((depot, i) => {
+      const layer = toCss([...columns.colors.subarray(i * 4, i * 4 + 4)] as unknown as [number, number, number, number]);
+      const tooltip = renderToStaticMarkup(createElement(MapTooltip, { hover: { kind: 'depot', x: 0, y: 0, index: i }, situation: s, locale: 'en', t }));
+      expect(swatches(tooltip)).toContain(layer);
+      expect(legend).toContain(layer);
+      expect(tooltip).toContain(t(`plan.${planBand(depot.planCompletion ?? 0)}`));
+    });
   });
 
-  it('has one legend entry per band, in order, with increasing lower bounds', () => {
-    const legend = riskLegend();
-    expect(legend.map((l) => l.band)).toEqual(['low', 'guarded', 'elevated', 'high', 'severe']);
-    expect(legend.map((l) => l.from)).toEqual([0, 20, 40, 60, 80]);
-    expect(legend[4]!.color).toEqual(riskColor(90));
-  });
-
-  it('colours days of cover from red (none) to blue (half a year)', () => {
-    expect(coverColor(0)).toEqual(COVER_STOPS[0]!.color);
-    expect(coverColor(1000)).toEqual(COVER_STOPS.at(-1)!.color);
-    const [r0] = coverColor(0);
-    const [r90, g90] = coverColor(90);
-    expect(r0).toBeGreaterThan(r90);
-    expect(g90).toBeGreaterThan(r90);
+  it('legend, aggregate circle and tooltip show the same colour for a province', () => {
+    const s = fixtureSituation();
+    const agg = aggregateDepots(s, { provinces: null });
+    const legend = swatches(renderToStaticMarkup(createElement(Legend, { t, visible })));
+    agg.adcodes.forEach((adcode, r) => {
+      const circle = toCss([...agg.colors.subarray(r * 4, r * 4 + 4)] as unknown as [number, number, number, number]);
+      const hover = { kind: 'aggregate' as const, x: 0, y: 0, adcode, depots: agg.depots[r]!, planCompletion: agg.planCompletion[r]! };
+      const tooltip = swatches(renderToStaticMarkup(createElement(MapTooltip, { hover, situation: s, locale: 'en', t })));
+      const province = s.provinces.find((p) => p.adcode === adcode)!;
+      expect(tooltip).toContain(circle);
+      expect(tooltip).toContain(toCss(riskColor(province.riskIndex)));
+      expect(legend).toContain(circle);
+      expect(legend).toContain(toCss(riskColor(province.riskIndex)));
+    });
   });
 
   it('writes rgba() strings maplibre accepts', () => {

@@ -1,5 +1,5 @@
 import type { MapMessageKey, MapText } from '../i18n/map-messages';
-import { ARC_SOURCE, ARC_TARGET, COVER_LEGEND_DAYS, coverColor, HEAT_RANGE, riskLegend, toCss } from '../scales/color-scales';
+import { ARC_SOURCE, ARC_TARGET, HEAT_RANGE, planLegend, riskLegend, toCss } from '../scales/color-scales';
 import type { MapLayerId } from '../state/map-layers-store';
 
 interface Props {
@@ -17,8 +17,8 @@ export function Legend({ t, visible }: Props) {
           <h3>{t('legendRisk')}</h3>
           <ul className="map-legend-scale">
             {riskLegend().map((b) => (
-              <li key={b.band}>
-                <span className="map-swatch" style={{ background: toCss(b.color) }} />
+              <li key={b.band} data-testid={`legend-risk-${b.band}`}>
+                <span className="map-swatch" data-swatch={toCss(b.colour)} style={{ background: toCss(b.colour) }} />
                 {t(`band.${b.band}` as MapMessageKey)} <small>≥{b.from}</small>
               </li>
             ))}
@@ -27,11 +27,12 @@ export function Legend({ t, visible }: Props) {
       )}
       {visible.depots && (
         <section>
-          <h3>{t('legendCover')}</h3>
+          <h3>{t('legendPlan')}</h3>
           <ul className="map-legend-scale">
-            {COVER_LEGEND_DAYS.map((d) => (
-              <li key={d}>
-                <span className="map-dot" style={{ background: toCss(coverColor(d)) }} />≥{d}
+            {planLegend().map((b) => (
+              <li key={b.band} data-testid={`legend-plan-${b.band}`}>
+                <span className="map-dot" data-swatch={toCss(b.colour)} style={{ background: toCss(b.colour) }} />
+                {t(`plan.${b.band}` as MapMessageKey)} <small>≥{Math.round(b.from * 100)}%</small>
               </li>
             ))}
           </ul>

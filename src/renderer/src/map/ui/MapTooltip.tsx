@@ -1,4 +1,5 @@
 import type { Situation } from '../../../../shared/contract/situation-schemas';
+import { planBand, planColour, riskColor, toCss } from '../scales/color-scales';
 import type { MapLocale, MapMessageKey, MapText } from '../i18n/map-messages';
 import type { Hover } from './hover';
 
@@ -9,20 +10,29 @@ interface Props {
   t: MapText;
 }
 
-function Row({ label, value }: { label: string; value: string }) {
+function Row({ label, value, swatch, testId }: { label: string; value: string; swatch?: string; testId?: string }) {
   return (
-    <div className="map-tooltip-row">
+    <div className="map-tooltip-row" data-testid={testId}>
       <span>{label}</span>
-      <strong>{value}</strong>
+      <strong>
+        {swatch && <span className="map-dot" data-swatch={swatch} style={{ background: swatch }} />}
+        {value}
+      </strong>
     </div>
   );
 }
 
-/** Hover details: province (name, risk, band, cover), depot (name, code, cover) or a province aggregate. */
+/**
+ * Hover details: province (name, risk and band, share of plan), depot (name, code, share of
+ * plan, fill) or a province aggregate. Each coloured figure carries its band's name and the
+ * very swatch the layer and the legend draw (one shared scale).
+ */
 export function MapTooltip({ hover, situation, locale, t }: Props) {
   if (!hover) return null;
   const num = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
-  const days = (n: number) => t('days', { n: num.format(n) });
+  const pct = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
+  const plan = (completion: number | null) =>
+    completion === null ? t('noPlan') : `${pct.format(completion)} · ${t(`plan.${planBand(completion)}` as MapMessageKey)}`;
   const province = (adcode: string) => situation.provinces.find((p) => p.adcode === adcode);
   const nameOf = (p: { nameZh: string; nameEn: string }) => (locale === 'en' ? p.nameEn : p.nameZh);
   let body;
@@ -33,7 +43,8 @@ export function MapTooltip({ hover, situation, locale, t }: Props) {
       <>
         <div className="map-tooltip-title">{nameOf(depot)}</div>
         <Row label={t('code')} value={depot.code} />
-        <Row label={t('daysOfCover')} value={days(depot.daysOfCover)} />
+        <Row label={t('planCompletion')} value={plan(depot.planCompletion)} swatch={toCss(planColour(depot.planCompletion))} testId="tooltip-plan" />
+        <Row label={t('fill')} value={pct.format(depot.fill)} />
       </>
     );
   } else {
@@ -46,8 +57,13 @@ export function MapTooltip({ hover, situation, locale, t }: Props) {
         {p ? (
           <>
             <Row label={t('riskIndex')} value={num.format(p.riskIndex)} />
-            <Row label={t('riskBand')} value={t(`band.${p.riskBand}` as MapMessageKey)} />
-            <Row label={t('daysOfCover')} value={days(hover.kind === 'aggregate' ? hover.meanDaysOfCover : p.daysOfCover)} />
+            <Row label={t('riskBand')} value={t(`band.${p.riskBand}` as MapMessageKey)} swatch={toCss(riskColor(p.riskIndex))} testId="tooltip-risk" />
+            <Row
+              label={t('planCompletion')}
+              value={plan(hover.kind === 'aggregate' ? hover.planCompletion : p.planCompletion)}
+              swatch={toCss(planColour(hover.kind === 'aggregate' ? hover.planCompletion : p.planCompletion))}
+              testId="tooltip-plan"
+            />
           </>
         ) : (
           <Row label={t('riskIndex')} value={t('noData')} />

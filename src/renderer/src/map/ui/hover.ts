@@ -2,4 +2,4 @@
 export type Hover =
   | { kind: 'province'; x: number; y: number; adcode: string; name: string }
   | { kind: 'depot'; x: number; y: number; index: number }
-  | { kind: 'aggregate'; x: number; y: number; adcode: string; depots: number; meanDaysOfCover: number };
+  | { kind: 'aggregate'; x: number; y: number; adcode: string; depots: number; planCompletion: number | null };

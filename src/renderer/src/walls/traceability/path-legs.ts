@@ -35,7 +35,7 @@ const depotPoint = (p: Place): Situation['depots'][number] => ({
   lon: p.lon,
   lat: p.lat,
   operatorKind: 'national',
-  daysOfCover: 0,
+  planCompletion: null,
   fill: 0.5,
   underFloor: false,
 });
