@@ -9,7 +9,7 @@ import { windowOptionsFor } from '../../src/main/electron/display-windows';
  */
 const BUILT = 'file:///opt/inrs/resources/app.asar/out/renderer/index.html';
 const standInApp = (isPackaged: boolean, switches: string[] = []) => ({ isPackaged, commandLine: { hasSwitch: (s: string) => switches.includes(s) } });
-const plan = { wall: 'national-overview', displayKey: 'd', bounds: { x: 0, y: 0, width: 1600, height: 900 }, fullscreen: false, kiosk: false };
+const plan = { displayId: '1', wall: 'national-overview', displayKey: 'd', bounds: { x: 0, y: 0, width: 1600, height: 900 }, fullscreen: false, kiosk: false };
 
 describe('Electron launch policy (stand-in Electron app object)', () => {
   it('loads the dev server URL only in development; a packaged app loads its own page', () => {

@@ -3,6 +3,7 @@ import { existsSync, statSync } from 'node:fs';
 import { diagnoseCipherFile } from './cipher-diagnosis';
 import { ReplicaError } from './errors';
 import { migrate, type Migration } from './migrate';
+import { checkPagesOnOpen, describePageProblem } from './page-integrity';
 
 export type Db = Database.Database;
 
@@ -10,6 +11,11 @@ export interface OpenOptions {
   /** Create the file when it does not exist (seeding, first start). */
   create?: boolean;
   readonly?: boolean;
+  /**
+   * How much of an existing file's pages are checked before it is used: a sample (the default;
+   * the host then checks the rest in the background), every page, or none.
+   */
+  pageCheck?: 'sample' | 'full' | 'none';
 }
 
 /**
@@ -36,8 +42,12 @@ function explainOpenFailure(file: string, key: Buffer, err: unknown): ReplicaErr
       return new ReplicaError('wrong-key', file, 'wrong key: no page of the file decrypts with it (or the file is not a replica)');
     case 'first-page-damaged':
       return new ReplicaError('corrupt', file, 'the key is right but the first page is damaged (corrupt file)');
-    case 'key-matches':
+    case 'key-matches': {
+      // SQLite says only "malformed": name the page where the file can tell.
+      const problem = checkPagesOnOpen(file, key, true);
+      if (problem) return new ReplicaError('corrupt', file, `refused: the key is right but ${describePageProblem(problem)}`);
       return new ReplicaError('corrupt', file, `the key is right but the database is corrupt (${(err as Error).message})`);
+    }
   }
 }
 
@@ -54,6 +64,11 @@ export function openEncryptedDb(file: string, key: Buffer, migrations: readonly 
       db.prepare('SELECT count(*) FROM sqlite_master').get();
     } catch (err) {
       throw explainOpenFailure(file, key, err);
+    }
+    const pageCheck = options.pageCheck ?? 'sample';
+    if (exists && pageCheck !== 'none') {
+      const problem = checkPagesOnOpen(file, key, pageCheck === 'full');
+      if (problem) throw new ReplicaError('corrupt', file, `refused: ${describePageProblem(problem)}`);
     }
     if (!options.readonly) {
       db.pragma('journal_mode = WAL');
