@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3-multiple-ciphers';
-import { existsSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, rmSync, statSync } from 'node:fs';
+import { keepPrivate, PRIVATE_FILE_MODE } from '../private-files';
 import { diagnoseCipherFile } from './cipher-diagnosis';
 import { ReplicaError } from './errors';
 import { migrate, type Migration } from './migrate';
@@ -57,6 +58,8 @@ export function openEncryptedDb(file: string, key: Buffer, migrations: readonly 
   if (!exists && !options.create) throw new ReplicaError('missing-file', file, 'replica file not found');
   // SQLite would happily turn an empty file into a new database; an existing empty file is a mistake.
   if (exists && statSync(file).size === 0) throw new ReplicaError('not-a-replica', file, 'file is empty, not a replica');
+  // Created 0600 here, not by SQLite (0644 less the umask); its -wal and -shm take the file's mode.
+  if (!exists) closeSync(openSync(file, 'wx', PRIVATE_FILE_MODE));
   const db = new Database(file, { fileMustExist: exists, readonly: options.readonly ?? false });
   try {
     applyKey(db, key);
@@ -74,11 +77,15 @@ export function openEncryptedDb(file: string, key: Buffer, migrations: readonly 
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = NORMAL');
       db.pragma('foreign_keys = ON');
+      // A replica made by an older version (or copied in) is brought to 0600 with its WAL files.
+      keepPrivate([file, `${file}-wal`, `${file}-shm`]);
     }
     migrate(db, migrations, file, options.readonly ?? false);
     return db;
   } catch (err) {
     db.close();
+    // A file this call created is not left behind half made.
+    if (!exists) for (const f of [file, `${file}-wal`, `${file}-shm`]) rmSync(f, { force: true });
     throw err;
   }
 }
