@@ -19,11 +19,13 @@ import type { HostArgs } from './host/host-args';
 
 /** The Electron shell: applies the app host to windows through IPC. All logic lives in the host (src/main/host/compose-host.ts). */
 const log = (line: string) => process.stderr.write(`${line}\n`);
+/** True only in the release workflow's end-to-end package (electron.vite.config.ts). */
+declare const __INRS_E2E_BUILD__: boolean | undefined;
 const disposables = new DisposableStore();
 
 function parseOrExit(): HostArgs {
   try {
-    return parseElectronArgs(app, process.argv, process.execArgv);
+    return parseElectronArgs(app, process.argv, process.execArgv, process.env, typeof __INRS_E2E_BUILD__ === 'boolean' && __INRS_E2E_BUILD__);
   } catch (err) {
     log(`INRS Command Center refused to start: ${(err as Error).message}`);
     // Before the app is ready: end here, synchronously, with nothing opened.

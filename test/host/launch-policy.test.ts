@@ -41,3 +41,11 @@ describe('Electron launch policy (stand-in Electron app object)', () => {
     expect(() => parseElectronArgs(standInApp(true), ['/opt/inrs/inrs', '--frobnicate'], [])).toThrow("Unknown option '--frobnicate'");
   });
 });
+
+describe('the release workflow end-to-end package (stand-in Electron app object)', () => {
+  it('lets the debugging switches Playwright needs through only when built as the e2e package', () => {
+    const playwright = ['/opt/inrs/inrs', '--inspect=0', '--remote-debugging-port=0', '--offline'];
+    expect(() => parseElectronArgs(standInApp(true), playwright, [])).toThrow('refused: --inspect, --remote-debugging-port');
+    expect(parseElectronArgs(standInApp(true), playwright, [], {}, true).offline).toBe(true);
+  });
+});

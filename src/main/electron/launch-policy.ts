@@ -22,11 +22,19 @@ export function devtoolsAllowed(app: Pick<LaunchApp, 'isPackaged'>, args: Pick<H
  * The Electron shell's arguments. A packaged app refuses every debugging switch, whether it
  * reached process.argv, Chromium's command line or Node's execArgv; in development they pass.
  */
-export function parseElectronArgs(app: LaunchApp, argv: readonly string[], execArgv: readonly string[], env: NodeJS.ProcessEnv = process.env): HostArgs {
+export function parseElectronArgs(
+  app: LaunchApp,
+  argv: readonly string[],
+  execArgv: readonly string[],
+  env: NodeJS.ProcessEnv = process.env,
+  /** Only the release workflow's end-to-end build (INRS_E2E_BUILD=1 at build time) lets Playwright attach. */
+  e2eBuild = false,
+): HostArgs {
   const args = argv.slice(app.isPackaged ? 1 : 2);
-  if (app.isPackaged) {
+  const allowDebugSwitches = !app.isPackaged || e2eBuild;
+  if (!allowDebugSwitches) {
     const seen = new Set([...debugSwitchesIn(args), ...debugSwitchesIn(execArgv), ...DEBUG_SWITCHES.filter((s) => app.commandLine.hasSwitch(s)).map((s) => `--${s}`)]);
     if (seen.size > 0) throw new Error(`refused: ${[...seen].join(', ')}: debugging switches are not accepted by the packaged app`);
   }
-  return parseHostArgs(args, { allowDebugSwitches: !app.isPackaged, env });
+  return parseHostArgs(args, { allowDebugSwitches, env });
 }
