@@ -56,8 +56,22 @@ export class PageChecker {
     return { kind: 'cut-short', size: this.size, page: this.pages + 1 };
   }
 
-  /** The first page among `pageNos` (1-based, ascending) whose HMAC fails, or null. */
+  /**
+   * The first page among `pageNos` (1-based, ascending) whose HMAC fails, or null. A failing page
+   * is read once more a moment later: another process's checkpoint may have been writing it.
+   */
   firstDamaged(pageNos: Iterable<number>): number | null {
+    const bad = this.scan(pageNos);
+    if (bad === null) return null;
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50);
+    return this.scan([bad]) === null ? this.firstDamagedAfter(bad, pageNos) : bad;
+  }
+
+  private firstDamagedAfter(page: number, pageNos: Iterable<number>): number | null {
+    return this.firstDamaged([...pageNos].filter((n) => n > page));
+  }
+
+  private scan(pageNos: Iterable<number>): number | null {
     const fd = openSync(this.file, 'r');
     const page = Buffer.alloc(CIPHER_PAGE_SIZE);
     const pgno = Buffer.alloc(4);
