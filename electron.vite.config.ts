@@ -22,7 +22,12 @@ function devCspPlugin(): Plugin {
 
 export default defineConfig({
   main: {
-    define: { __APP_VERSION__: JSON.stringify(version) },
+    define: {
+      __APP_VERSION__: JSON.stringify(version),
+      // The release workflow's second, test-only package lets Playwright's _electron attach
+      // (--inspect, --remote-debugging-port); every other build refuses those switches.
+      __INRS_E2E_BUILD__: JSON.stringify(process.env.INRS_E2E_BUILD === '1'),
+    },
     build: {
       outDir: at('out/main'),
       // The browser host and the CLI run on plain Node, not only on Electron's.

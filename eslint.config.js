@@ -5,7 +5,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 /*
- * Import boundaries (DESIGN.md §2). Each folder says which runtime may run its code; an
+ * Import boundaries (docs/architecture.md §2). Each folder says which runtime may run its code; an
  * import across the line fails the lint. Patterns are regexes on the import source, so
  * they catch relative paths (`../../core/x`) and src-rooted ones (`src/core/x`) alike.
  */
@@ -31,7 +31,7 @@ const NOT_ELECTRON_PACKAGE = {
 function layers(...names) {
   return {
     regex: `(^|/)(\\.\\.|src)/(${names.join('|')})(/|$)`,
-    message: `Crosses a layer boundary (${names.map((n) => `src/${n}`).join(', ')}); see DESIGN.md §2.`,
+    message: `Crosses a layer boundary (${names.map((n) => `src/${n}`).join(', ')}); see docs/architecture.md §2.`,
   };
 }
 

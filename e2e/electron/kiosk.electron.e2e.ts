@@ -11,23 +11,33 @@ import { inrs, ROOT } from '../support/processes';
  * Playwright's `_electron`. Runs wherever the Electron binary is installed; elsewhere the
  * suite is reported as skipped with the reason in its name.
  */
-function electronBinary(): { path: string | null; reason: string } {
+function electronBinary(): { path: string | null; packaged: boolean; reason: string } {
+  // The release workflow points this at the packaged app's executable (.github/workflows/release.yml).
+  const packagedApp = process.env.INRS_ELECTRON_APP;
+  if (packagedApp) {
+    try {
+      accessSync(packagedApp, constants.X_OK);
+    } catch {
+      return { path: null, packaged: true, reason: `packaged app ${packagedApp} (INRS_ELECTRON_APP) is missing or not executable` };
+    }
+    return { path: packagedApp, packaged: true, reason: '' };
+  }
   let path: string;
   try {
     // The electron package exports the binary's path (honouring ELECTRON_OVERRIDE_DIST_PATH); it throws when never downloaded.
     path = createRequire(import.meta.url)('electron') as string;
   } catch (err) {
-    return { path: null, reason: `no Electron binary installed (${(err as Error).message.split('\n')[0]})` };
+    return { path: null, packaged: false, reason: `no Electron binary installed (${(err as Error).message.split('\n')[0]})` };
   }
   try {
     accessSync(path, constants.X_OK);
   } catch {
-    return { path: null, reason: `Electron binary ${path} is missing or not executable` };
+    return { path: null, packaged: false, reason: `Electron binary ${path} is missing or not executable` };
   }
   if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
-    return { path: null, reason: 'no display server (DISPLAY) to open Electron windows on' };
+    return { path: null, packaged: false, reason: 'no display server (DISPLAY) to open Electron windows on' };
   }
-  return { path, reason: '' };
+  return { path, packaged: false, reason: '' };
 }
 
 const binary = electronBinary();
@@ -47,7 +57,8 @@ describe.skipIf(!binary.path)(`Electron kiosk windows${binary.path ? '' : ` (ski
     inrs(['seed', '--scale', 'tiny', '--out', file, '--key-file', keyFile]);
     app = await _electron.launch({
       executablePath: binary.path!,
-      args: [ROOT, '--replica', file, '--key-file', keyFile, '--offline', '--kiosk', '--playlist', PLAYLIST.join(','), '--interval', '3'],
+      // A packaged app carries its own code; the development binary is given the checkout.
+      args: [...(binary.packaged ? [] : [ROOT]), '--replica', file, '--key-file', keyFile, '--offline', '--kiosk', '--playlist', PLAYLIST.join(','), '--interval', '3'],
       // userData (and so the workstation layout) in the test's own folder.
       env: { ...process.env, XDG_CONFIG_HOME: dir },
       timeout: 120_000,

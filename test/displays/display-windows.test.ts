@@ -92,7 +92,7 @@ function rig(options: { layout?: WorkstationLayout; kiosk?: boolean } = {}) {
       windows.push(w);
       return w;
     },
-    baseOptions: secureWindowOptions('/app/out/preload/index.cjs'),
+    baseOptions: secureWindowOptions('/app/out/preload/index.cjs', true),
     rendererUrl: APP_URL,
     walls: HOST_WALLS,
     loadLayout: () => stored,

@@ -53,7 +53,7 @@ describe('Electron adapter (stand-in Electron objects)', () => {
   });
 
   it('windows are isolated and sandboxed with only the preload', () => {
-    const options = secureWindowOptions('/app/out/preload/index.cjs');
+    const options = secureWindowOptions('/app/out/preload/index.cjs', false);
     expect(options.webPreferences).toMatchObject({
       preload: '/app/out/preload/index.cjs',
       contextIsolation: true,

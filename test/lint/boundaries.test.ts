@@ -21,7 +21,7 @@ async function lintAs(name: string, filePath: string) {
 const restricted = (messages: { ruleId: string | null; severity: number }[]) =>
   messages.filter((m) => m.ruleId === 'no-restricted-imports' && m.severity === 2);
 
-describe('import boundaries (DESIGN.md §2)', () => {
+describe('import boundaries (docs/architecture.md §2)', () => {
   it.each([
     ['renderer-imports-node-fs.tsx', 'src/renderer/src/__fixture__.tsx'],
     ['renderer-imports-bare-builtin.tsx', 'src/renderer/src/__fixture__.tsx'],

@@ -3,7 +3,7 @@ import { ROLES, type Role } from '../../src/shared/domain/events';
 import { ACTIONS, authorize, type Action, type ActionTarget, type ActorScope } from '../../src/shared/domain/roles';
 
 /**
- * Every role × action × scope, against a table written out by hand (DESIGN.md §1, §5).
+ * Every role × action × scope, against a table written out by hand (docs/architecture.md §1, §8).
  * Columns are the region scopes below; Y = allowed, . = refused. The target depot only matters
  * for record-movement and a depot operator's acknowledge-instruction, which a depot operator may
  * do at its own depot only: its Y holds for the operator's own depot and turns into a refusal for

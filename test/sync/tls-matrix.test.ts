@@ -12,7 +12,7 @@ import { RawClient } from './support/raw-client';
 import { waitFor } from './support/wait';
 
 /*
- * Who may open a session with a regional server (DESIGN.md §5), over real mutual TLS on
+ * Who may open a session with a regional server (docs/architecture.md §6, §7), over real mutual TLS on
  * 127.0.0.1: each refusal happens on the side that can tell, and is logged with its reason.
  */
 const REGION = '430000';

@@ -5,7 +5,7 @@ import { pkiIssueHelp, runPkiIssue } from './pki-issue';
 import { pkiRevokeHelp, runPkiRevoke } from './pki-revoke';
 import { pkiShowHelp, runPkiShow } from './pki-show';
 
-/** `inrs pki …`: the certificate authority of the mutual-TLS links (DESIGN.md §5). */
+/** `inrs pki …`: the certificate authority of the mutual-TLS links (docs/architecture.md §12). */
 export const pkiHelp = [pkiInitHelp, pkiIssueHelp, pkiRevokeHelp, pkiCrlHelp, pkiShowHelp].join('\n\n');
 
 /** `inrs pki` alone (or with --help) lists the subcommands; anything else is unknown. */

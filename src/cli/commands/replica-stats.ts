@@ -15,7 +15,8 @@ export function runReplicaStats(args: string[]): void {
   });
   const file = requireOption(values, 'replica');
   const key = readKeyFile(requireOption(values, 'key-file'));
-  const replica = openReplica(file, key, { readonly: true });
+  // Every page is checked: a damaged or cut-short file is refused naming the page.
+  const replica = openReplica(file, key, { readonly: true, pageCheck: 'full' });
   let stats;
   try {
     stats = replica.queries.stats();

@@ -1,5 +1,6 @@
-import { existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { makePrivateDir, writePrivateFile } from '../private-files';
 import type { Db } from '../replica/open';
 import { parseAt } from './at-time';
 import { gatherBriefing } from './briefing-data';
@@ -60,8 +61,8 @@ export function exportBriefing(db: Db, options: BriefingExportOptions): Briefing
   options.onStep?.('write');
   const partial = `${options.out}.partial`;
   try {
-    mkdirSync(dirname(options.out), { recursive: true });
-    writeFileSync(partial, rendered.pdf);
+    makePrivateDir(dirname(options.out));
+    writePrivateFile(partial, rendered.pdf);
     renameSync(partial, options.out);
   } catch (err) {
     rmSync(partial, { force: true });

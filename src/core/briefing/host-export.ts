@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { makePrivateDir } from '../private-files';
 import { hostname, userInfo } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { BriefingExportRequest, BriefingExportResponse } from '../../shared/contract/briefing-schemas';
@@ -24,7 +24,7 @@ function operator(): string {
 /** The app host's `briefing:export`: the replica worker gathers the figures and writes the PDF. */
 export async function exportFromHost(replica: ReplicaClient, replicaPath: string, request: BriefingExportRequest, now = new Date()): Promise<BriefingExportResponse> {
   const dir = briefingsDir(replicaPath);
-  mkdirSync(dir, { recursive: true });
+  makePrivateDir(dir);
   const out = join(dir, briefingFileName(request.region, now));
   const result = await replica.call('briefingExport', [
     { out, generatedBy: `${operator()} · INRS Command Center`, ...(request.at ? { at: request.at } : {}), ...(request.region ? { region: request.region } : {}) },

@@ -1,5 +1,6 @@
-import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, rmSync } from 'node:fs';
 import { DispatchInputError } from './errors';
+import { writePrivateFile } from '../private-files';
 import { parseDispatchProblem, type DispatchProblem, type DispatchSolution } from './problem';
 
 /** Reads and validates a dispatch problem file; every failure is one line naming the file. */
@@ -29,7 +30,7 @@ export function readProblemFile(file: string): DispatchProblem {
 export function writeSolutionFile(file: string, solution: DispatchSolution): void {
   const partial = `${file}.partial`;
   try {
-    writeFileSync(partial, `${JSON.stringify(solution, null, 2)}\n`);
+    writePrivateFile(partial, `${JSON.stringify(solution, null, 2)}\n`);
     renameSync(partial, file);
   } catch (err) {
     rmSync(partial, { force: true });

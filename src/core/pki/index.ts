@@ -1,6 +1,6 @@
 /**
  * The INRS certificate PKI: offline national root → one intermediate per region → server and
- * client certificates whose role and scope are subjectAltName URIs (DESIGN.md §5).
+ * client certificates whose role and scope are subjectAltName URIs (docs/architecture.md §12).
  */
 export { PkiError, type PkiErrorCode } from './errors';
 export { certInfo, spkiPin, type CertInfo } from './cert-info';

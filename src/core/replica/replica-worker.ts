@@ -2,6 +2,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { seedInto } from '../seed/seed-replica';
 import { createSyncOps, type SyncOps } from '../sync/sync-ops';
 import { openReplica, type Replica } from './replica';
+import { createPageWalk, describePageProblem } from './page-integrity';
 import { createSituationQueries, type SituationQueries } from './situation';
 import { createTraceQueries, type TraceQueries } from '../trace';
 import { createChainMonitor, type ChainMonitor } from '../audit/chain-monitor';
@@ -33,6 +34,7 @@ let chain: ChainMonitor;
 let replay: ReplayQueries;
 let emergency: EmergencyQueries;
 let dispatch: DispatchQueries;
+const pageWalk = createPageWalk(init.file, Buffer.from(init.keyHex, 'hex'));
 try {
   replica = openReplica(init.file, Buffer.from(init.keyHex, 'hex'), { create: init.create });
   situation = createSituationQueries(replica.db);
@@ -61,6 +63,10 @@ const handlers: Handlers = {
   traceInstruction: (_id, id) => trace.instruction(id),
   traceSearch: (_id, query, limit) => trace.search(query, limit),
   chainCheck: (_id, budget) => chain.check(budget),
+  pageCheck: (_id, budget) => {
+    const step = pageWalk(budget);
+    return { ...step, problem: step.problem ? `${init.file}: ${describePageProblem(step.problem)}` : null };
+  },
   situationTrend: (_id, region, filter, days) => situation.trend(region, filter, days),
   instructions: (_id, filter, limit) => situation.instructions(filter, limit),
   emergencyState: (_id, now) => emergency.state(now),
@@ -97,6 +103,6 @@ port.on('message', (request: WorkerRequest) => {
   }
   const millis = performance.now() - started;
   // Seeding and the background chain walk are long by design; only interactive queries are reported.
-  if (millis > init.slowQueryMs && request.method !== 'seed' && request.method !== 'chainCheck' && request.method !== 'replayBuild') send({ kind: 'slow', method: request.method, millis });
+  if (millis > init.slowQueryMs && request.method !== 'seed' && request.method !== 'chainCheck' && request.method !== 'pageCheck' && request.method !== 'replayBuild') send({ kind: 'slow', method: request.method, millis });
 });
 

@@ -37,6 +37,8 @@ export interface ReplicaWorkerMethods {
   replayKpis: [[at: string, filter: SituationFilter], NationalKpis];
   /** Gathers the figures and writes a briefing PDF (progress: steps done of 3). */
   briefingExport: [[options: Pick<BriefingExportOptions, 'out' | 'at' | 'region' | 'generatedBy'>], BriefingExportResult];
+  /** Checks up to `budget` more pages of the file against their HMACs (the full check after open). */
+  pageCheck: [[budget: number], { complete: boolean; checked: number; total: number; problem: string | null }];
   close: [[], null];
   schemaVersion: [[], number];
   syncCursor: [[region: string], number];

@@ -79,7 +79,7 @@ export function wallUrl(rendererUrl: string, wall: string, kiosk: boolean): stri
   return url.toString();
 }
 
-/** A kiosk window: full screen, no menu, no devtools; a workstation window keeps devtools. */
+/** A kiosk window: full screen, no menu, no devtools; a workstation window has devtools where the base options allow them. */
 export function windowOptionsFor(base: BrowserWindowConstructorOptions, plan: PlannedWindow): BrowserWindowConstructorOptions {
   return {
     ...base,
@@ -87,7 +87,7 @@ export function windowOptionsFor(base: BrowserWindowConstructorOptions, plan: Pl
     fullscreen: plan.fullscreen,
     kiosk: plan.kiosk,
     autoHideMenuBar: true,
-    webPreferences: { ...base.webPreferences, devTools: plan.kiosk ? false : (base.webPreferences?.devTools ?? true) },
+    webPreferences: { ...base.webPreferences, devTools: plan.kiosk ? false : base.webPreferences?.devTools === true },
   };
 }
 

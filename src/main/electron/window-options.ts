@@ -1,7 +1,7 @@
 import type { BrowserWindowConstructorOptions } from 'electron';
 
-/** Every app window: isolated, sandboxed, no Node in the page, only our preload. */
-export function secureWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+/** Every app window: isolated, sandboxed, no Node in the page, only our preload; devtools as the launch policy says. */
+export function secureWindowOptions(preloadPath: string, devTools: boolean): BrowserWindowConstructorOptions {
   return {
     width: 1600,
     height: 900,
@@ -18,7 +18,7 @@ export function secureWindowOptions(preloadPath: string): BrowserWindowConstruct
       allowRunningInsecureContent: false,
       webviewTag: false,
       spellcheck: false,
-      devTools: true,
+      devTools,
     },
   };
 }

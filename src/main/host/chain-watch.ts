@@ -10,6 +10,8 @@ export interface ChainWatchOptions {
   debounceMs?: number;
   /** Events walked per worker call, so other queries interleave with a long first walk. */
   budget?: number;
+  /** Pages checked per worker call by the full page check that follows the quick one on open. */
+  pageBudget?: number;
 }
 
 export interface ChainWatch {
@@ -22,8 +24,10 @@ export interface ChainWatch {
  * Keeps each region's chain status current: walks at startup, and again (incrementally, in
  * the worker) a moment after every `replica:changed`; a change is pushed as `audit:chain-changed`.
  */
-export function startChainWatch({ replica, events, log, debounceMs = 500, budget = 5_000 }: ChainWatchOptions): ChainWatch {
+export function startChainWatch({ replica, events, log, debounceMs = 500, budget = 5_000, pageBudget = 2_000 }: ChainWatchOptions): ChainWatch {
   let latest: ChainStatus | null = null;
+  /** A damaged page found by the background check: every region is then reported broken. */
+  let damage: string | null = null;
   let markKnown: () => void = () => {};
   const known = new Promise<void>((resolve) => (markKnown = resolve));
   let running = false;
@@ -31,7 +35,8 @@ export function startChainWatch({ replica, events, log, debounceMs = 500, budget
   let stopped = false;
   let timer: NodeJS.Timeout | null = null;
 
-  const publish = (next: ChainStatus) => {
+  const publish = (walked: ChainStatus) => {
+    const next = damage ? { regions: walked.regions.map((r) => ({ ...r, status: 'broken' as const, reason: damage })) } : walked;
     const changed = JSON.stringify(next) !== JSON.stringify(latest);
     latest = next;
     markKnown();
@@ -68,7 +73,24 @@ export function startChainWatch({ replica, events, log, debounceMs = 500, budget
     return done;
   };
 
+  const checkPages = async () => {
+    for (;;) {
+      const step = await replica.call('pageCheck', [pageBudget]);
+      if (stopped) return;
+      if (step.problem) {
+        damage = `replica file damaged: ${step.problem}`;
+        log(damage);
+        if (latest) publish(latest);
+        return;
+      }
+      if (step.complete) return;
+    }
+  };
+
   void run();
+  void checkPages().catch((err: unknown) => {
+    if (!stopped) log(`page check failed: ${(err as Error).message}`);
+  });
   const off = events.subscribe((name) => {
     if (name !== 'replica:changed' || stopped) return;
     if (timer) clearTimeout(timer);

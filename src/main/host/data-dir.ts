@@ -1,5 +1,5 @@
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 
 export const APP_DIR_NAME = 'INRS Command Center';
 
@@ -9,9 +9,11 @@ export const APP_DIR_NAME = 'INRS Command Center';
  */
 export function defaultDataDir(env: NodeJS.ProcessEnv = process.env): string {
   if (env.INRS_DATA_DIR) return env.INRS_DATA_DIR;
-  if (process.platform === 'win32') return join(env.APPDATA ?? join(homedir(), 'AppData', 'Roaming'), APP_DIR_NAME);
+  if (process.platform === 'win32') return join(env.APPDATA || join(homedir(), 'AppData', 'Roaming'), APP_DIR_NAME);
   if (process.platform === 'darwin') return join(homedir(), 'Library', 'Application Support', APP_DIR_NAME);
-  return join(env.XDG_CONFIG_HOME ?? join(homedir(), '.config'), APP_DIR_NAME);
+  // The XDG spec counts an empty or relative value as unset: never a folder in the current directory.
+  const xdg = env.XDG_CONFIG_HOME;
+  return join(xdg && isAbsolute(xdg) ? xdg : join(homedir(), '.config'), APP_DIR_NAME);
 }
 
 export const DEMO_REPLICA = 'demo-replica.db';

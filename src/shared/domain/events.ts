@@ -5,7 +5,7 @@ import { INSTRUCTION_KINDS, instructionSchema } from './instruction-schema';
 import { signedEnvelopeSchema } from '../protocol/command-envelope';
 
 /**
- * The event model (DESIGN.md §3). State is a deterministic fold of one append-only log per
+ * The event model (docs/architecture.md §5). State is a deterministic fold of one append-only log per
  * region; these schemas are the only way an event enters a store.
  */
 

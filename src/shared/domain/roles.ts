@@ -1,7 +1,7 @@
 import type { Role } from './events';
 
 /**
- * The role matrix (DESIGN.md §5): who may do what, where. A pure function of the identity a
+ * The role matrix (docs/architecture.md §1, §8): who may do what, where. A pure function of the identity a
  * certificate carries (role, region adcode, depot) and the target of the action; the regional
  * server enforces it, the UI only mirrors it.
  *

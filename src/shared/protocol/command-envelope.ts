@@ -5,7 +5,7 @@ import { EMERGENCY_LEVELS, MAX_ENVELOPE_LIFETIME_MS } from '../domain/emergency'
 import { canonicalJson } from '../domain/canonical';
 
 /**
- * Signed command envelopes (DESIGN.md §5): every command that changes the world carries its
+ * Signed command envelopes (docs/architecture.md §8): every command that changes the world carries its
  * own id (idempotency), the region, the state the signer saw (compare-and-set), a short
  * validity window, a nonce, and the signer's certificate chain with an RSA-SHA256 signature
  * over the canonical JSON of everything else. The server takes role and scope from the

@@ -3,7 +3,7 @@ import { adcodeSchema, eventDraftSchema, sealedEventSchema } from '../domain/eve
 import { isPlainEventsFrame } from './events-frame';
 
 /**
- * The wire protocol between a regional server and the app (DESIGN.md §4): JSON text frames
+ * The wire protocol between a regional server and the app (docs/architecture.md §6): JSON text frames
  * over WSS with mutual TLS. Every frame is parsed by these schemas before anything of it is
  * used; a frame that fails, is too large or comes out of order is answered with an `error`
  * frame and nothing of it is applied.

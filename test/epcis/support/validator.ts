@@ -3,8 +3,8 @@ import { fileURLToPath } from 'node:url';
 import Ajv, { type ErrorObject } from 'ajv';
 import addFormats from 'ajv-formats';
 
-/** GS1's EPCIS 2.0 JSON schema, read where CI keeps it beside the checkout (never copied in). */
-export const EPCIS_DIR = fileURLToPath(new URL('../../../../shared/data/epcis/', import.meta.url));
+/** GS1's EPCIS 2.0 JSON schema, vendored unchanged with its notice (test/epcis/schema/LICENSE-GS1.txt). */
+export const EPCIS_DIR = fileURLToPath(new URL('../schema/', import.meta.url));
 
 export function epcisValidator(): (doc: unknown) => ErrorObject[] {
   const ajv = new Ajv({ strict: false, allErrors: true });

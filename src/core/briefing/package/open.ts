@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { writePrivateFile } from '../../private-files';
 import { revocationList, type CertInfo } from '../../pki';
 import { parseKeyHex } from '../../replica/key-file';
 import { openReplica } from '../../replica/replica';
@@ -107,8 +108,8 @@ function unpack(checked: VerifiedPackage, dir: string, file: string): OpenResult
   writeFileSync(keyFile, files.get('replica.key') as Buffer, { flag: 'wx', mode: 0o600 });
   const pdf = files.get('briefing.pdf');
   const briefing = pdf ? join(dir, 'briefing.pdf') : null;
-  if (pdf && briefing) writeFileSync(briefing, pdf, { flag: 'wx' });
-  writeFileSync(join(dir, 'manifest.json'), `${JSON.stringify({ ...checked.manifest, signer: checked.signer.subject }, null, 2)}\n`, { flag: 'wx' });
+  if (pdf && briefing) writePrivateFile(briefing, pdf, 'wx');
+  writePrivateFile(join(dir, 'manifest.json'), `${JSON.stringify({ ...checked.manifest, signer: checked.signer.subject }, null, 2)}\n`, 'wx');
 
   const opened = openReplica(replica, parseKeyHex((files.get('replica.key') as Buffer).toString('utf8'), keyFile), { readonly: true });
   try {

@@ -1,0 +1,104 @@
+import { join } from 'node:path';
+import { readKeyFile } from '../../core/replica/key-file';
+import type { DisposableStore } from '../../shared/disposables';
+import type { DisplaysService } from '../displays/displays-service';
+import { syncFromConfig } from './configured-sync';
+import { startDemoNetwork } from './demo-network';
+import { demoOfficerHint, OFFICER_DIR, prepareDemoOfficer, type DemoOfficer } from './demo-officer';
+import type { SenderInfo } from './dispatcher';
+import type { HostArgs } from './host-args';
+import { startHostRuntime, type HostRuntime } from './host-runtime';
+import { ensureDemoReplica, type ReplicaTarget } from './prepare-replica';
+import { progressLine } from './progress-line';
+import { APP_VERSION } from './version';
+
+/** What differs between the Electron shell and the browser host; everything else is composed here. */
+export interface HostShell {
+  host: 'electron' | 'browser';
+  /** The data folder: --data-dir, else INRS_DATA_DIR, else the platform's (src/main/host/data-dir.ts). */
+  dataDir: string;
+  /** The demo replica's key from its key file (safeStorage-wrapped under Electron, a 0600 file in the browser host). */
+  resolveKey(keyFile: string): Buffer;
+  /** The host's displays, keeping their layout in this workstation's own folder. */
+  displays(profileDir: string): DisplaysService;
+  isTrustedSender(sender: SenderInfo): boolean;
+  disposables: DisposableStore;
+  log(line: string): void;
+}
+
+export interface ComposedHost {
+  runtime: HostRuntime;
+  target: ReplicaTarget;
+  officer: DemoOfficer | null;
+  /** Lines for the terminal once the host is up: who is signed in, how to start the second officer. */
+  notice: string[];
+}
+
+/** This workstation's own folder: the data folder, or the second officer's inside it. */
+export function profileDirOf(args: HostArgs, dataDir: string): string {
+  return args.demoOfficer ? join(dataDir, OFFICER_DIR) : dataDir;
+}
+
+/** Opens the replica (configured, or the demo's, seeded on first run), starts the runtime and its links. */
+export async function composeHost(args: HostArgs, shell: HostShell): Promise<ComposedHost> {
+  const { log, dataDir } = shell;
+  const officer = args.demoOfficer ? await prepareOfficer(shell) : null;
+  const target = officer?.target ?? (await resolveTarget(args, shell));
+  const runtime = await startHostRuntime({
+    displays: shell.displays(profileDirOf(args, dataDir)),
+    target,
+    host: shell.host,
+    version: APP_VERSION,
+    isTrustedSender: shell.isTrustedSender,
+    disposables: shell.disposables,
+    log,
+  });
+  const notice: string[] = [];
+  if (officer) {
+    runtime.startSync(officer.network);
+    notice.push(signedInLine(officer));
+  } else if (!args.offline) {
+    if (args.syncConfig !== undefined) runtime.startSync(syncFromConfig(args.syncConfig));
+    else if (target.demo && target.demoSeed) {
+      runtime.startSync(await startDemoNetwork({ dataDir, seed: target.demoSeed, disposables: shell.disposables, log }));
+      notice.push(demoOfficerHint(dataDir));
+    }
+  }
+  return { runtime, target, officer, notice };
+}
+
+async function resolveTarget(args: HostArgs, shell: HostShell): Promise<ReplicaTarget> {
+  if (args.replica !== undefined && args.keyFile !== undefined) {
+    return { file: args.replica, key: readKeyFile(args.keyFile), demo: false };
+  }
+  let announced = false;
+  return ensureDemoReplica({
+    dataDir: shell.dataDir,
+    scale: args.demoScale,
+    resolveKey: shell.resolveKey,
+    onProgress: (done, total) => {
+      if (!announced) shell.log(`No replica configured: seeding the ${args.demoScale} demo replica in ${shell.dataDir} (first run only)…`);
+      announced = true;
+      shell.log(progressLine('seeding', done, total));
+    },
+  });
+}
+
+function prepareOfficer(shell: HostShell): Promise<DemoOfficer> {
+  let announced = false;
+  return prepareDemoOfficer({
+    dataDir: shell.dataDir,
+    resolveKey: shell.resolveKey,
+    onProgress: (done, total) => {
+      if (!announced) shell.log(`Seeding the second officer's replica in ${join(shell.dataDir, OFFICER_DIR)} as the running demo was seeded (first run only)…`);
+      announced = true;
+      shell.log(progressLine('seeding', done, total));
+    },
+    log: shell.log,
+  });
+}
+
+function signedInLine(officer: DemoOfficer): string {
+  const { name, role, region } = officer.identity.info;
+  return `Second officer: signed in as ${name} (${role ?? 'no role'}, region ${region ?? 'none'}), linked to the demo's server of ${Object.keys(officer.network.regions).join(', ')}`;
+}
