@@ -10,6 +10,7 @@ import { DisposableStore } from '../shared/disposables';
 import { forwardHostEvents, isAppPage, registerIpcHandlers } from './electron/ipc-adapter';
 import { denyAllPermissions, hardenApp } from './electron/harden';
 import { loadWrappedKey } from './electron/safe-storage-key';
+import { wrappedPassphraseReader } from './electron/safe-storage-passphrase';
 import { secureWindowOptions } from './electron/window-options';
 import { createDisplayWindows } from './electron/display-windows';
 import { layoutFileIn, loadWorkstationLayout, saveWorkstationLayout } from './displays/layout-store';
@@ -124,7 +125,7 @@ async function start(): Promise<void> {
     runtime.startSync(officer.network);
     log(`Second officer: signed in as ${officer.identity.info.name} (${officer.identity.info.role ?? 'no role'}, region ${officer.identity.info.region ?? 'none'})`);
   } else if (values.offline !== true) {
-    if (typeof values['sync-config'] === 'string') runtime.startSync(syncFromConfig(values['sync-config']));
+    if (typeof values['sync-config'] === 'string') runtime.startSync(syncFromConfig(values['sync-config'], wrappedPassphraseReader(safeStorage, values['allow-insecure-keystore'] === true, log)));
     else if (target.demo && target.demoSeed) {
       runtime.startSync(await startDemoNetwork({ dataDir: app.getPath('userData'), seed: target.demoSeed, disposables, log }));
       log(demoOfficerHint(demoDataDir));
