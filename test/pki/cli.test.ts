@@ -21,7 +21,7 @@ function ok(...args: string[]): string {
 }
 
 describe('inrs pki (CLI)', () => {
-  it('init, issue, show, revoke, crl: the operator round trip', () => {
+  it('init, issue, show, revoke, crl: the operator round trip', { timeout: 240_000 }, () => {
     const base = shared();
     const D = join(base, 'pki');
     ok('pki', 'init', '--dir', D);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
-import { identityPassphrasePath } from '../pki/passphrase';
+import { identityPassphrasePath } from '../pki';
 
 /** The headless client's (and the app's) list of regions and their servers. */
 export const syncConfigSchema = z.object({
