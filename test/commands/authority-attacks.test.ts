@@ -72,9 +72,9 @@ describe('authority attacks', () => {
   });
 
   it('untrusted signer: an officer certificate of another PKI, and a signer certificate without its intermediate', async () => {
-    initPki(foreignDir);
+    initPki(join(foreignDir, 'pki'));
     const out = join(foreignDir, 'rogue.p12');
-    issueCertificate(foreignDir, { kind: 'client', region: REGION, role: 'duty-officer', name: 'officer-wang', out });
+    issueCertificate(join(foreignDir, 'pki'), { kind: 'client', region: REGION, role: 'duty-officer', name: 'officer-wang', out });
     const rogue = loadIdentityFile(out);
     const forged = signEnvelope({ region: REGION, now: cn.clock.now(), expectedLevel: 'II', body: { kind: 'emergency.propose', toLevel: 'III', plan: 'p', reason: 'r' } }, rogue);
     await expectRefused(forged, 'untrusted-signer', /intermediate|national root/, null);

@@ -2,6 +2,7 @@ import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { certInfo } from '../../src/core/pki';
 import { wrappedPassphrasePath, wrappedPassphraseReader } from '../../src/main/electron/safe-storage-passphrase';
 import { syncFromConfig } from '../../src/main/host/configured-sync';
 import { makePki } from '../pki/fixtures';
@@ -46,7 +47,7 @@ describe('identity passphrase wrapped by the OS keystore (stand-in safeStorage)'
     const lines: string[] = [];
 
     const first = syncFromConfig(config, wrappedPassphraseReader(keystore, false, (l) => lines.push(l)));
-    expect(first.identity.info.subject).toBe('CN=officer,OU=duty-officer,O=430000');
+    expect(certInfo(first.identity.chainPem[0] as string).subject).toBe('CN=officer,OU=duty-officer,O=430000');
     expect(existsSync(plain)).toBe(false);
     const wrapped = wrappedPassphrasePath(plain);
     expect(statSync(wrapped).mode & 0o777).toBe(0o600);
@@ -54,7 +55,7 @@ describe('identity passphrase wrapped by the OS keystore (stand-in safeStorage)'
     expect(lines.join('\n')).toMatch(/wrapped the passphrase of .*officer\.p12 with the OS keystore/);
 
     // Later starts read the wrapped copy only.
-    expect(syncFromConfig(config, wrappedPassphraseReader(keystore, false)).identity.certPem).toBe(first.identity.certPem);
+    expect(syncFromConfig(config, wrappedPassphraseReader(keystore, false)).identity.chainPem).toEqual(first.identity.chainPem);
     // Another user's (or machine's) keystore cannot unwrap it: said so, naming the file.
     expect(() => syncFromConfig(config, wrappedPassphraseReader(standInKeystore(), false))).toThrow(/officer\.passphrase\.safe: the OS keystore cannot unwrap the passphrase of .*officer\.p12/);
     expect(p12.endsWith('officer.p12')).toBe(true);
