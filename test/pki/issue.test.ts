@@ -1,7 +1,7 @@
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { certInfo, loadIdentity } from '../../src/core/pki';
+import { certInfo } from '../../src/core/pki';
 import { makePki, openssl, useSharedDir, type TestPki } from './fixtures';
 
 const shared = useSharedDir();

@@ -1,6 +1,6 @@
 import { createHash, X509Certificate } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadIdentity, revokeCertificate, spkiPin, trustStore, type Identity, type TrustStore } from '../../src/core/pki';
+import { revokeCertificate, spkiPin, trustStore, type Identity, type TrustStore } from '../../src/core/pki';
 import { daysFromNow, makePki, useSharedDir, type TestPki } from './fixtures';
 import { handshake } from './tls-probe';
 

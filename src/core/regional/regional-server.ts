@@ -87,6 +87,17 @@ export async function startRegionalServer(options: RegionalServerOptions): Promi
   if (identity.info.role !== 'regional-server') throw new Error(`${options.identityFile} is a ${identity.info.role} certificate, not a regional server's`);
   if (identity.info.region !== options.region) throw new Error(`${options.identityFile} is for region ${identity.info.region}, not ${options.region}`);
 
+  // Trust problems (a CRL lapsing, a region without CRL) are logged when they change, not every reload.
+  let reported = '';
+  const trust = () => {
+    const store = trustStore(options.trustDir);
+    const problems = store.problems.join('\n');
+    if (problems !== reported) for (const line of store.problems) log(`trust folder: ${line}`);
+    reported = problems;
+    return store;
+  };
+  trust(); // a folder that is no trust folder is refused before the store is opened
+
   const store = openRegionalStore(options.dataDir, options.region);
   disposables.add(() => store.close());
   const serverId = `${options.region}/${identity.info.name}/${randomUUID().slice(0, 8)}`;
@@ -101,15 +112,6 @@ export async function startRegionalServer(options: RegionalServerOptions): Promi
     return signed;
   };
 
-  // Trust problems (a CRL lapsing, a region without CRL) are logged when they change, not every reload.
-  let reported = '';
-  const trust = () => {
-    const store = trustStore(options.trustDir);
-    const problems = store.problems.join('\n');
-    if (problems !== reported) for (const line of store.problems) log(`trust folder: ${line}`);
-    reported = problems;
-    return store;
-  };
   // Signer certificates of commands are checked against the same root and CRLs as TLS peers.
   let envelopeTrust: EnvelopeTrust | null = null;
   const tlsOptions = () => {
