@@ -2,7 +2,7 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import WebSocket from 'ws';
 import { signEnvelope } from '../src/core/commands/sign-envelope';
-import { initPki, issueCertificate, loadIdentity, readPassphrase, type Identity } from '../src/core/pki';
+import { exportTrust, initPki, issueCertificate, loadIdentityFile, type Identity } from '../src/core/pki';
 import { startRegionalServer, type RegionalServer } from '../src/core/regional/regional-server';
 import { openRegionalStore } from '../src/core/regional/regional-store';
 import { seedInto } from '../src/core/seed/seed-replica';
@@ -120,11 +120,10 @@ export async function runEmergencyBench(): Promise<string> {
     log(`emergency fan-out: PKI, seeded ${REGION} store, ${CLIENTS} clients, ${ROUNDS} rounds`);
     const pkiDir = join(dir, 'pki');
     const { rootPem } = initPki(pkiDir);
-    const passphrase = readPassphrase(pkiDir);
     const issue = (name: string, options: { kind: 'server' | 'client'; role?: string; depot?: string }) => {
       const out = join(dir, `${name}.p12`);
       issueCertificate(pkiDir, { region: REGION, name, out, ...options });
-      return loadIdentity(out, passphrase);
+      return loadIdentityFile(out);
     };
     const dataDir = join(dir, 'store');
     const store = openRegionalStore(dataDir, REGION);
@@ -145,7 +144,7 @@ export async function runEmergencyBench(): Promise<string> {
     server = await startRegionalServer({
       region: REGION,
       dataDir,
-      pkiDir,
+      trustDir: exportTrust(pkiDir, join(dir, 'trust')).dir,
       identityFile: join(dir, 'bench-server.p12'),
       port: 0,
       checkpointEvery: 1_000_000,

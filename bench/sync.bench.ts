@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import WebSocket, { WebSocketServer } from 'ws';
 import { EMPTY_HEAD, sealEvent, type ChainHead } from '../src/core/chain/seal';
 import { createEventReader } from '../src/core/log/event-rows';
-import { initPki, issueCertificate, loadIdentity, readPassphrase, spkiPin, trustStore, type Identity } from '../src/core/pki';
+import { exportTrust, identityPassphrasePath, initPki, issueCertificate, loadIdentityFile, spkiPin, trustStore, type Identity } from '../src/core/pki';
 import { startRegionalServer, type RegionalServer } from '../src/core/regional/regional-server';
 import { STORE_FILE, STORE_KEY_FILE } from '../src/core/regional/regional-store';
 import { ensureKeyFile } from '../src/core/replica/key-file';
@@ -197,6 +197,7 @@ function countingSink(region: string, start: number, startHash: string | null): 
 }
 
 interface Pki {
+  /** The trust folder the server runs from (exported from the CA folder). */
   dir: string;
   server: Identity;
   serverFile: string;
@@ -209,18 +210,25 @@ function makePki(dir: string, region: string): Pki {
   const pkiDir = join(dir, 'pki');
   rmSync(pkiDir, { recursive: true, force: true });
   const init = initPki(pkiDir);
-  const passphrase = readPassphrase(pkiDir);
-  const serverFile = fresh(join(dir, 'server.p12'));
+  const identity = (name: string) => {
+    const file = fresh(join(dir, `${name}.p12`));
+    rmSync(identityPassphrasePath(file), { force: true });
+    return file;
+  };
+  const serverFile = identity('server');
   issueCertificate(pkiDir, { kind: 'server', region, name: 'bench-server', out: serverFile });
-  const clientFile = fresh(join(dir, 'client.p12'));
+  const clientFile = identity('client');
   issueCertificate(pkiDir, { kind: 'client', region, role: 'duty-officer', name: 'bench-client', out: clientFile });
+  const trustDir = join(dir, 'trust');
+  rmSync(trustDir, { recursive: true, force: true });
+  exportTrust(pkiDir, trustDir);
   return {
-    dir: pkiDir,
-    server: loadIdentity(serverFile, passphrase),
+    dir: trustDir,
+    server: loadIdentityFile(serverFile),
     serverFile,
-    client: loadIdentity(clientFile, passphrase),
+    client: loadIdentityFile(clientFile),
     rootPem: init.rootPem,
-    trust: trustStore(pkiDir),
+    trust: trustStore(trustDir),
   };
 }
 
@@ -285,7 +293,7 @@ function link(region: string, url: string, pki: Pki, sink: ReplicaSink, onLive: 
 }
 
 async function protocolThroughput(storeDir: string, region: string, pki: Pki) {
-  let server: RegionalServer = await startRegionalServer({ region, dataDir: storeDir, pkiDir: pki.dir, identityFile: pki.serverFile, port: 0, log: () => undefined });
+  let server: RegionalServer = await startRegionalServer({ region, dataDir: storeDir, trustDir: pki.dir, identityFile: pki.serverFile, port: 0, log: () => undefined });
   const head = server.store.head().seq;
   const from = Math.max(0, head - STREAM_EVENTS);
   const reader = createEventReader(server.store.replica.db);
@@ -341,7 +349,7 @@ async function protocolThroughput(storeDir: string, region: string, pki: Pki) {
     await server.close();
     const relive = new Promise<void>((resolve) => (onLive = resolve));
     const started = performance.now();
-    server = await startRegionalServer({ region, dataDir: storeDir, pkiDir: pki.dir, identityFile: pki.serverFile, port, log: () => undefined });
+    server = await startRegionalServer({ region, dataDir: storeDir, trustDir: pki.dir, identityFile: pki.serverFile, port, log: () => undefined });
     await relive;
     reconnectMs.push(round(performance.now() - started, 1));
   }

@@ -82,9 +82,10 @@ describe('emergency mode with two officers and a wall, against a regional server
       inrs(['pki', 'issue', '--dir', pki, '--kind', 'client', '--region', REGION, '--role', p.role, '--name', p.cn, '--days', '1', '--out', join(dir, `${p.name}.p12`)]);
     }
     inrs(['seed', '--scale', 'tiny', '--out', join(dir, 'seed.db'), '--key-file', join(dir, 'seed.key')]);
+    inrs(['pki', 'export-trust', '--dir', pki, '--out', join(dir, 'trust')]);
     const port = await freePort();
     server = await startRegionalServer([
-      '--region', REGION, '--data', join(dir, 'server'), '--pki-dir', pki, '--identity', join(dir, 'server.p12'),
+      '--region', REGION, '--data', join(dir, 'server'), '--trust', join(dir, 'trust'), '--identity', join(dir, 'server.p12'),
       '--port', String(port), '--seed-scale', 'tiny',
     ]);
     // Three hosts, each with its own data dir, replica (a copy of the same seed) and identity.
@@ -97,7 +98,7 @@ describe('emergency mode with two officers and a wall, against a regional server
         writeFileSync(
           join(data, 'sync.json'),
           JSON.stringify({
-            replica: 'replica.db', keyFile: 'replica.key', identity: `../${p.name}.p12`, passphraseFile: '../pki/passphrase', rootCert: '../pki/root.crt',
+            replica: 'replica.db', keyFile: 'replica.key', identity: `../${p.name}.p12`, passphraseFile: `../${p.name}.passphrase`, rootCert: '../trust/root.crt',
             clientId: p.name, regions: { [REGION]: { urls: [`wss://127.0.0.1:${port}`] } },
           }),
         );

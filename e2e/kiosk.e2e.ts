@@ -128,15 +128,16 @@ describe('kiosk host (--kiosk) linked to a regional server that goes away', () =
     inrs(['pki', 'issue', '--dir', pki, '--kind', 'client', '--region', REGION, '--role', 'wall', '--name', 'hall-wall', '--days', '1', '--out', join(dir, 'client.p12')]);
     inrs(['pki', 'issue', '--dir', pki, '--kind', 'server', '--region', REGION, '--name', 'hunan-1', '--days', '30', '--out', join(dir, 'server.p12')]);
     inrs(['seed', '--scale', 'tiny', '--out', join(dir, 'replica.db'), '--key-file', join(dir, 'replica.key')]);
+    inrs(['pki', 'export-trust', '--dir', pki, '--out', join(dir, 'trust')]);
     const port = await freePort();
     server = await startRegionalServer([
-      '--region', REGION, '--data', join(dir, 'server'), '--pki-dir', pki, '--identity', join(dir, 'server.p12'),
+      '--region', REGION, '--data', join(dir, 'server'), '--trust', join(dir, 'trust'), '--identity', join(dir, 'server.p12'),
       '--port', String(port), '--seed-scale', 'tiny', '--simulate', '1',
     ]);
     writeFileSync(
       join(dir, 'sync.json'),
       JSON.stringify({
-        replica: 'replica.db', keyFile: 'replica.key', identity: 'client.p12', passphraseFile: 'pki/passphrase', rootCert: 'pki/root.crt',
+        replica: 'replica.db', keyFile: 'replica.key', identity: 'client.p12', passphraseFile: 'client.passphrase', rootCert: 'trust/root.crt',
         regions: { [REGION]: { urls: [`wss://127.0.0.1:${port}`] } },
       }),
     );
@@ -249,7 +250,7 @@ describe('an emergency switch interrupts a kiosk playlist (two hosts, one region
     writeFileSync(
       join(sub, 'sync.json'),
       JSON.stringify({
-        replica: 'replica.db', keyFile: 'replica.key', identity: join(dir, identity), passphraseFile: join(dir, 'pki/passphrase'), rootCert: join(dir, 'pki/root.crt'),
+        replica: 'replica.db', keyFile: 'replica.key', identity: join(dir, identity), rootCert: join(dir, 'trust/root.crt'),
         regions: { [REGION]: { urls: [`wss://127.0.0.1:${port}`] } },
       }),
     );
@@ -263,8 +264,9 @@ describe('an emergency switch interrupts a kiosk playlist (two hosts, one region
     inrs(['pki', 'issue', '--dir', pki, '--kind', 'client', '--region', REGION, '--role', 'duty-officer', '--name', 'officer-a', '--days', '1', '--out', join(dir, 'officer.p12')]);
     inrs(['pki', 'issue', '--dir', pki, '--kind', 'client', '--region', REGION, '--role', 'wall', '--name', 'hall-wall', '--days', '1', '--out', join(dir, 'wall.p12')]);
     inrs(['pki', 'issue', '--dir', pki, '--kind', 'server', '--region', REGION, '--name', 'hunan-1', '--days', '30', '--out', join(dir, 'server.p12')]);
+    inrs(['pki', 'export-trust', '--dir', pki, '--out', join(dir, 'trust')]);
     const port = await freePort();
-    server = await startRegionalServer(['--region', REGION, '--data', join(dir, 'server'), '--pki-dir', pki, '--identity', join(dir, 'server.p12'), '--port', String(port), '--seed-scale', 'tiny']);
+    server = await startRegionalServer(['--region', REGION, '--data', join(dir, 'server'), '--trust', join(dir, 'trust'), '--identity', join(dir, 'server.p12'), '--port', String(port), '--seed-scale', 'tiny']);
     officer = await startHost(hostArgs('officer', 'officer.p12', port));
     wall = await startHost([...hostArgs('wall', 'wall.p12', port), '--kiosk', '--playlist', 'national-overview,category-reserves', '--interval', '3']);
     client = bridgeClient(officer.url);

@@ -22,15 +22,16 @@ describe('live regional state in the browser host', () => {
     inrs(['pki', 'issue', '--dir', pki, '--kind', 'client', '--region', '000000', '--role', 'national-commander', '--name', 'officer', '--days', '1', '--out', join(dir, 'client.p12')]);
     inrs(['pki', 'issue', '--dir', pki, '--kind', 'server', '--region', REGION, '--name', 'hunan-1', '--days', '30', '--out', join(dir, 'server.p12')]);
     inrs(['seed', '--scale', 'tiny', '--out', join(dir, 'replica.db'), '--key-file', join(dir, 'replica.key')]);
+    inrs(['pki', 'export-trust', '--dir', pki, '--out', join(dir, 'trust')]);
     const port = await freePort();
     server = await startRegionalServer([
-      '--region', REGION, '--data', join(dir, 'server'), '--pki-dir', pki, '--identity', join(dir, 'server.p12'),
+      '--region', REGION, '--data', join(dir, 'server'), '--trust', join(dir, 'trust'), '--identity', join(dir, 'server.p12'),
       '--port', String(port), '--seed-scale', 'tiny', '--simulate', '2',
     ]);
     writeFileSync(
       join(dir, 'sync.json'),
       JSON.stringify({
-        replica: 'replica.db', keyFile: 'replica.key', identity: 'client.p12', passphraseFile: 'pki/passphrase', rootCert: 'pki/root.crt',
+        replica: 'replica.db', keyFile: 'replica.key', identity: 'client.p12', passphraseFile: 'client.passphrase', rootCert: 'trust/root.crt',
         regions: { [REGION]: { urls: [`wss://127.0.0.1:${port}`] } },
       }),
     );

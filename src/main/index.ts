@@ -9,6 +9,7 @@ import { forwardHostEvents, isAppPage, registerIpcHandlers } from './electron/ip
 import { denyAllPermissions, hardenApp } from './electron/harden';
 import { devtoolsAllowed, parseElectronArgs, rendererUrlFor } from './electron/launch-policy';
 import { loadWrappedKey } from './electron/safe-storage-key';
+import { wrappedPassphraseReader } from './electron/safe-storage-passphrase';
 import { secureWindowOptions } from './electron/window-options';
 import { createDisplayWindows, type DisplayWindows } from './electron/display-windows';
 import { layoutFileIn, loadWorkstationLayout, saveWorkstationLayout } from './displays/layout-store';
@@ -51,6 +52,7 @@ async function start(): Promise<void> {
     host: 'electron',
     dataDir,
     resolveKey: (keyFile) => loadWrappedKey(safeStorage, `${keyFile}.safe`, args.allowInsecureKeystore),
+    readPassphrase: wrappedPassphraseReader(safeStorage, args.allowInsecureKeystore, log),
     displays: (profileDir) => {
       const layoutFile = layoutFileIn(profileDir);
       displayWindows = createDisplayWindows({

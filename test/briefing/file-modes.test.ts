@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { exportBriefing } from '../../src/core/briefing';
 import { exportFromHost } from '../../src/core/briefing/host-export';
 import { openPackage, packBriefing } from '../../src/core/briefing/package';
-import { loadIdentity, type Identity } from '../../src/core/pki';
+import type { Identity } from '../../src/core/pki';
 import { createKeyFile, readKeyFile } from '../../src/core/replica/key-file';
 import { openReplica } from '../../src/core/replica/replica';
 import { ReplicaClient } from '../../src/core/replica/replica-client';
@@ -21,7 +21,7 @@ const mode = (path: string) => (statSync(path).mode & 0o777).toString(8);
 beforeAll(() => {
   const pki = makePki(shared());
   rootPem = readFileSync(join(pki.dir, 'root.crt'), 'utf8');
-  officer = loadIdentity(pki.issue('wangfang.p12', { kind: 'client', region: '430000', role: 'duty-officer', name: 'wangfang', days: 7 }), pki.passphrase);
+  officer = pki.identity(pki.issue('wangfang.p12', { kind: 'client', region: '430000', role: 'duty-officer', name: 'wangfang', days: 7 }));
 }, 120_000);
 
 describe('file modes of everything exported', () => {

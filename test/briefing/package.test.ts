@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BriefingError } from '../../src/core/briefing';
 import { openPackage, packBriefing, verifyPackage } from '../../src/core/briefing/package';
-import { loadIdentity, type Identity } from '../../src/core/pki';
+import type { Identity } from '../../src/core/pki';
 import { readKeyFile } from '../../src/core/replica/key-file';
 import { openReplica } from '../../src/core/replica/replica';
 import { makePki, useSharedDir } from '../pki/fixtures';
@@ -29,11 +29,11 @@ beforeAll(() => {
   pkiDir = pki.dir;
   rootPem = readFileSync(join(pki.dir, 'root.crt'), 'utf8');
   officerP12 = pki.issue('wangfang.p12', { kind: 'client', region: '430000', role: 'duty-officer', name: 'wangfang', days: 7 });
-  officer = loadIdentity(officerP12, pki.passphrase);
-  otherOfficer = loadIdentity(pki.issue('lijun.p12', { kind: 'client', region: '430000', role: 'duty-officer', name: 'lijun', days: 7 }), pki.passphrase);
-  analyst = loadIdentity(pki.issue('zhao.p12', { kind: 'client', region: '000000', role: 'ministry-analyst', name: 'zhao', days: 7 }), pki.passphrase);
+  officer = pki.identity(officerP12);
+  otherOfficer = pki.identity(pki.issue('lijun.p12', { kind: 'client', region: '430000', role: 'duty-officer', name: 'lijun', days: 7 }));
+  analyst = pki.identity(pki.issue('zhao.p12', { kind: 'client', region: '000000', role: 'ministry-analyst', name: 'zhao', days: 7 }));
   const rogue = makePki(shared(), 'rogue-pki');
-  foreign = loadIdentity(rogue.issue('rogue.p12', { kind: 'client', region: '430000', role: 'duty-officer', name: 'wangfang', days: 7 }), rogue.passphrase);
+  foreign = rogue.identity(rogue.issue('rogue.p12', { kind: 'client', region: '430000', role: 'duty-officer', name: 'wangfang', days: 7 }));
 }, 120_000);
 
 function pack(name: string, options: { identity?: Identity; passphrase?: string; expiresInDays?: number; regions?: string[] } = {}): string {
@@ -153,7 +153,7 @@ describe('briefing packages', () => {
   }, 120_000);
 
   it('works end to end from the command line: pack, verify, open, and a refusal exits 1 with its reason', () => {
-    const passphraseFile = join(pkiDir, 'passphrase');
+    const passphraseFile = join(pkiDir, '..', 'wangfang.passphrase');
     const out = join(base.dir, 'cli.inrsbrief');
     const expires = new Date(Date.now() + DAY).toISOString();
     const packed = inrsHeadless(['briefing', 'pack', '--replica', base.file, '--key-file', base.keyFile, '--identity', officerP12, '--passphrase-file', passphraseFile, '--regions', '430000', '--expires', expires, '--out', out]);

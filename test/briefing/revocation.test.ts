@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BriefingError } from '../../src/core/briefing';
 import { packBriefing, verifyPackage } from '../../src/core/briefing/package';
-import { loadIdentity, type Identity } from '../../src/core/pki';
+import type { Identity } from '../../src/core/pki';
 import { regenerateRegionCrl } from '../../src/core/pki/crl';
 import { layoutOf } from '../../src/core/pki/layout';
 import { readKeyFile } from '../../src/core/replica/key-file';
@@ -21,7 +21,7 @@ const base = seededTinyReplica();
 const shared = useSharedDir();
 const DAY = 86_400_000;
 let pkiDir: string;
-let passphrase: string;
+let caPassphrase: string;
 let rootFile: string;
 let officerP12: string;
 let officer: Identity;
@@ -63,11 +63,11 @@ function forged(pem: string): string {
 beforeAll(() => {
   const pki = makePki(shared());
   pkiDir = pki.dir;
-  passphrase = pki.passphrase;
+  caPassphrase = pki.caPassphrase;
   rootFile = join(pkiDir, 'root.crt');
   officerP12 = pki.issue('wangfang.p12', { kind: 'client', region: '430000', role: 'duty-officer', name: 'wangfang', days: 7 });
-  officer = loadIdentity(officerP12, passphrase);
-  colleague = loadIdentity(pki.issue('lijun.p12', { kind: 'client', region: '430000', role: 'duty-officer', name: 'lijun', days: 7 }), passphrase);
+  officer = pki.identity(officerP12);
+  colleague = pki.identity(pki.issue('lijun.p12', { kind: 'client', region: '430000', role: 'duty-officer', name: 'lijun', days: 7 }));
   revokedPackage = pack('wangfang.inrsbrief', officer);
   otherPackage = pack('lijun.inrsbrief', colleague);
 }, 120_000);
@@ -148,7 +148,7 @@ describe('briefing packages and revoked signers', () => {
     expect(tampered.code).toBe('revocation-unknown');
 
     // A CRL whose next update has passed: issued 10 days ago for 1 day.
-    const stale = regenerateRegionCrl(layoutOf(pkiDir), '430000', passphrase, 1, new Date(Date.now() - 10 * DAY)).pem;
+    const stale = regenerateRegionCrl(layoutOf(pkiDir), '430000', caPassphrase, 1, new Date(Date.now() - 10 * DAY)).pem;
     const old = refusal(() => verifyPackage(otherPackage, { rootPem, crls: [stale, root] }));
     expect(old.code).toBe('revocation-unknown');
     expect(old.message).toMatch(/the newest given CRL of .*430000.* is out of date \(next update was \d{4}-/);

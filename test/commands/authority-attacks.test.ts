@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { initPki, issueCertificate, loadIdentity, readPassphrase } from '../../src/core/pki';
+import { initPki, issueCertificate, loadIdentityFile } from '../../src/core/pki';
 import { signEnvelope } from '../../src/core/commands/sign-envelope';
 import { CommandClient } from './support/command-client';
 import { auditOf, commandNet, cosign, propose, REGION, serverLevel, sign, type CommandNet, type Officer } from './support/officers';
@@ -72,10 +72,10 @@ describe('authority attacks', () => {
   });
 
   it('untrusted signer: an officer certificate of another PKI, and a signer certificate without its intermediate', async () => {
-    initPki(foreignDir);
+    initPki(join(foreignDir, 'pki'));
     const out = join(foreignDir, 'rogue.p12');
-    issueCertificate(foreignDir, { kind: 'client', region: REGION, role: 'duty-officer', name: 'officer-wang', out });
-    const rogue = loadIdentity(out, readPassphrase(foreignDir));
+    issueCertificate(join(foreignDir, 'pki'), { kind: 'client', region: REGION, role: 'duty-officer', name: 'officer-wang', out });
+    const rogue = loadIdentityFile(out);
     const forged = signEnvelope({ region: REGION, now: cn.clock.now(), expectedLevel: 'II', body: { kind: 'emergency.propose', toLevel: 'III', plan: 'p', reason: 'r' } }, rogue);
     await expectRefused(forged, 'untrusted-signer', /intermediate|national root/, null);
     const bare = signEnvelope({ region: REGION, now: cn.clock.now(), expectedLevel: 'II', body: { kind: 'emergency.propose', toLevel: 'III', plan: 'p', reason: 'r' } }, { keyPem: cn.officerA.keyPem, chainPem: [cn.officerA.chainPem[0]!] });

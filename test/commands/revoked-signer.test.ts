@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { revokeCertificate } from '../../src/core/pki';
 import { CommandClient } from './support/command-client';
 import { auditOf, commandNet, countEvents, propose, serverLevel, type CommandNet } from './support/officers';
 
@@ -27,7 +26,7 @@ describe('revoked signer certificate', () => {
     const first = await client.send(before);
     expect(first.status).toBe('accepted');
 
-    revokeCertificate(cn.net.pkiDir, cn.officerB.p12, { reason: 'keyCompromise' });
+    cn.net.revoke(cn.officerB.p12, { reason: 'keyCompromise' });
     cn.server.reloadTrust();
 
     const head = cn.server.store.head();

@@ -50,7 +50,7 @@ describe('command sender', () => {
     // Through JSON, as it crosses the wire, then the server's verification steps in order.
     const parsed = parseEnvelope(JSON.parse(JSON.stringify(envelope)), envelope.commandId);
     if (!('envelope' in parsed)) throw new Error(`refused: ${parsed.reason}`);
-    const trust = { root: new X509Certificate(net.rootPem), revocation: revocationList(trustStore(net.pkiDir).crl) };
+    const trust = { root: new X509Certificate(net.rootPem), revocation: revocationList(trustStore(net.trustDir).crl) };
     const signer = verifySigner(parsed.envelope, trust, Date.now());
     if (!('signer' in signer)) throw new Error(`refused: ${signer.reason}`);
     expect(signer.signer.subject).toBe(sender.identity.subject);

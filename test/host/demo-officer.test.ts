@@ -1,8 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { trustStore } from '../../src/core/pki';
 import { ensureKeyFile } from '../../src/core/replica/key-file';
 import { defaultDataDir } from '../../src/main/host/data-dir';
 import { DEMO_NETWORK_FILE, DEMO_REGIONS, demoNetworkFileSchema, startDemoNetwork } from '../../src/main/host/demo-network';
@@ -79,6 +80,25 @@ describe('the second officer against a running demo (tiny scale, real servers an
     }
     expect(readFileSync(announced.rootCert, 'utf8')).toContain('BEGIN CERTIFICATE');
     expect(announced.seed).toEqual(commander.target.demoSeed);
+  });
+
+  it('plays the ceremony: servers and workstations hold their identity and the trust bundle, never the CA passphrase', () => {
+    const announced = demoNetworkFileSchema.parse(JSON.parse(readFileSync(join(dataDir, DEMO_NETWORK_FILE), 'utf8')));
+    expect(announced.rootCert).toBe(join(dataDir, 'demo-trust', 'root.crt'));
+    // The trust store refuses a folder holding CA material; the demo's is clean and current.
+    expect(trustStore(join(dataDir, 'demo-trust')).problems).toEqual([]);
+    const caPassphrase = readFileSync(join(dataDir, 'demo-pki', 'ca-passphrase'), 'utf8').trim();
+    const handedOut = [join(dataDir, 'demo-trust'), join(dataDir, 'demo-identities'), prepared.dir].flatMap((d) =>
+      readdirSync(d, { recursive: true, withFileTypes: true })
+        .filter((e) => e.isFile() && !/\.db(-wal|-shm)?$/.test(e.name))
+        .map((e) => join(e.parentPath, e.name)),
+    );
+    expect(handedOut.map((f) => f.slice(dataDir.length + 1))).toEqual(expect.arrayContaining(['demo-identities/server-430000.passphrase', `${OFFICER_DIR}/officer.passphrase`]));
+    for (const file of handedOut) {
+      const text = readFileSync(file).toString('latin1');
+      expect(text.includes(caPassphrase), file).toBe(false);
+      expect(text, file).not.toMatch(/-----BEGIN [A-Z ]*PRIVATE KEY-----/);
+    }
   });
 
   it('signs in with its own certificate (duty officer of 430000) and its own replica, and goes live', async () => {

@@ -21,11 +21,11 @@ function ok(...args: string[]): string {
 }
 
 describe('inrs pki (CLI)', () => {
-  it('init, issue, show, revoke, crl: the operator round trip', () => {
+  it('init, issue, show, revoke, crl: the operator round trip', { timeout: 240_000 }, () => {
     const base = shared();
     const D = join(base, 'pki');
     ok('pki', 'init', '--dir', D);
-    expect(statSync(join(D, 'passphrase')).mode & 0o777).toBe(0o600);
+    expect(statSync(join(D, 'ca-passphrase')).mode & 0o777).toBe(0o600);
 
     const again = inrs('pki', 'init', '--dir', D);
     expect(again.status).toBe(1);
@@ -37,7 +37,7 @@ describe('inrs pki (CLI)', () => {
     );
     const client = join(base, 'client.p12');
     ok('pki', 'issue', '--dir', D, '--kind', 'client', '--region', '310000', '--role', 'duty-officer', '--name', 'officer-1', '--out', client);
-    expect(openssl(['pkcs12', '-in', client, '-passin', `file:${join(D, 'passphrase')}`, '-nodes']).status).toBe(0);
+    expect(openssl(['pkcs12', '-in', client, '-passin', `file:${join(base, 'client.passphrase')}`, '-nodes']).status).toBe(0);
 
     const shown = JSON.parse(ok('pki', 'show', '--cert', client, '--json')) as Record<string, unknown>;
     expect(shown).toMatchObject({ subject: 'CN=officer-1,OU=duty-officer,O=310000', role: 'duty-officer', region: '310000', depot: null });
@@ -71,7 +71,7 @@ describe('inrs pki (CLI)', () => {
 
   it('lists the pki commands in --help', () => {
     const help = ok('--help');
-    for (const command of ['pki init', 'pki issue', 'pki revoke', 'pki crl', 'pki show']) expect(help).toContain(`inrs ${command}`);
+    for (const command of ['pki init', 'pki issue', 'pki export-trust', 'pki revoke', 'pki crl', 'pki rotate-passphrase', 'pki show']) expect(help).toContain(`inrs ${command}`);
     expect(ok('pki', 'issue', '--help')).toMatch(/^inrs pki issue --dir DIR --kind server\|client/);
   });
 });

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadIdentity, revokeCertificate, revokeSerial, trustStore, writeCrl } from '../../src/core/pki';
+import { exportTrust, revokeCertificate, revokeSerial, trustStore, writeCrl } from '../../src/core/pki';
 import { readCrlSummary } from '../../src/core/pki/crl-asn1';
 import { makePki, openssl, useSharedDir, type TestPki } from './fixtures';
 
@@ -16,7 +16,7 @@ beforeAll(() => {
   writeFileSync(chainFile, readFileSync(join(pki.dir, 'ca', '320000.crt'), 'utf8') + readFileSync(join(pki.dir, 'root.crt'), 'utf8'));
 });
 
-const serialOf = (p12: string) => loadIdentity(p12, pki.passphrase).info.serial;
+const serialOf = (p12: string) => pki.identity(p12).info.serial;
 
 describe('pki revoke and crl', () => {
   it('revokes a .p12 and regenerates the region CRL, which OpenSSL verifies and reads', () => {
@@ -45,7 +45,7 @@ describe('pki revoke and crl', () => {
     const crl = join(pki.dir, 'crl', '320000.crl');
     const check = (p12: string) => {
       const leaf = join(dir, 'leaf.pem');
-      writeFileSync(leaf, loadIdentity(p12, pki.passphrase).certPem);
+      writeFileSync(leaf, pki.identity(p12).certPem);
       return openssl(['verify', '-crl_check', '-CAfile', chainFile, '-CRLfile', crl, leaf]).out;
     };
     expect(check(revoked)).toMatch(/certificate revoked/);
@@ -72,19 +72,35 @@ describe('pki revoke and crl', () => {
     expect(crl.revoked).toContain(serial);
   });
 
-  it('trust store: the root and a current CRL per level, regenerating missing or stale ones', () => {
+  it('export-trust: the root and a current CRL per level, re-signing missing or stale ones; the trust store reads them', () => {
     const crlFile = join(pki.dir, 'crl', '320000.crl');
+    const trustDir = join(shared(), 'trust');
     rmSync(crlFile);
-    const store = trustStore(pki.dir);
+    expect(exportTrust(pki.dir, trustDir).resigned).toEqual(['320000']);
+    const store = trustStore(trustDir);
     expect(store.ca).toEqual([readFileSync(join(pki.dir, 'root.crt'), 'utf8')]);
     expect(store.crl).toHaveLength(2); // root + 320000
+    expect(store.problems).toEqual([]);
     expect(existsSync(crlFile)).toBe(true);
 
     writeCrl(pki.dir, '320000', undefined, 0.5); // lapses within the freshness margin
     const before = readCrlSummary(readFileSync(crlFile, 'utf8'));
-    trustStore(pki.dir);
-    const after = readCrlSummary(readFileSync(crlFile, 'utf8'));
+    exportTrust(pki.dir, trustDir);
+    const after = readCrlSummary(readFileSync(join(trustDir, 'crl', '320000.crl'), 'utf8'));
     expect(after.nextUpdate?.getTime()).toBeGreaterThan(before.nextUpdate?.getTime() ?? Infinity);
     expect(after.serials.sort()).toEqual(before.serials.sort());
+  });
+
+  it('trust store: a lapsing, lapsed or missing CRL is reported, since a host cannot re-sign it', () => {
+    const trustDir = join(shared(), 'trust-stale');
+    exportTrust(pki.dir, trustDir, { crlDays: 7 });
+    // A host's copy ages: its CRLs (7 days) near their end, then pass it.
+    const soon = trustStore(trustDir, new Date(Date.now() + 6.5 * 86_400_000));
+    expect(soon.problems.join('\n')).toMatch(/crl\/320000\.crl: expires at .*export a fresh trust bundle/);
+    const later = trustStore(trustDir, new Date(Date.now() + 8 * 86_400_000));
+    expect(later.problems.join('\n')).toMatch(/crl\/root\.crl: expired at .*inrs pki export-trust/);
+    expect(later.problems.join('\n')).toMatch(/crl\/320000\.crl: expired at /);
+    rmSync(join(trustDir, 'crl', '320000.crl'));
+    expect(trustStore(trustDir).problems.join('\n')).toMatch(/320000\.crl: missing; peers under region 320000 are refused/);
   });
 });

@@ -1,7 +1,7 @@
 import { chmodSync, copyFileSync, existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { initPki, issueCertificate, loadIdentity, PkiError, readPassphrase, revokeCertificate, writeCrl, type IssueOptions } from '../../src/core/pki';
+import { initPki, issueCertificate, loadIdentity, loadIdentityFile, PkiError, readPassphraseFile, revokeCertificate, trustStore, writeCrl, type IssueOptions } from '../../src/core/pki';
 import { makePki, useSharedDir, type TestPki } from './fixtures';
 
 const shared = useSharedDir();
@@ -32,18 +32,27 @@ const issue = (options: Partial<IssueOptions>) => () =>
 describe('pki errors', () => {
   it('wrong passphrase: on the .p12 and on the CA keys', () => {
     expectPkiError(() => loadIdentity(p12, 'not-the-passphrase'), 'wrong-passphrase', /ok\.p12: wrong passphrase/);
-    expectPkiError(issue({ passphrase: 'not-the-passphrase' }), 'wrong-passphrase', /root\.key|510000\.key/);
+    expectPkiError(issue({ caPassphrase: 'not-the-passphrase' }), 'wrong-passphrase', /(root|510000)\.key: cannot decrypt the key: wrong CA passphrase/);
+  });
+
+  it('an identity never shares the CA passphrase; a host never reads the CA folder as its trust folder', () => {
+    expectPkiError(issue({ identityPassphrase: pki.caPassphrase }), 'same-passphrase', /is the CA passphrase; an identity needs its own/);
+    const taken = join(shared(), 'taken.p12');
+    writeFileSync(taken.replace(/\.p12$/, '.passphrase'), 'left over\n', { mode: 0o600 });
+    expectPkiError(issue({ out: taken }), 'exists', /taken\.passphrase already exists; refusing to reuse it/);
+    expectPkiError(() => trustStore(pki.dir), 'ca-material', /holds CA private material \(.*root\.key/);
+    expectPkiError(() => loadIdentityFile(p12, join(pki.dir, 'ca-passphrase')), 'ca-material', /lies in a CA folder/);
   });
 
   it('passphrase file: missing, readable by others, empty', () => {
-    expectPkiError(() => readPassphrase(shared(), join(shared(), 'nope')), 'missing-passphrase', /nope: passphrase file not found/);
+    expectPkiError(() => readPassphraseFile(join(shared(), 'nope')), 'missing-passphrase', /nope: passphrase file not found/);
     const loose = join(shared(), 'loose-passphrase');
     writeFileSync(loose, 'secret\n', { mode: 0o644 });
     chmodSync(loose, 0o644);
-    expectPkiError(() => readPassphrase(pki.dir, loose), 'passphrase-file-mode', /mode is 0644; it must be 0600/);
+    expectPkiError(() => readPassphraseFile(loose), 'passphrase-file-mode', /mode is 0644; it must be 0600/);
     const empty = join(shared(), 'empty-passphrase');
     writeFileSync(empty, '\n', { mode: 0o600 });
-    expectPkiError(() => readPassphrase(pki.dir, empty), 'bad-passphrase-file', /empty/);
+    expectPkiError(() => readPassphraseFile(empty), 'bad-passphrase-file', /empty/);
   });
 
   it('missing or foreign PKI directory', () => {
@@ -96,6 +105,6 @@ describe('pki errors', () => {
   it('a file that is no .p12', () => {
     const notP12 = join(shared(), 'not.p12');
     copyFileSync(join(pki.dir, 'issued.json'), notP12);
-    expectPkiError(() => loadIdentity(notP12, pki.passphrase), 'bad-p12', /not\.p12: not a PKCS#12/);
+    expectPkiError(() => loadIdentity(notP12, 'any passphrase'), 'bad-p12', /not\.p12: not a PKCS#12/);
   });
 });

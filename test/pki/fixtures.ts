@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll } from 'vitest';
-import { initPki, issueCertificate, readPassphrase, type IssueOptions } from '../../src/core/pki';
+import { exportTrust, initPki, issueCertificate, loadIdentityFile, readCaPassphrase, type Identity, type IssueOptions } from '../../src/core/pki';
 
 /** One temp dir for a whole test file (PKIs are slow to make), removed after it. */
 export function useSharedDir(): () => string {
@@ -13,22 +13,32 @@ export function useSharedDir(): () => string {
 }
 
 export interface TestPki {
+  /** The CA folder (as on the offline CA machine). */
   dir: string;
-  passphrase: string;
-  /** Issues into `<dir>/../<file>` and returns the path. */
+  caPassphrase: string;
+  /** Issues into `<dir>/../<file>` (its own passphrase beside it) and returns the path. */
   issue(file: string, options: Omit<IssueOptions, 'out'>): string;
+  /** An issued identity, opened with its own passphrase. */
+  identity(p12: string): Identity;
+  /** Exports the trust bundle (root, intermediates, current CRLs) to `<dir>/../<name>` and returns the folder. */
+  exportTrust(name?: string): string;
 }
 
 export function makePki(parent: string, name = 'pki'): TestPki {
   const dir = join(parent, name);
   initPki(dir);
-  const passphrase = readPassphrase(dir);
   return {
     dir,
-    passphrase,
+    caPassphrase: readCaPassphrase(dir),
     issue(file, options) {
       const out = join(parent, file);
       issueCertificate(dir, { ...options, out });
+      return out;
+    },
+    identity: (p12) => loadIdentityFile(p12),
+    exportTrust(folder = `${name}-trust`) {
+      const out = join(parent, folder);
+      exportTrust(dir, out);
       return out;
     },
   };

@@ -1,15 +1,15 @@
 import { createHash, X509Certificate } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadIdentity, revokeCertificate, spkiPin, trustStore, type Identity, type TrustStore } from '../../src/core/pki';
+import { revokeCertificate, spkiPin, trustStore, type Identity, type TrustStore } from '../../src/core/pki';
 import { daysFromNow, makePki, useSharedDir, type TestPki } from './fixtures';
 import { handshake } from './tls-probe';
 
 const shared = useSharedDir();
 let pki: TestPki;
 let server: Identity;
-const load = (p12: string) => loadIdentity(p12, pki.passphrase);
-/** Trust material as a server would load it now (after any revocation). */
-const trust = (): TrustStore => trustStore(pki.dir);
+const load = (p12: string) => pki.identity(p12);
+/** Trust material as a server would load it now (after any revocation): a fresh export from the CA. */
+const trust = (): TrustStore => trustStore(pki.exportTrust());
 
 beforeAll(() => {
   pki = makePki(shared());
@@ -70,9 +70,9 @@ describe('mutual TLS 1.3 with the PKI', () => {
 
   it('refuses a certificate from another root, though its names look the same', async () => {
     const other = makePki(shared(), 'other-pki');
-    const stranger = loadIdentity(other.issue('stranger.p12', { kind: 'client', region: '420000', role: 'duty-officer', name: 'stranger' }), other.passphrase);
+    const stranger = other.identity(other.issue('stranger.p12', { kind: 'client', region: '420000', role: 'duty-officer', name: 'stranger' }));
     // Without CRLs the cause is plain: no trusted issuer for the stranger's intermediate.
-    const noCrl = await handshake(server, { ca: trust().ca, crl: [] }, stranger);
+    const noCrl = await handshake(server, { ca: trust().ca, crl: [], problems: [] }, stranger);
     expect(noCrl.authorized).toBe(false);
     expect(noCrl.authorizationError).toBe('UNABLE_TO_GET_ISSUER_CERT_LOCALLY');
     // With CRLs OpenSSL goes on to the revocation check and reports its last error instead.

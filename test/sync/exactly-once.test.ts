@@ -66,8 +66,7 @@ function syncConfig(name: string, replicaFile: string, keyFile: string, url: str
     replica: rel(replicaFile),
     keyFile: rel(keyFile),
     identity: rel(clientP12),
-    passphraseFile: rel(join(net.pkiDir, 'passphrase')),
-    rootCert: rel(join(net.pkiDir, 'root.crt')),
+    rootCert: rel(join(net.trustDir, 'root.crt')),
     clientId,
     regions: { [REGION]: { urls: [url], pins: [pin] } },
   };
@@ -190,7 +189,7 @@ describe('exactly-once delivery when the server is killed', () => {
   it(`SIGKILL of \`inrs server\` during the catch-up, ${SERVER_ROUNDS} rounds: the client reconnects and converges, nothing doubled`, async () => {
     const port = await freePort();
     const dataDir = join(net.dir, 'child-server-store');
-    const serverArgs = ['server', '--region', REGION, '--data', dataDir, '--pki-dir', net.pkiDir, '--identity', serverP12, '--port', String(port)];
+    const serverArgs = ['server', '--region', REGION, '--data', dataDir, '--trust', net.trustDir, '--identity', serverP12, '--port', String(port)];
     const seedArgs = ['--seed-scale', SEED.scale, '--seed', String(SEED.seed), '--as-of', SEED.asOf];
     const startServer = async (): Promise<InrsProcess> => {
       const child = spawnTracked([...serverArgs, ...seedArgs]);

@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { initPki, issueCertificate, loadIdentity, readPassphrase, type IssueOptions } from '../../src/core/pki';
+import { exportTrust, initPki, issueCertificate, loadIdentityFile, revokeCertificate, type IssueOptions, type RevokeOptions } from '../../src/core/pki';
 import { openRegionalStore } from '../../src/core/regional/regional-store';
 import { startRegionalServer, type RegionalServer, type RegionalServerOptions } from '../../src/core/regional/regional-server';
 import { createKeyFile, newReplicaKey } from '../../src/core/replica/key-file';
@@ -10,10 +10,16 @@ import { seedInto } from '../../src/core/seed/seed-replica';
 import type { SeedOptions } from '../../src/core/seed';
 import type { LinkIdentity } from '../../src/core/sync/region-link';
 
-/** A loopback network for sync tests: a PKI, seeded regional servers and client replicas, all real. */
+/**
+ * A loopback network for sync tests: a PKI, seeded regional servers and client replicas, all
+ * real. The CA folder stays the CA's: servers run from the exported trust folder and their
+ * identity with its own passphrase, re-exported after each issue and revocation as the CA
+ * operator would carry it over.
+ */
 export class TestNetwork {
   readonly dir = mkdtempSync(join(tmpdir(), 'inrs-net-'));
   readonly pkiDir = join(this.dir, 'pki');
+  readonly trustDir = join(this.dir, 'trust');
   readonly logs: string[] = [];
   readonly servers: RegionalServer[] = [];
   readonly replicas: Replica[] = [];
@@ -21,24 +27,28 @@ export class TestNetwork {
 
   constructor(readonly seed: SeedOptions = { scale: 'tiny', seed: 7, asOf: '2026-06-01T00:00:00.000Z' }) {
     initPki(this.pkiDir);
-  }
-
-  get passphrase(): string {
-    return readPassphrase(this.pkiDir);
+    exportTrust(this.pkiDir, this.trustDir);
   }
 
   get rootPem(): string {
-    return readFileSync(join(this.pkiDir, 'root.crt'), 'utf8');
+    return readFileSync(join(this.trustDir, 'root.crt'), 'utf8');
   }
 
   issue(options: Omit<IssueOptions, 'out'>): string {
     const out = join(this.dir, `cert-${this.n++}.p12`);
     issueCertificate(this.pkiDir, { ...options, out });
+    exportTrust(this.pkiDir, this.trustDir);
     return out;
   }
 
+  /** Revokes on the CA and carries the new CRLs to the trust folder (servers re-read it on reloadTrust). */
+  revoke(p12: string, options: RevokeOptions = {}): void {
+    revokeCertificate(this.pkiDir, p12, options);
+    exportTrust(this.pkiDir, this.trustDir);
+  }
+
   identity(p12: string): LinkIdentity {
-    return loadIdentity(p12, this.passphrase);
+    return loadIdentityFile(p12);
   }
 
   clientIdentity(role = 'national-commander', region = '000000'): LinkIdentity {
@@ -60,7 +70,7 @@ export class TestNetwork {
     const server = await startRegionalServer({
       region,
       dataDir,
-      pkiDir: this.pkiDir,
+      trustDir: this.trustDir,
       identityFile,
       port: 0,
       checkpointEvery: 100,

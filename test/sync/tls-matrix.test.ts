@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { initPki, issueCertificate, loadIdentity, readPassphrase, revokeCertificate, spkiPin } from '../../src/core/pki';
+import { initPki, issueCertificate, loadIdentityFile, spkiPin } from '../../src/core/pki';
 import type { RegionalServer } from '../../src/core/regional/regional-server';
 import type { Replica } from '../../src/core/replica/replica';
 import { regionStateHash } from '../../src/core/replica/state-hash';
@@ -47,7 +47,7 @@ beforeAll(async () => {
   initPki(otherPki);
   const strangerP12 = join(net.dir, 'stranger.p12');
   issueCertificate(otherPki, { kind: 'client', region: REGION, role: 'duty-officer', name: 'stranger', out: strangerP12 });
-  id.stranger = loadIdentity(strangerP12, readPassphrase(otherPki));
+  id.stranger = loadIdentityFile(strangerP12);
 
   server = await net.server(REGION, net.seededStore(REGION), { identityFile: serverP12, crlReloadSeconds: 1 });
   scratch = net.replica();
@@ -140,7 +140,7 @@ describe('mutual TLS: who may sync with a regional server', () => {
     // Accepted while valid…
     const before = await attempt(id.revoked as LinkIdentity, { replica: net.replica() });
     expect(before.live).toBe(true);
-    revokeCertificate(net.pkiDir, revokedP12, { reason: 'keyCompromise' });
+    net.revoke(revokedP12, { reason: 'keyCompromise' });
     // …refused once the server re-reads the CRLs (every second here): bounded retries until then.
     const from = net.logs.length;
     const pattern = /refused connection from 127\.0\.0\.1: client certificate refused: CERT_REVOKED$/;

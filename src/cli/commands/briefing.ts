@@ -3,7 +3,7 @@ import { hostname, userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 import { BriefingError, exportBriefing } from '../../core/briefing';
 import { openPackage, packBriefing, verifyPackage, type VerifiedPackage } from '../../core/briefing/package';
-import { loadIdentity, readCrlFiles, readPassphrase } from '../../core/pki';
+import { loadIdentityFile, readCrlFiles, readPassphraseFile } from '../../core/pki';
 import { readKeyFile } from '../../core/replica/key-file';
 import { openReplica } from '../../core/replica/replica';
 import { CliError, requireOption } from '../cli-error';
@@ -17,7 +17,7 @@ export const briefingHelp = `inrs briefing export --replica FILE --key-file FILE
   --at before the replica's newest record gives the figures as they stood then (the log
   replayed through the replay index, which is kept in the replica and built on first use).
 
-inrs briefing pack --replica FILE --key-file FILE --identity FILE.p12 --passphrase-file F --expires ISO-TIME --out FILE.inrsbrief [--regions A,B] [--encrypt-to-passphrase-file F]
+inrs briefing pack --replica FILE --key-file FILE --identity FILE.p12 [--passphrase-file F] --expires ISO-TIME --out FILE.inrsbrief [--regions A,B] [--encrypt-to-passphrase-file F]
   A briefing package for an air-gapped workstation: a new encrypted replica of the national
   reference log and the chosen provinces (all when --regions is absent), its key and their
   briefing PDF, signed (RSA-SHA256 over a manifest of hashes, regions, expiry and creator) by
@@ -105,10 +105,10 @@ export function runBriefingPack(args: string[]): void {
   const out = requireOption(values, 'out');
   const expiresAt = requireOption(values, 'expires');
   const identityFile = requireOption(values, 'identity');
-  if (!values['passphrase-file']) throw new CliError(`missing --passphrase-file: the passphrase of ${identityFile}`);
-  const identity = loadIdentity(identityFile, readPassphrase('', values['passphrase-file']));
+  // The officer's own passphrase: --passphrase-file, or the one beside the .p12.
+  const identity = loadIdentityFile(identityFile, values['passphrase-file'] || undefined);
   const encryptFile = values['encrypt-to-passphrase-file'];
-  const passphrase = encryptFile ? readPassphrase('', encryptFile) : undefined;
+  const passphrase = encryptFile ? readPassphraseFile(encryptFile) : undefined;
   const replica = openReplica(requireOption(values, 'replica'), readKeyFile(requireOption(values, 'key-file')), { readonly: true });
   const bar = progressBar('packing events');
   try {
@@ -154,7 +154,7 @@ function packageArgs(args: string[], withOut: boolean) {
     file: positionals[0] as string,
     rootPem,
     ...(crls.length > 0 ? { crls: readCrlFiles(crls).map((c) => c.pem) } : {}),
-    ...(typeof passphraseFile === 'string' ? { passphrase: readPassphrase('', passphraseFile) } : {}),
+    ...(typeof passphraseFile === 'string' ? { passphrase: readPassphraseFile(passphraseFile) } : {}),
     out: (values as { out?: string }).out,
   };
 }

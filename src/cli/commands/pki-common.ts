@@ -2,6 +2,12 @@ import { PkiError } from '../../core/pki';
 import { CliError } from '../cli-error';
 
 export const HELP_OPTION = { type: 'boolean', short: 'h' } as const;
+export const CA_PASSPHRASE_OPTION = { type: 'string' } as const;
+
+/** `--ca-passphrase-file F` as the core's CaUnlock (default: the PKI's own ca-passphrase file). */
+export function caUnlock(values: { 'ca-passphrase-file'?: string }): { caPassphraseFile?: string } {
+  return values['ca-passphrase-file'] === undefined ? {} : { caPassphraseFile: values['ca-passphrase-file'] };
+}
 
 /**
  * Prints `help` for `--help`; otherwise runs the command, turning a PkiError into a one-line

@@ -1,12 +1,12 @@
 import { parseArgs } from 'node:util';
 import { REVOCATION_REASONS, revokeCertificate, revokeSerial, type RevokeOptions } from '../../core/pki';
 import { CliError, requireOption } from '../cli-error';
-import { HELP_OPTION, runPki } from './pki-common';
+import { CA_PASSPHRASE_OPTION, caUnlock, HELP_OPTION, runPki } from './pki-common';
 
 export const pkiRevokeHelp = `inrs pki revoke --dir DIR (--cert FILE.p12|FILE.crt | --serial HEX) [--reason REASON]
-              [--passphrase-file FILE]
+              [--ca-passphrase-file FILE]
   Records the revocation of a certificate this PKI issued and regenerates its region's CRL
-  at DIR/crl/ADCODE.crl. Reasons: ${Object.keys(REVOCATION_REASONS).join(', ')}.`;
+  at DIR/crl/ADCODE.crl (with the CA passphrase). Reasons: ${Object.keys(REVOCATION_REASONS).join(', ')}.`;
 
 export function runPkiRevoke(args: string[]): void {
   const { values } = parseArgs({
@@ -16,7 +16,7 @@ export function runPkiRevoke(args: string[]): void {
       cert: { type: 'string' },
       serial: { type: 'string' },
       reason: { type: 'string' },
-      'passphrase-file': { type: 'string' },
+      'ca-passphrase-file': CA_PASSPHRASE_OPTION,
       help: HELP_OPTION,
     },
     strict: true,
@@ -26,7 +26,7 @@ export function runPkiRevoke(args: string[]): void {
     if ((values.cert === undefined) === (values.serial === undefined)) throw new CliError('give exactly one of --cert FILE or --serial HEX');
     const options: RevokeOptions = {
       ...(values.reason === undefined ? {} : { reason: values.reason }),
-      ...(values['passphrase-file'] === undefined ? {} : { passphraseFile: values['passphrase-file'] }),
+      ...caUnlock(values),
     };
     const { record, crl } = values.cert !== undefined ? revokeCertificate(dir, values.cert, options) : revokeSerial(dir, values.serial as string, options);
     process.stdout.write(

@@ -1,12 +1,13 @@
 import { parseArgs } from 'node:util';
-import { certInfo, lookupIssued, readCertificateFile, readPassphrase } from '../../core/pki';
+import { existsSync } from 'node:fs';
+import { certInfo, identityPassphrasePath, lookupIssued, readCertificateFile, readPassphraseFile } from '../../core/pki';
 import { requireOption } from '../cli-error';
 import { HELP_OPTION, runPki } from './pki-common';
 
-export const pkiShowHelp = `inrs pki show --cert FILE.p12|FILE.crt [--json] [--dir DIR | --passphrase-file FILE]
-  Prints a certificate's subject, role, region, depot, validity, serial and SPKI pin. With
-  --dir (or --passphrase-file) a .p12's integrity is checked with the passphrase, and --dir
-  also tells whether the PKI issued and revoked it.`;
+export const pkiShowHelp = `inrs pki show --cert FILE.p12|FILE.crt [--json] [--dir DIR] [--passphrase-file FILE]
+  Prints a certificate's subject, role, region, depot, validity, serial and SPKI pin. A .p12's
+  integrity is checked with its own passphrase (--passphrase-file, or FILE.passphrase beside
+  it); --dir also tells whether the PKI issued and revoked it.`;
 
 export function runPkiShow(args: string[]): void {
   const { values } = parseArgs({
@@ -23,7 +24,8 @@ export function runPkiShow(args: string[]): void {
   runPki(values, pkiShowHelp, () => {
     const file = requireOption(values, 'cert');
     const dir = values.dir;
-    const passphrase = dir !== undefined || values['passphrase-file'] !== undefined ? readPassphrase(dir ?? '', values['passphrase-file']) : undefined;
+    const passphraseFile = values['passphrase-file'] ?? identityPassphrasePath(file);
+    const passphrase = values['passphrase-file'] !== undefined || existsSync(passphraseFile) ? readPassphraseFile(passphraseFile, `passphrase of ${file}`) : undefined;
     const { certPem, verified } = readCertificateFile(file, passphrase);
     const info = certInfo(certPem);
     const record = dir === undefined ? undefined : lookupIssued(dir, info.serial);
@@ -50,7 +52,7 @@ export function runPkiShow(args: string[]): void {
     if (record !== undefined) {
       lines.push(`this PKI    ${record === null ? 'did not issue it' : record.revoked ? `revoked it at ${record.revoked.time} (${record.revoked.reason})` : 'issued it; not revoked'}`);
     }
-    if (!verified) lines.push('note        read from the .p12 without its passphrase (integrity not checked; pass --dir)');
+    if (!verified) lines.push('note        read from the .p12 without its passphrase (integrity not checked; pass --passphrase-file)');
     process.stdout.write(`${lines.join('\n')}\n`);
   });
 }

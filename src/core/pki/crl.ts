@@ -6,7 +6,7 @@ import { PkiError } from './errors';
 import { writeFileAtomic } from './files';
 import { readIndex, REVOCATION_REASONS, revokedInRegion } from './issued-index';
 import { existingLayout, regionCrlPath, type PkiLayout } from './layout';
-import { readPassphrase } from './passphrase';
+import { unlockCa, type CaUnlock } from './passphrase';
 import { checkRegion } from './scope';
 
 export const DEFAULT_CRL_DAYS = 7;
@@ -83,11 +83,11 @@ export function regenerateRootCrl(layout: PkiLayout, passphrase: string, days = 
  * A signed CRL for `region`, written to `out` and kept as the PKI's current one in
  * `D/crl/<region>.crl` (which the trust store serves).
  */
-export function writeCrl(dir: string, region: string, out?: string, days = DEFAULT_CRL_DAYS, options: { passphrase?: string; passphraseFile?: string } = {}): CrlResult {
+export function writeCrl(dir: string, region: string, out?: string, days = DEFAULT_CRL_DAYS, options: CaUnlock = {}): CrlResult {
   const layout = existingLayout(dir);
   checkRegion(region);
   if (!hasIntermediate(layout, region)) throw new PkiError('unknown-region', `no intermediate CA for region ${region} in ${dir} yet (issue a certificate for the region first)`);
-  const passphrase = options.passphrase ?? readPassphrase(dir, options.passphraseFile);
+  const passphrase = unlockCa(dir, options);
   const result = regenerateRegionCrl(layout, region, passphrase, days);
   if (out === undefined || resolve(out) === resolve(result.file)) return result;
   writeFileAtomic(out, result.pem);

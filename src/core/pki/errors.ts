@@ -7,6 +7,8 @@ export type PkiErrorCode =
   | 'passphrase-file-mode'
   | 'bad-passphrase-file'
   | 'wrong-passphrase'
+  | 'same-passphrase'
+  | 'ca-material'
   | 'unknown-kind'
   | 'unknown-role'
   | 'bad-region'

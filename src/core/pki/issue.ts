@@ -10,12 +10,12 @@ import { readIndex, writeIndex, type IssuedRecord } from './issued-index';
 import { checkKind, serverAltNames, validity, type CertKind } from './issue-rules';
 import { generateKey, LEAF_KEY_BITS } from './keys';
 import { existingLayout } from './layout';
-import { buildP12 } from './p12';
-import { readPassphrase } from './passphrase';
+import { buildP12, friendlyNameOf } from './p12';
+import { createPassphraseFile, identityPassphrasePath, readPassphraseFile, unlockCa, type CaUnlock } from './passphrase';
 import { checkName, checkScope, scopeUris } from './scope';
 import { randomSerial } from './serial';
 
-export interface IssueOptions {
+export interface IssueOptions extends CaUnlock {
   kind: CertKind | string;
   region: string;
   /** Required for clients; servers are always regional-server. */
@@ -32,8 +32,13 @@ export interface IssueOptions {
   notAfter?: Date;
   /** Extra DNS names or IP addresses of a server, beyond localhost and 127.0.0.1. */
   hosts?: string[];
-  passphrase?: string;
-  passphraseFile?: string;
+  /**
+   * The identity's own passphrase (never the CA's). Given: used, no file written. Otherwise
+   * read from `identityPassphraseFile` when that file exists (the operator's choice), else a
+   * random one is written there (0600), by default beside the .p12 (`identityPassphrasePath`).
+   */
+  identityPassphrase?: string;
+  identityPassphraseFile?: string;
 }
 
 export interface IssueResult {
@@ -45,11 +50,32 @@ export interface IssueResult {
   info: CertInfo;
   record: IssuedRecord;
   intermediateCreated: boolean;
+  /** The file holding the identity's passphrase; null when the caller gave the passphrase. */
+  passphraseFile: string | null;
+  /** true when the passphrase was generated here (and written to `passphraseFile`). */
+  passphraseCreated: boolean;
+}
+
+/** The identity passphrase as the options ask for it; a new one is written only after checks pass. */
+function identityPassphrase(options: IssueOptions): { passphrase: string | null; file: string | null } {
+  if (options.identityPassphrase !== undefined) {
+    if (options.identityPassphrase === '') throw new PkiError('bad-passphrase-file', 'the identity passphrase is empty');
+    return { passphrase: options.identityPassphrase, file: null };
+  }
+  const file = options.identityPassphraseFile ?? identityPassphrasePath(options.out);
+  if (existsSync(file)) {
+    // Beside the .p12 a leftover file would silently reuse an old identity's secret.
+    if (options.identityPassphraseFile === undefined) throw new PkiError('exists', `${file} already exists; refusing to reuse it for a new identity (remove it, or name it with --identity-passphrase-file)`);
+    return { passphrase: readPassphraseFile(file, `passphrase of ${options.out}`), file };
+  }
+  if (!existsSync(dirname(resolve(file)))) throw new PkiError('missing-file', `${dirname(resolve(file))}: directory not found`);
+  return { passphrase: null, file };
 }
 
 /**
  * Issues a server or client certificate under the region's intermediate (created on first
- * use) and writes key, certificate and chain as a passphrase-protected .p12.
+ * use) and writes key, certificate and chain as a .p12 encrypted with the identity's own
+ * passphrase: what is handed out never opens with, nor reveals, the CA passphrase.
  */
 export function issueCertificate(dir: string, options: IssueOptions): IssueResult {
   const now = new Date();
@@ -70,7 +96,9 @@ export function issueCertificate(dir: string, options: IssueOptions): IssueResul
   if (existsSync(options.out)) throw new PkiError('exists', `${options.out} already exists; choose a new output path`);
   if (!existsSync(dirname(resolve(options.out)))) throw new PkiError('missing-file', `${dirname(resolve(options.out))}: directory not found`);
 
-  const passphrase = options.passphrase ?? readPassphrase(dir, options.passphraseFile);
+  const passphrase = unlockCa(dir, options);
+  const own = identityPassphrase(options);
+  if (own.passphrase === passphrase) throw new PkiError('same-passphrase', `the identity passphrase${own.file ? ` in ${own.file}` : ''} is the CA passphrase; an identity needs its own`);
   const index = readIndex(layout); // a damaged index stops us before anything is written
   const { ca, created } = ensureIntermediate(layout, scope.region, passphrase, now);
   if (notAfter.getTime() > ca.cert.validity.notAfter.getTime()) {
@@ -90,9 +118,9 @@ export function issueCertificate(dir: string, options: IssueOptions): IssueResul
     extKeyUsage: kind === 'server' ? 'serverAuth' : 'clientAuth',
     altNames,
   });
-  // OpenSSL 3.0 prints a BMPString friendly name byte-truncated, so non-ASCII names get a label.
-  const friendlyName = /^[\x20-\x7e]+$/.test(name) ? name : `${scope.role}-${scope.region}-${serial.slice(0, 8)}`;
-  writeNewFile(options.out, buildP12(key, [cert, ca.cert, root], passphrase, friendlyName), 0o600);
+  const friendlyName = friendlyNameOf({ name, role: scope.role, region: scope.region, serial });
+  const identitySecret = own.passphrase ?? createPassphraseFile(own.file as string);
+  writeNewFile(options.out, buildP12(key, [cert, ca.cert, root], identitySecret, friendlyName), 0o600);
 
   const chainPem = [cert, ca.cert, root].map(certToPem);
   const certPem = chainPem[0] as string;
@@ -118,5 +146,5 @@ export function issueCertificate(dir: string, options: IssueOptions): IssueResul
   writeIndex(layout, index);
   // A new region starts with an empty CRL: Node's TLS refuses a chain with no CRL for a level.
   if (created) regenerateRegionCrl(layout, scope.region, passphrase);
-  return { file: options.out, serial, certPem, chainPem, info, record, intermediateCreated: created };
+  return { file: options.out, serial, certPem, chainPem, info, record, intermediateCreated: created, passphraseFile: own.file, passphraseCreated: own.passphrase === null };
 }

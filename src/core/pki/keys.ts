@@ -36,7 +36,7 @@ export function readEncryptedKey(file: string, passphrase: string): ForgeKey {
       .export({ type: 'pkcs1', format: 'pem' })
       .toString();
   } catch {
-    throw new PkiError('wrong-passphrase', `${file}: cannot decrypt the key: wrong passphrase (or not an encrypted RSA key)`);
+    throw new PkiError('wrong-passphrase', `${file}: cannot decrypt the key: wrong CA passphrase (an old one, if it was rotated; or not an encrypted RSA key)`);
   }
   return forge.pki.privateKeyFromPem(pem);
 }

@@ -4,14 +4,17 @@ import { PkiError } from './errors';
 
 /**
  * Where everything lives in a PKI directory. The root key and every intermediate key are
- * stored encrypted with the directory's passphrase; the directory itself is meant to stay
- * on the offline issuing machine.
+ * stored encrypted with the CA passphrase; the directory itself stays on the offline CA
+ * machine. Its public part (root.crt, ca/*.crt, crl/*.crl) has the shape of a trust folder.
  */
 export interface PkiLayout {
   dir: string;
   rootCert: string;
   rootKey: string;
-  passphrase: string;
+  /** The CA passphrase (0600), unless the operator keeps it elsewhere. */
+  caPassphrase: string;
+  /** Where PKIs made before identities had their own passphrase kept the single one. */
+  legacyPassphrase: string;
   caDir: string;
   crlDir: string;
   rootCrl: string;
@@ -26,7 +29,8 @@ export function layoutOf(dir: string): PkiLayout {
     dir,
     rootCert: join(dir, 'root.crt'),
     rootKey: join(dir, 'root.key'),
-    passphrase: join(dir, 'passphrase'),
+    caPassphrase: join(dir, 'ca-passphrase'),
+    legacyPassphrase: join(dir, 'passphrase'),
     caDir: join(dir, 'ca'),
     crlDir: join(dir, 'crl'),
     rootCrl: join(dir, 'crl', 'root.crl'),

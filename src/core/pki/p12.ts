@@ -25,6 +25,11 @@ export function buildP12(key: ForgeKey, chain: ForgeCert[], passphrase: string, 
   return Buffer.from(forge.asn1.toDer(asn1).getBytes(), 'binary');
 }
 
+/** OpenSSL 3.0 prints a BMPString friendly name byte-truncated, so non-ASCII names get a label. */
+export function friendlyNameOf(info: Pick<CertInfo, 'name' | 'role' | 'region' | 'serial'>): string {
+  return /^[\x20-\x7e]+$/.test(info.name) ? info.name : `${info.role ?? 'identity'}-${info.region ?? ''}-${info.serial.slice(0, 8)}`;
+}
+
 function parsePfxAsn1(file: string): forge.asn1.Asn1 {
   if (!existsSync(file)) throw new PkiError('missing-file', `${file}: file not found`);
   try {

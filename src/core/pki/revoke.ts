@@ -5,14 +5,12 @@ import { regenerateRegionCrl, type CrlResult } from './crl';
 import { PkiError } from './errors';
 import { readIndex, REVOCATION_REASONS, writeIndex, type IssuedRecord, type RevocationReason } from './issued-index';
 import { existingLayout, type PkiLayout } from './layout';
-import { readPassphrase } from './passphrase';
+import { unlockCa, type CaUnlock } from './passphrase';
 import { readCertificateFile } from './read-cert';
 import { normalizeSerial } from './serial';
 
-export interface RevokeOptions {
+export interface RevokeOptions extends CaUnlock {
   reason?: RevocationReason | string;
-  passphrase?: string;
-  passphraseFile?: string;
   now?: Date;
 }
 
@@ -45,7 +43,7 @@ function revokeRecord(layout: PkiLayout, serial: string, fingerprint: string | n
 /** Revokes the certificate in `certFile` (.p12, PEM or DER) and regenerates its region's CRL. */
 export function revokeCertificate(dir: string, certFile: string, options: RevokeOptions = {}): RevokeResult {
   const layout = existingLayout(dir);
-  const passphrase = options.passphrase ?? readPassphrase(dir, options.passphraseFile);
+  const passphrase = unlockCa(dir, options);
   // Read without the MAC check: the fingerprint match below is what proves the certificate
   // ours, and a .p12 from another PKI then gets "not issued here", not "wrong passphrase".
   const { certPem } = readCertificateFile(certFile);
@@ -55,7 +53,7 @@ export function revokeCertificate(dir: string, certFile: string, options: Revoke
 /** Revokes by serial (hex), for a certificate whose file is lost; the PKI kept a copy. */
 export function revokeSerial(dir: string, serial: string, options: RevokeOptions = {}): RevokeResult {
   const layout = existingLayout(dir);
-  const passphrase = options.passphrase ?? readPassphrase(dir, options.passphraseFile);
+  const passphrase = unlockCa(dir, options);
   const normalized = normalizeSerial(serial.replace(/:/g, ''));
   if (!/^[0-9a-f]+$/.test(normalized)) throw new PkiError('bad-certificate', `serial "${serial}" is not hexadecimal`);
   const copy = join(layout.certsDir, `${normalized}.crt`);

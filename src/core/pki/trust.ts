@@ -1,56 +1,85 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { readCrlSummary } from './crl-asn1';
-import { regenerateRegionCrl, regenerateRootCrl } from './crl';
-import { readIndex, revokedInRegion } from './issued-index';
-import { existingLayout, regionCrlPath } from './layout';
-import { readPassphrase } from './passphrase';
+import { PkiError } from './errors';
+import { layoutOf } from './layout';
 
-/** A CRL this close to its nextUpdate is replaced, so a peer never loads one about to lapse. */
-const FRESH_MARGIN_MS = 24 * 3600 * 1000;
+/** A CRL this close to its nextUpdate is replaced on export, and warned about by a server. */
+export const FRESH_MARGIN_MS = 24 * 3600 * 1000;
 
 export interface TrustStore {
   /** The national root: the only trust anchor. */
   ca: string[];
   /** The root's CRL and every region's CRL (Node's TLS checks revocation at every chain level). */
   crl: string[];
+  /** What will make peers fail: a CRL lapsed or about to, a region without CRL. One line each. */
+  problems: string[];
 }
 
-function isCurrent(file: string, revoked: string[] | null, now: Date): boolean {
-  if (!existsSync(file)) return false;
-  try {
-    const summary = readCrlSummary(readFileSync(file, 'utf8'));
-    if (!summary.nextUpdate || summary.nextUpdate.getTime() - now.getTime() < FRESH_MARGIN_MS) return false;
-    if (revoked === null) return true;
-    const listed = new Set(summary.serials);
-    return listed.size === revoked.length && revoked.every((s) => listed.has(s));
-  } catch {
-    return false;
-  }
+/**
+ * A trust folder, as `inrs pki export-trust` writes it and a server or workstation holds it:
+ * public material only, laid out as the public part of a PKI directory.
+ */
+export interface TrustFolder {
+  dir: string;
+  rootCert: string;
+  /** Intermediate certificates, `ca/<region>.crt`. */
+  caDir: string;
+  /** `crl/root.crl` and `crl/<region>.crl`. */
+  crlDir: string;
 }
 
-/** Trust material for a TLS context: the root, and CRLs regenerated when missing or stale. */
-export function trustStore(dir: string, options: { passphrase?: string; passphraseFile?: string } = {}): TrustStore {
-  const layout = existingLayout(dir);
-  const now = new Date();
-  let passphrase = options.passphrase;
-  const unlock = () => (passphrase ??= readPassphrase(dir, options.passphraseFile));
+export function trustFolderOf(dir: string): TrustFolder {
+  const layout = layoutOf(dir);
+  return { dir, rootCert: layout.rootCert, caDir: layout.caDir, crlDir: layout.crlDir };
+}
 
-  const crls: string[] = [];
-  if (!isCurrent(layout.rootCrl, [], now)) regenerateRootCrl(layout, unlock(), undefined, now);
-  crls.push(layout.rootCrl);
+export const listFiles = (dir: string, pattern: RegExp): string[] => (existsSync(dir) ? readdirSync(dir).filter((f) => pattern.test(f)).sort() : []);
 
-  const index = readIndex(layout);
-  const regions = existsSync(layout.caDir)
-    ? readdirSync(layout.caDir)
-        .filter((f) => /^\d{6}\.crt$/.test(f))
-        .map((f) => f.slice(0, 6))
-        .sort()
-    : [];
-  for (const region of regions) {
-    const file = regionCrlPath(layout, region);
-    const revoked = revokedInRegion(index, region).map((r) => r.serial);
-    if (!isCurrent(file, revoked, now)) regenerateRegionCrl(layout, region, unlock(), undefined, now);
-    crls.push(file);
+/** The CA private material a folder holds (root key, intermediate keys, CA passphrase files). */
+export function caMaterialIn(dir: string): string[] {
+  const layout = layoutOf(dir);
+  const named = [layout.rootKey, layout.caPassphrase, layout.legacyPassphrase].filter((f) => existsSync(f));
+  return [...named, ...listFiles(layout.caDir, /\.key$/).map((f) => join(layout.caDir, f))];
+}
+
+/**
+ * Trust material for a TLS context, read from a trust folder: the root and every CRL in it.
+ * Nothing is signed here (a server holds no CA key), so a CRL near its end is reported in
+ * `problems` for the operator to replace with a fresh export from the CA machine.
+ */
+export function trustStore(dir: string, now = new Date()): TrustStore {
+  const folder = trustFolderOf(dir);
+  if (!existsSync(folder.rootCert)) {
+    throw new PkiError('missing-file', `${dir}: no root.crt: not a trust folder (make one on the CA machine with inrs pki export-trust)`);
   }
-  return { ca: [readFileSync(layout.rootCert, 'utf8')], crl: crls.map((f) => readFileSync(f, 'utf8')) };
+  const material = caMaterialIn(dir);
+  if (material.length > 0) {
+    throw new PkiError('ca-material', `${dir} holds CA private material (${material.join(', ')}): a server or workstation reads a trust folder made by inrs pki export-trust, never the CA's folder`);
+  }
+  const problems: string[] = [];
+  const crl: string[] = [];
+  const covered = new Set<string>();
+  for (const name of listFiles(folder.crlDir, /\.crl$/)) {
+    const file = join(folder.crlDir, name);
+    const pem = readFileSync(file, 'utf8');
+    let nextUpdate: Date | null;
+    try {
+      nextUpdate = readCrlSummary(pem).nextUpdate;
+    } catch (err) {
+      problems.push(`${file}: ${(err as Error).message}; left out`);
+      continue;
+    }
+    crl.push(pem);
+    covered.add(name.replace(/\.crl$/, ''));
+    if (nextUpdate && nextUpdate.getTime() <= now.getTime()) {
+      problems.push(`${file}: expired at ${nextUpdate.toISOString()}; peers it covers are refused until a fresh trust bundle is exported (inrs pki export-trust) and copied here`);
+    } else if (nextUpdate && nextUpdate.getTime() - now.getTime() < FRESH_MARGIN_MS) {
+      problems.push(`${file}: expires at ${nextUpdate.toISOString()}; export a fresh trust bundle (inrs pki export-trust) and copy it here before then`);
+    }
+  }
+  for (const region of ['root', ...listFiles(folder.caDir, /^\d{6}\.crt$/).map((f) => f.slice(0, 6))]) {
+    if (!covered.has(region)) problems.push(`${join(folder.crlDir, `${region}.crl`)}: missing; peers under ${region === 'root' ? 'the root' : `region ${region}`} are refused (UNABLE_TO_GET_CRL)`);
+  }
+  return { ca: [readFileSync(folder.rootCert, 'utf8')], crl, problems };
 }

@@ -7,7 +7,7 @@ import { WebSocketServer } from 'ws';
 import { MAX_FRAME_BYTES, type Checkpoint } from '../../shared/protocol/frames';
 import { DisposableStore } from '../../shared/disposables';
 import { signCheckpoint } from '../checkpoint/checkpoints';
-import { identityFromPeer, loadIdentity, readPassphrase, trustStore, type PeerIdentity } from '../pki';
+import { identityFromPeer, loadIdentityFile, trustStore, type PeerIdentity } from '../pki';
 import { createCommandExecutor, type CommandExecutor } from '../commands/command-executor';
 import { revocationList } from '../commands/revocation';
 import type { EnvelopeTrust } from '../commands/verify-envelope';
@@ -17,15 +17,18 @@ import { runSession } from './session';
 export interface RegionalServerOptions {
   region: string;
   dataDir: string;
-  pkiDir: string;
+  /** The trust folder (root.crt, crl/*.crl, as `inrs pki export-trust` writes it); never the CA's folder. */
+  trustDir: string;
   identityFile: string;
+  /** The identity's own passphrase file; by default the one beside the .p12. */
+  identityPassphraseFile?: string;
   port: number;
   host?: string;
   /** Sign a checkpoint after this many new events… */
   checkpointEvery?: number;
   /** …or this often while new events keep arriving. */
   checkpointSeconds?: number;
-  /** How often the CRLs in the PKI dir are re-read. */
+  /** How often the CRLs in the trust folder are re-read. */
   crlReloadSeconds?: number;
   helloTimeoutMs?: number;
   /**
@@ -80,10 +83,20 @@ function refusalOf(socket: TLSSocket, region: string): { peer: PeerIdentity } | 
 export async function startRegionalServer(options: RegionalServerOptions): Promise<RegionalServer> {
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const disposables = new DisposableStore();
-  const passphrase = readPassphrase(options.pkiDir);
-  const identity = loadIdentity(options.identityFile, passphrase);
+  const identity = loadIdentityFile(options.identityFile, options.identityPassphraseFile);
   if (identity.info.role !== 'regional-server') throw new Error(`${options.identityFile} is a ${identity.info.role} certificate, not a regional server's`);
   if (identity.info.region !== options.region) throw new Error(`${options.identityFile} is for region ${identity.info.region}, not ${options.region}`);
+
+  // Trust problems (a CRL lapsing, a region without CRL) are logged when they change, not every reload.
+  let reported = '';
+  const trust = () => {
+    const store = trustStore(options.trustDir);
+    const problems = store.problems.join('\n');
+    if (problems !== reported) for (const line of store.problems) log(`trust folder: ${line}`);
+    reported = problems;
+    return store;
+  };
+  trust(); // a folder that is no trust folder is refused before the store is opened
 
   const store = openRegionalStore(options.dataDir, options.region);
   disposables.add(() => store.close());
@@ -99,7 +112,6 @@ export async function startRegionalServer(options: RegionalServerOptions): Promi
     return signed;
   };
 
-  const trust = () => trustStore(options.pkiDir);
   // Signer certificates of commands are checked against the same root and CRLs as TLS peers.
   let envelopeTrust: EnvelopeTrust | null = null;
   const tlsOptions = () => {

@@ -6,11 +6,14 @@ import { openRegionalStore } from './regional-store';
 import { startRegionalServer } from './regional-server';
 import { startSimulator } from './simulator';
 
-export const serverHelp = `inrs server --region ADCODE --data DIR --pki-dir D --identity FILE.p12 --port N [--host 127.0.0.1]
+export const serverHelp = `inrs server --region ADCODE --data DIR --trust TRUST-DIR --identity FILE.p12 [--identity-passphrase-file F]
+            --port N [--host 127.0.0.1]
             [--simulate RATE] [--seed-scale tiny|demo|national] [--seed N] [--as-of ISO]
             [--checkpoint-every N] [--checkpoint-seconds S]
   Runs the regional server of one region: its encrypted store in DIR, WSS with mutual
-  TLS 1.3 on HOST:PORT. Prints "listening wss://HOST:PORT" when ready. --seed-scale seeds an
+  TLS 1.3 on HOST:PORT, trusting the root and CRLs of TRUST-DIR (inrs pki export-trust; its CRLs
+  re-read every 30 s) and presenting FILE.p12, opened with its own passphrase (F, by default
+  FILE.passphrase beside it). No CA key or CA passphrase is needed or accepted. Prints "listening wss://HOST:PORT" when ready. --seed-scale seeds an
   empty store with the national reference log and the region's synthetic log (the same
   logs \`inrs seed\` folds into a replica); --simulate records RATE live movements a second.`;
 
@@ -32,6 +35,8 @@ export async function runServerCommand(args: string[]): Promise<void> {
     options: {
       region: { type: 'string' },
       data: { type: 'string' },
+      trust: { type: 'string' },
+      'identity-passphrase-file': { type: 'string' },
       'pki-dir': { type: 'string' },
       identity: { type: 'string' },
       port: { type: 'string' },
@@ -45,6 +50,9 @@ export async function runServerCommand(args: string[]): Promise<void> {
     },
     strict: true,
   });
+  if (values['pki-dir'] !== undefined) {
+    throw new UsageError('--pki-dir is gone: a server holds no CA folder; give --trust with the trust bundle exported on the CA machine (inrs pki export-trust)');
+  }
   const region = required(values, 'region');
   if (!/^\d{6}$/.test(region)) throw new UsageError('--region must be a 6-digit adcode');
   const dataDir = required(values, 'data');
@@ -74,8 +82,9 @@ export async function runServerCommand(args: string[]): Promise<void> {
   const server = await startRegionalServer({
     region,
     dataDir,
-    pkiDir: required(values, 'pki-dir'),
+    trustDir: required(values, 'trust'),
     identityFile: required(values, 'identity'),
+    ...(values['identity-passphrase-file'] ? { identityPassphraseFile: values['identity-passphrase-file'] } : {}),
     port,
     host: values.host,
     ...(values['checkpoint-every'] ? { checkpointEvery: Number(values['checkpoint-every']) } : {}),

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { loadIdentity } from '../pki';
+import { loadIdentityFile } from '../pki';
 import { readKeyFile } from '../replica/key-file';
 import { openReplica } from '../replica/replica';
 import { directSink } from './direct-sink';
@@ -16,8 +16,9 @@ export async function runSyncCommand(args: string[]): Promise<void> {
   const { values } = parseArgs({ args, options: { config: { type: 'string' }, once: { type: 'boolean', default: false } }, strict: true });
   if (!values.config) throw new Error('missing --config');
   const config = readSyncConfig(values.config);
+  // The identity first: a wrong passphrase is refused before any replica file is created.
+  const identity = loadIdentityFile(config.identity, config.passphraseFile);
   const replica = openReplica(config.replica, readKeyFile(config.keyFile), { create: true });
-  const identity = loadIdentity(config.identity, readFileSync(config.passphraseFile, 'utf8').trim());
   const log = (line: string) => process.stderr.write(`${new Date().toISOString()} ${line}\n`);
   const manager = new SyncManager({
     regions: config.regions,

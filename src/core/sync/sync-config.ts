@@ -1,13 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
+import { identityPassphrasePath } from '../pki';
 
 /** The headless client's (and the app's) list of regions and their servers. */
 export const syncConfigSchema = z.object({
   replica: z.string().min(1),
   keyFile: z.string().min(1),
   identity: z.string().min(1),
-  passphraseFile: z.string().min(1),
+  /** The identity's own passphrase file (never the CA's); by default the one beside the .p12. */
+  passphraseFile: z.string().min(1).optional(),
   rootCert: z.string().min(1),
   clientId: z.string().min(1).max(128).optional(),
   regions: z.record(
@@ -15,7 +17,8 @@ export const syncConfigSchema = z.object({
     z.object({ urls: z.array(z.string().regex(/^wss:\/\//)).min(1), pins: z.array(z.string()).default([]) }),
   ),
 });
-export type SyncConfig = z.output<typeof syncConfigSchema>;
+/** As read: every path absolute, the passphrase file resolved. */
+export type SyncConfig = Omit<z.output<typeof syncConfigSchema>, 'passphraseFile'> & { passphraseFile: string };
 
 /** Reads a config file; relative paths in it are relative to the file. */
 export function readSyncConfig(file: string): SyncConfig {
@@ -30,5 +33,7 @@ export function readSyncConfig(file: string): SyncConfig {
   const base = dirname(resolve(file));
   const at = (p: string) => resolve(base, p);
   const c = parsed.data;
-  return { ...c, replica: at(c.replica), keyFile: at(c.keyFile), identity: at(c.identity), passphraseFile: at(c.passphraseFile), rootCert: at(c.rootCert) };
+  const identity = at(c.identity);
+  const passphraseFile = c.passphraseFile === undefined ? identityPassphrasePath(identity) : at(c.passphraseFile);
+  return { ...c, replica: at(c.replica), keyFile: at(c.keyFile), identity, passphraseFile, rootCert: at(c.rootCert) };
 }

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import type { PassphraseReader } from '../../core/pki';
 import { readKeyFile } from '../../core/replica/key-file';
 import type { DisposableStore } from '../../shared/disposables';
 import type { DisplaysService } from '../displays/displays-service';
@@ -19,6 +20,8 @@ export interface HostShell {
   dataDir: string;
   /** The demo replica's key from its key file (safeStorage-wrapped under Electron, a 0600 file in the browser host). */
   resolveKey(keyFile: string): Buffer;
+  /** An identity's passphrase for --sync-config (safeStorage-wrapped under Electron); default: its 0600 file. */
+  readPassphrase?: PassphraseReader;
   /** The host's displays, keeping their layout in this workstation's own folder. */
   displays(profileDir: string): DisplaysService;
   isTrustedSender(sender: SenderInfo): boolean;
@@ -58,7 +61,7 @@ export async function composeHost(args: HostArgs, shell: HostShell): Promise<Com
     runtime.startSync(officer.network);
     notice.push(signedInLine(officer));
   } else if (!args.offline) {
-    if (args.syncConfig !== undefined) runtime.startSync(syncFromConfig(args.syncConfig));
+    if (args.syncConfig !== undefined) runtime.startSync(syncFromConfig(args.syncConfig, shell.readPassphrase));
     else if (target.demo && target.demoSeed) {
       runtime.startSync(await startDemoNetwork({ dataDir, seed: target.demoSeed, disposables: shell.disposables, log }));
       notice.push(demoOfficerHint(dataDir));

@@ -1,16 +1,18 @@
 import { readFileSync } from 'node:fs';
-import { dirname } from 'node:path';
-import { loadIdentity, readPassphrase } from '../../core/pki';
+import { loadIdentityFile, readPassphraseFile, type PassphraseReader } from '../../core/pki';
 import { readSyncConfig } from '../../core/sync/sync-config';
 import type { DemoNetwork } from './demo-network';
 
-/** Regions, servers and identity from a sync config file (the same format `inrs sync` reads). */
-export function syncFromConfig(file: string): DemoNetwork {
+/**
+ * Regions, servers and identity from a sync config file (the same format `inrs sync` reads).
+ * The identity opens with its own passphrase, read by `readPassphrase`: the plain 0600 file
+ * (browser host), or the copy wrapped by the OS keystore (Electron, safe-storage-passphrase.ts).
+ */
+export function syncFromConfig(file: string, readPassphrase: PassphraseReader = readPassphraseFile): DemoNetwork {
   const config = readSyncConfig(file);
-  const passphrase = readPassphrase(dirname(config.passphraseFile), config.passphraseFile);
   return {
     regions: config.regions,
-    identity: loadIdentity(config.identity, passphrase),
+    identity: loadIdentityFile(config.identity, config.passphraseFile, readPassphrase),
     rootPem: readFileSync(config.rootCert, 'utf8'),
   };
 }

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { initPki, issueCertificate, loadIdentity, readPassphrase } from '../../core/pki';
+import { exportTrust, identityPassphrasePath, initPki, issueCertificate, loadIdentityFile } from '../../core/pki';
 import { writeFileAtomic } from '../../core/pki/files';
 import { openRegionalStore } from '../../core/regional/regional-store';
 import { startRegionalServer } from '../../core/regional/regional-server';
@@ -28,7 +28,9 @@ export const demoNetworkFileSchema = z.object({
   format: z.literal(1),
   /** The process running the servers; a file left by one that died is no running demo. */
   pid: z.number().int().positive(),
+  /** The demo's CA folder: the demo plays the offline CA machine too, for the second officer. */
   pkiDir: z.string().min(1),
+  /** The root certificate in the demo's trust folder. */
   rootCert: z.string().min(1),
   /** How the servers' logs were seeded, so another replica can be seeded to match them. */
   seed: z.object({
@@ -55,9 +57,35 @@ export interface DemoNetworkOptions {
   simulateRate?: number;
 }
 
+/** Re-exports the demo's trust bundle this often, so its CRLs never lapse under a long-running demo. */
+const TRUST_REFRESH_MS = 60 * 60 * 1000;
+
+/** Removes an identity and its passphrase file, so it can be issued anew. */
+function removeIdentity(file: string): void {
+  rmSync(file, { force: true });
+  rmSync(identityPassphrasePath(file), { force: true });
+}
+
+/** A server identity kept across starts while it opens with its own passphrase; else issued anew. */
+function ensureServerIdentity(pkiDir: string, file: string, region: string, log: (line: string) => void): void {
+  if (existsSync(file)) {
+    try {
+      loadIdentityFile(file);
+      return;
+    } catch (err) {
+      log(`issuing the demo server certificate of ${region} anew: ${(err as Error).message}`);
+      removeIdentity(file);
+    }
+  }
+  issueCertificate(pkiDir, { kind: 'server', region, name: `demo-server-${region}`, out: file });
+}
+
 /**
  * Three embedded regional servers with a generated dev PKI and simulated live movements,
  * holding the same seeded logs as the demo replica, so the app shows live state with no setup.
+ * The demo plays the ceremony on one machine: its CA folder (demo-pki/) issues identities with
+ * their own passphrases (demo-identities/) and exports the trust bundle (demo-trust/); the
+ * servers and the app run from identity + trust bundle only.
  */
 export async function startDemoNetwork(options: DemoNetworkOptions): Promise<DemoNetwork> {
   const pkiDir = join(options.dataDir, 'demo-pki');
@@ -65,20 +93,34 @@ export async function startDemoNetwork(options: DemoNetworkOptions): Promise<Dem
     options.log('creating the demo PKI (first run only)…');
     initPki(pkiDir);
   }
-  const passphrase = readPassphrase(pkiDir);
-  const certDir = join(pkiDir, 'identities');
+  const certDir = join(options.dataDir, 'demo-identities');
+  const trustDir = join(options.dataDir, 'demo-trust');
   mkdirSync(certDir, { recursive: true, mode: 0o700 });
 
-  // The app's own certificate is short-lived: issue a fresh one each start, before the servers
-  // load their CRLs (the national intermediate may be new).
+  // The app's own certificate is short-lived: issue a fresh one each start, before the trust
+  // bundle is exported (the national intermediate may be new).
   const clientFile = join(certDir, 'app-client.p12');
-  rmSync(clientFile, { force: true });
+  removeIdentity(clientFile);
   issueCertificate(pkiDir, { kind: 'client', region: '000000', role: 'national-commander', name: 'demo-commander', out: clientFile });
+  const serverFiles = DEMO_REGIONS.map((region) => {
+    const file = join(certDir, `server-${region}.p12`);
+    ensureServerIdentity(pkiDir, file, region, options.log);
+    return file;
+  });
+  exportTrust(pkiDir, trustDir);
+  const refresh = setInterval(() => {
+    try {
+      exportTrust(pkiDir, trustDir);
+    } catch (err) {
+      options.log(`could not refresh the demo trust bundle: ${(err as Error).message}`);
+    }
+  }, TRUST_REFRESH_MS);
+  refresh.unref();
+  options.disposables.add(() => clearInterval(refresh));
 
   const regions: DemoNetwork['regions'] = {};
-  for (const region of DEMO_REGIONS) {
-    const identityFile = join(certDir, `server-${region}.p12`);
-    if (!existsSync(identityFile)) issueCertificate(pkiDir, { kind: 'server', region, name: `demo-server-${region}`, out: identityFile });
+  for (const [i, region] of DEMO_REGIONS.entries()) {
+    const identityFile = serverFiles[i] as string;
     const dataDir = join(options.dataDir, 'demo-servers', region);
     const store = openRegionalStore(dataDir, region);
     try {
@@ -86,17 +128,18 @@ export async function startDemoNetwork(options: DemoNetworkOptions): Promise<Dem
     } finally {
       store.close();
     }
-    const server = await startRegionalServer({ region, dataDir, pkiDir, identityFile, port: 0, log: (line) => options.log(`[server ${region}] ${line}`) });
+    const server = await startRegionalServer({ region, dataDir, trustDir, identityFile, port: 0, log: (line) => options.log(`[server ${region}] ${line}`) });
     options.disposables.add(() => server.close());
     const stopSimulator = startSimulator(server.store, options.simulateRate ?? 0.5, server.notifyAppended, options.log);
     options.disposables.add(stopSimulator);
-    regions[region] = { urls: [server.url], pins: [loadIdentity(identityFile, passphrase).info.spkiPin] };
+    regions[region] = { urls: [server.url], pins: [loadIdentityFile(identityFile).info.spkiPin] };
   }
-  announceDemoNetwork(options, { format: 1, pid: process.pid, pkiDir, rootCert: join(pkiDir, 'root.crt'), seed: options.seed, regions });
+  const rootCert = join(trustDir, 'root.crt');
+  announceDemoNetwork(options, { format: 1, pid: process.pid, pkiDir, rootCert, seed: options.seed, regions });
   return {
     regions,
-    identity: loadIdentity(clientFile, passphrase),
-    rootPem: readFileSync(join(pkiDir, 'root.crt'), 'utf8'),
+    identity: loadIdentityFile(clientFile),
+    rootPem: readFileSync(rootCert, 'utf8'),
   };
 }
 

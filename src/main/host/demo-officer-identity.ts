@@ -1,5 +1,5 @@
 import { existsSync, rmSync } from 'node:fs';
-import { issueCertificate, loadIdentity, readPassphrase, type Identity } from '../../core/pki';
+import { identityPassphrasePath, issueCertificate, loadIdentityFile, type Identity } from '../../core/pki';
 
 /** The demo's second officer: a duty officer of Hunan, where the demo's live flood drill plays. */
 export const DEMO_OFFICER = { region: '430000', role: 'duty-officer', name: 'demo-officer-hunan' } as const;
@@ -9,7 +9,7 @@ const RENEW_BEFORE_MS = 24 * 60 * 60 * 1000;
 
 export interface OfficerIdentityOptions {
   pkiDir: string;
-  /** The officer's .p12 (mode 0600, under the PKI passphrase). */
+  /** The officer's .p12 (mode 0600), with its own passphrase file beside it. */
   file: string;
   /** The running demo's national root: a certificate from an earlier demo PKI is no use. */
   rootPem: string;
@@ -33,12 +33,11 @@ function unusable(identity: Identity, rootPem: string, now: Date): string | null
  * stays valid, so the officer keeps one certificate (and one subject) across starts.
  */
 export function ensureOfficerIdentity(options: OfficerIdentityOptions): Identity {
-  const passphrase = readPassphrase(options.pkiDir);
   const now = options.now ?? new Date();
   if (existsSync(options.file)) {
     let reason: string | null;
     try {
-      const identity = loadIdentity(options.file, passphrase);
+      const identity = loadIdentityFile(options.file);
       reason = unusable(identity, options.rootPem, now);
       if (reason === null) return identity;
     } catch (err) {
@@ -48,6 +47,8 @@ export function ensureOfficerIdentity(options: OfficerIdentityOptions): Identity
     rmSync(options.file);
   }
   options.log(`issuing the second officer's certificate (${DEMO_OFFICER.name}, ${DEMO_OFFICER.role} of ${DEMO_OFFICER.region}) from the demo PKI…`);
-  issueCertificate(options.pkiDir, { kind: 'client', region: DEMO_OFFICER.region, role: DEMO_OFFICER.role, name: DEMO_OFFICER.name, out: options.file, passphrase });
-  return loadIdentity(options.file, passphrase);
+  // A passphrase file left without its .p12 belongs to no identity any more.
+  rmSync(identityPassphrasePath(options.file), { force: true });
+  issueCertificate(options.pkiDir, { kind: 'client', region: DEMO_OFFICER.region, role: DEMO_OFFICER.role, name: DEMO_OFFICER.name, out: options.file });
+  return loadIdentityFile(options.file);
 }

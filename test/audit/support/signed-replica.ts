@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { initPki, issueCertificate, loadIdentity, readPassphrase, type Identity } from '../../../src/core/pki';
+import { initPki, issueCertificate, loadIdentityFile, type Identity } from '../../../src/core/pki';
 import { createCheckpointStore, signCheckpoint } from '../../../src/core/checkpoint/checkpoints';
 import { createKeyFile } from '../../../src/core/replica/key-file';
 import { openReplica } from '../../../src/core/replica/replica';
@@ -35,7 +35,7 @@ export function buildSignedReplica(): SignedReplica {
   const { rootPem, rootCert } = initPki(pkiDir);
   const p12 = join(dir, 'server.p12');
   issueCertificate(pkiDir, { kind: 'server', region: REGION, name: 'beijing-1', out: p12 });
-  const server = loadIdentity(p12, readPassphrase(pkiDir));
+  const server = loadIdentityFile(p12);
   const file = join(dir, 'replica.db');
   const keyFile = join(dir, 'replica.key');
   const key = createKeyFile(keyFile);

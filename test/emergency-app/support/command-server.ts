@@ -1,7 +1,6 @@
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { loadIdentity } from '../../../src/core/pki';
 import { PROTOCOL_VERSION } from '../../../src/shared/protocol/frames';
 import type { TestNetwork } from '../../sync/network';
 
@@ -23,7 +22,7 @@ export type Behaviour = (command: ReceivedCommand) => Answer | 'silent';
  * the real server it applies a command id once and answers a retry with the first result.
  */
 export async function startCommandServer(net: TestNetwork, region: string, behaviour: Behaviour) {
-  const identity = loadIdentity(net.issue({ kind: 'server', region, name: `command-server-${region}` }), net.passphrase);
+  const identity = net.identity(net.issue({ kind: 'server', region, name: `command-server-${region}` }));
   const server: Server = createServer({
     key: identity.keyPem,
     cert: identity.chainPem.join('\n'),
