@@ -2,6 +2,7 @@ import type { WebSocket } from 'ws';
 import {
   clientFrameSchema,
   EVENTS_PER_FRAME,
+  MAX_FRAME_BYTES,
   parseFrame,
   SNAPSHOT_ROWS_PER_FRAME,
   SNAPSHOT_TABLE_NAMES,
@@ -10,6 +11,7 @@ import {
   type ProtocolErrorCode,
   type ServerFrame,
 } from '../../shared/protocol/frames';
+import { guardSocket } from '../net/ws-guard';
 import { readRegionSnapshotRows } from '../replica/apply-snapshot';
 import type { PeerIdentity } from '../pki';
 import type { CommandExecutor } from '../commands/command-executor';
@@ -159,8 +161,18 @@ export function runSession(ws: WebSocket, deps: SessionDeps) {
     }
   });
   ws.on('close', () => clearTimeout(helloTimer));
-  // An oversized or badly framed message: ws closes the connection (1009, 1002…) and reports it here.
-  ws.on('error', (err) => deps.log(`session ${peer.subject}: connection error: ${err.message}`));
+  // An oversized frame, invalid UTF-8 or a broken frame header: the client hears why in an
+  // error frame, then ws closes the connection (1009, 1007, 1002…); logged, nothing applied.
+  guardSocket(ws, {
+    label: `session ${peer.subject}`,
+    log: deps.log,
+    errorFrame: (code, message) => {
+      if (failed) return null;
+      failed = true;
+      const text = code === 'too-large' ? `frame exceeds the ${MAX_FRAME_BYTES}-byte limit` : `frame refused: ${message}`;
+      return JSON.stringify({ type: 'error', code, message: text } satisfies ServerFrame);
+    },
+  });
 
   return { pump };
 }
