@@ -8,6 +8,7 @@ import { loadBasemap } from './basemap/load-basemap';
 import { resourcesDir } from '../core/resources-dir';
 import { startBrowserServer } from './browser/browser-server';
 import { defaultDataDir } from './host/data-dir';
+import { lockHostDataDir } from './host/data-dir-lock';
 import { syncFromConfig } from './host/configured-sync';
 import { startDemoNetwork } from './host/demo-network';
 import { demoOfficerHint, OFFICER_DIR, prepareDemoOfficer, type DemoOfficer } from './host/demo-officer';
@@ -85,6 +86,7 @@ async function main(): Promise<void> {
 
   // Checked before the replica so a wrong map file fails fast.
   const basemap = loadBasemap({ file: values.basemap ?? process.env.INRS_BASEMAP, resourcesDir: resourcesDir() });
+  const hostLock = lockHostDataDir({ replica: values.replica, dataDir: values['data-dir'] ?? defaultDataDir(), officer: values['demo-officer'] }, disposables, log);
   const officer = values['demo-officer'] ? await prepareOfficer(values['data-dir'] ?? defaultDataDir()) : null;
   const target = officer?.target ?? (await resolveTarget(values));
   let origin = '';
@@ -119,6 +121,7 @@ async function main(): Promise<void> {
     log,
   });
   origin = server.origin;
+  hostLock.announce(server.url);
   disposables.add(() => server.close());
   const who = officer ? signedInLine(officer) : demoRunning ? `${demoOfficerHint(values['data-dir'] ?? defaultDataDir())}\n` : '';
   process.stdout.write(`INRS Command Center (browser host) on replica ${target.file}\n${who}Open this address in a browser:\n${server.url}\n`);

@@ -16,6 +16,7 @@ import { layoutFileIn, loadWorkstationLayout, saveWorkstationLayout } from './di
 import { parseKioskFlags, type KioskFlags } from './displays/kiosk-settings';
 import { HOST_WALLS } from './displays/wall-names';
 import { syncFromConfig } from './host/configured-sync';
+import { lockHostDataDir } from './host/data-dir-lock';
 import { startDemoNetwork } from './host/demo-network';
 import { demoOfficerHint, OFFICER_DIR, prepareDemoOfficer, type DemoOfficer } from './host/demo-officer';
 import { startHostRuntime } from './host/host-runtime';
@@ -109,6 +110,7 @@ async function start(): Promise<void> {
   disposables.add(() => displayWindows.dispose());
   // A kiosk shows no menu at all, not even the application menu's accelerators.
   if (displayWindows.kiosk()) Menu.setApplicationMenu(null);
+  lockHostDataDir({ replica: typeof values.replica === 'string' ? values.replica : undefined, dataDir: demoDataDir, officer: demoOfficer }, disposables, log);
   const officer = demoOfficer ? await prepareOfficer() : null;
   const target = officer?.target ?? (await resolveTarget());
   const runtime = await startHostRuntime({

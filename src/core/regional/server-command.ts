@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { DEFAULT_AS_OF, DEFAULT_SEED } from '../seed/defaults';
 import { SCALES, type SeedScale } from '../seed';
 import { seedInto } from '../seed/seed-replica';
+import { lockFolder, STORE_LOCK_FILE } from '../locks/dir-lock';
 import { openRegionalStore } from './regional-store';
 import { startRegionalServer } from './regional-server';
 import { startSimulator } from './simulator';
@@ -51,6 +52,8 @@ export async function runServerCommand(args: string[]): Promise<void> {
   const port = Number(required(values, 'port'));
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port must be a port number');
   const log = (line: string) => process.stderr.write(`${new Date().toISOString()} ${line}\n`);
+  // Taken before seeding: a second server on this store is refused before it writes anything.
+  const storeLock = lockFolder(dataDir, { name: STORE_LOCK_FILE, holder: 'regional server', log });
 
   if (values['seed-scale']) {
     const scale = values['seed-scale'] as SeedScale;
@@ -90,6 +93,7 @@ export async function runServerCommand(args: string[]): Promise<void> {
   });
   stopSimulator();
   await server.close();
+  storeLock.release();
 }
 
 export function runServerStats(args: string[]): void {
