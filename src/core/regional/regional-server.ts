@@ -102,9 +102,11 @@ export async function startRegionalServer(options: RegionalServerOptions): Promi
   const trust = () => trustStore(options.pkiDir);
   // Signer certificates of commands are checked against the same root and CRLs as TLS peers.
   let envelopeTrust: EnvelopeTrust | null = null;
+  let loadedCrls: string[] = [];
   const tlsOptions = () => {
     const { ca, crl } = trust();
     envelopeTrust = { root: new X509Certificate(ca[0] ?? ''), revocation: revocationList(crl, log) };
+    loadedCrls = crl;
     return {
       key: identity.keyPem,
       cert: identity.chainPem.join('\n'),
@@ -179,6 +181,7 @@ export async function startRegionalServer(options: RegionalServerOptions): Promi
       log,
       helloTimeoutMs: options.helloTimeoutMs ?? 10_000,
       onAck: options.onAck,
+      crls: () => loadedCrls,
     });
     sessions.add(session);
     // Heartbeat: a peer that stops answering pings is dropped, freeing its session.

@@ -33,6 +33,8 @@ export interface SessionDeps {
   onAck?(clientId: string, region: string, seq: number): void;
   log(line: string): void;
   helloTimeoutMs: number;
+  /** The CRLs the server enforces, handed to clients in the welcome so they can check servers too. */
+  crls?(): string[];
 }
 
 /** Frames in flight before the client must acknowledge: bounds memory on both sides. */
@@ -121,7 +123,7 @@ export function runSession(ws: WebSocket, deps: SessionDeps) {
         clientId = frame.clientId;
         sentSeq = cursor;
         ackedSeq = cursor;
-        send({ type: 'welcome', protocol: PROTOCOL_VERSION, serverId: deps.serverId, region, headSeq: head.seq, checkpoint: deps.latestCheckpoint() });
+        send({ type: 'welcome', protocol: PROTOCOL_VERSION, serverId: deps.serverId, region, headSeq: head.seq, checkpoint: deps.latestCheckpoint(), crls: deps.crls?.() ?? [] });
         // Not greeted yet while a snapshot goes out, so a checkpoint's pump cannot slip events in first.
         if (head.seq - cursor > deps.retainEvents) {
           const pinned = sendSnapshot();

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { loadIdentity } from '../pki';
+import { loadIdentity, readCrlFiles } from '../pki';
 import { readKeyFile } from '../replica/key-file';
 import { openReplica } from '../replica/replica';
 import { directSink } from './direct-sink';
@@ -23,6 +23,7 @@ export async function runSyncCommand(args: string[]): Promise<void> {
     regions: config.regions,
     identity,
     rootPem: readFileSync(config.rootCert, 'utf8'),
+    crls: readCrlFiles(config.crls).map((f) => f.pem),
     sink: directSink(replica),
     ...(config.clientId ? { clientId: config.clientId } : {}),
     onState: (s) => log(`[${s.region}] ${s.status} cursor ${s.cursor}${s.headSeq !== null ? `/${s.headSeq}` : ''}${s.reason ? ` (${s.reason})` : ''}`),

@@ -9,6 +9,8 @@ export const syncConfigSchema = z.object({
   identity: z.string().min(1),
   passphraseFile: z.string().min(1),
   rootCert: z.string().min(1),
+  /** CRL files or folders of them (a PKI's crl/): servers are checked against them; servers send newer ones. */
+  crls: z.array(z.string().min(1)).default([]),
   clientId: z.string().min(1).max(128).optional(),
   regions: z.record(
     z.string().regex(/^\d{6}$/),
@@ -30,5 +32,5 @@ export function readSyncConfig(file: string): SyncConfig {
   const base = dirname(resolve(file));
   const at = (p: string) => resolve(base, p);
   const c = parsed.data;
-  return { ...c, replica: at(c.replica), keyFile: at(c.keyFile), identity: at(c.identity), passphraseFile: at(c.passphraseFile), rootCert: at(c.rootCert) };
+  return { ...c, replica: at(c.replica), keyFile: at(c.keyFile), identity: at(c.identity), passphraseFile: at(c.passphraseFile), rootCert: at(c.rootCert), crls: c.crls.map(at) };
 }

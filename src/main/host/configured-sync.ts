@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { loadIdentity, readPassphrase } from '../../core/pki';
+import { loadIdentity, readCrlFiles, readPassphrase } from '../../core/pki';
 import { readSyncConfig } from '../../core/sync/sync-config';
 import type { DemoNetwork } from './demo-network';
 
@@ -12,5 +12,6 @@ export function syncFromConfig(file: string): DemoNetwork {
     regions: config.regions,
     identity: loadIdentity(config.identity, passphrase),
     rootPem: readFileSync(config.rootCert, 'utf8'),
+    crls: readCrlFiles(config.crls).map((f) => f.pem),
   };
 }
