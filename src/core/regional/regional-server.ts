@@ -11,6 +11,8 @@ import { identityFromPeer, loadIdentity, readPassphrase, trustStore, type PeerId
 import { createCommandExecutor, type CommandExecutor } from '../commands/command-executor';
 import { revocationList } from '../commands/revocation';
 import type { EnvelopeTrust } from '../commands/verify-envelope';
+import { createCommandRate, DEFAULT_COMMAND_RATE, type CommandRateLimits } from './command-rate';
+import { capPendingConnections } from './pending-connections';
 import { openRegionalStore, type RegionalStore } from './regional-store';
 import { runSession } from './session';
 
@@ -28,6 +30,12 @@ export interface RegionalServerOptions {
   /** How often the CRLs in the PKI dir are re-read. */
   crlReloadSeconds?: number;
   helloTimeoutMs?: number;
+  /** A connection must finish its TLS handshake and WebSocket upgrade within this. */
+  handshakeTimeoutMs?: number;
+  /** Connections not yet greeted (handshake, upgrade, hello) beyond this are closed at once. */
+  pendingLimit?: number;
+  /** Commands allowed per connection and per certificate in a window. */
+  commandRate?: Partial<CommandRateLimits>;
   /**
    * How far back the server serves its log to a client; one further behind receives a
    * snapshot pinned at the head instead. Unlimited by default.
@@ -119,7 +127,13 @@ export async function startRegionalServer(options: RegionalServerOptions): Promi
       maxVersion: 'TLSv1.3' as const,
     };
   };
-  const server: Server = createServer(tlsOptions());
+  const handshakeTimeout = options.handshakeTimeoutMs ?? 10_000;
+  const server: Server = createServer({ ...tlsOptions(), handshakeTimeout, connectionsCheckingInterval: Math.min(handshakeTimeout, 5_000) });
+  // A slow or idle peer between the handshake and the upgrade is cut off as soon too.
+  server.headersTimeout = handshakeTimeout;
+  server.requestTimeout = handshakeTimeout;
+  const pending = capPendingConnections(server, options.pendingLimit ?? 64, log);
+  disposables.add(() => pending.dispose());
   let lastReload = Date.now();
   const reloadTrust = () => {
     lastReload = Date.now();
@@ -156,6 +170,18 @@ export async function startRegionalServer(options: RegionalServerOptions): Promi
     now: options.now ?? Date.now,
     log,
   });
+  const rateLimits = { ...DEFAULT_COMMAND_RATE, ...options.commandRate };
+  const commandRate = createCommandRate(rateLimits, (window) => {
+    const reason = `${window.refused} command(s) refused from ${window.from.toISOString()} to ${window.to.toISOString()}: over ${window.limits.perConnection} per connection or ${window.limits.perCertificate} per certificate in ${window.limits.windowMs / 1000} s`;
+    log(`rate limit: ${window.subject}: ${reason}`);
+    try {
+      commands.ledger.audit({ time: window.to.toISOString(), commandId: `rate-limit:${window.from.toISOString()}`, kind: 'rate-limit', signerSubject: null, peerSubject: window.subject, status: 'refused', code: 'rate-limited', reason, seq: null });
+    } catch (err) {
+      log(`rate limit: the audit could not be written: ${(err as Error).message}`);
+    }
+  });
+  // Before the store closes: the windows still open are audited with what they counted.
+  disposables.add(() => commandRate.flushAll());
   const sessions = new Set<ReturnType<typeof runSession>>();
   const wss = new WebSocketServer({
     server,
@@ -169,6 +195,7 @@ export async function startRegionalServer(options: RegionalServerOptions): Promi
   wss.on('connection', (ws, req) => {
     const outcome = refusalOf(req.socket as TLSSocket, options.region);
     if ('reason' in outcome) return ws.terminate();
+    const certificate = (req.socket as TLSSocket).getPeerCertificate().fingerprint256;
     const session = runSession(ws, {
       store,
       commands,
@@ -182,6 +209,8 @@ export async function startRegionalServer(options: RegionalServerOptions): Promi
       helloTimeoutMs: options.helloTimeoutMs ?? 10_000,
       onAck: options.onAck,
       crls: () => loadedCrls,
+      rate: commandRate.connection(certificate, outcome.peer.subject),
+      onGreeted: () => pending.greeted(ws),
     });
     sessions.add(session);
     // Heartbeat: a peer that stops answering pings is dropped, freeing its session.

@@ -15,6 +15,7 @@ import { guardSocket } from '../net/ws-guard';
 import { readRegionSnapshotRows } from '../replica/apply-snapshot';
 import type { PeerIdentity } from '../pki';
 import type { CommandExecutor } from '../commands/command-executor';
+import type { RateDecision } from './command-rate';
 import type { RegionalStore } from './regional-store';
 
 export interface SessionDeps {
@@ -35,6 +36,10 @@ export interface SessionDeps {
   helloTimeoutMs: number;
   /** The CRLs the server enforces, handed to clients in the welcome so they can check servers too. */
   crls?(): string[];
+  /** This connection's command allowance (per connection and per certificate). */
+  rate?: { take(): RateDecision };
+  /** Called once when the client's hello is accepted: the connection is no longer pending. */
+  onGreeted?(): void;
 }
 
 /** Frames in flight before the client must acknowledge: bounds memory on both sides. */
@@ -133,6 +138,7 @@ export function runSession(ws: WebSocket, deps: SessionDeps) {
           }
         }
         greeted = true;
+        deps.onGreeted?.();
         pump();
         return;
       }
@@ -145,6 +151,12 @@ export function runSession(ws: WebSocket, deps: SessionDeps) {
         return;
       }
       case 'command': {
+        // Over the limit: refused undecided; the window's refusals are audited once, with their count.
+        const allowed = deps.rate?.take() ?? { ok: true };
+        if (!allowed.ok) {
+          send({ type: 'commandResult', commandId: frame.commandId, status: 'refused', code: 'rate-limited', reason: allowed.reason, seq: null });
+          return;
+        }
         // Decided, appended and audited before the answer leaves.
         const result =
           frame.kind === 'signed' ? deps.commands.signed(peer, frame.commandId, frame.envelope) : deps.commands.recordEvent(peer, frame.commandId, frame.draft);
