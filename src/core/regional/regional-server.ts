@@ -2,7 +2,8 @@ import { randomUUID, X509Certificate } from 'node:crypto';
 import { createServer, type Server } from 'node:https';
 import type { IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { TLSSocket } from 'node:tls';
+import type { DetailedPeerCertificate, TLSSocket } from 'node:tls';
+import { trustFilesStamp } from './trust-stamp';
 import { WebSocketServer } from 'ws';
 import { MAX_FRAME_BYTES, type Checkpoint } from '../../shared/protocol/frames';
 import { DisposableStore } from '../../shared/disposables';
@@ -70,10 +71,12 @@ const REFUSED_SOCKET_MS = 5_000;
 /** Roles that may read a region's live log. Contributors never see national state. */
 const READ_ROLES = new Set(['national-commander', 'ministry-analyst', 'duty-officer', 'depot-operator', 'auditor', 'wall']);
 
-function refusalOf(socket: TLSSocket, region: string): { peer: PeerIdentity } | { reason: string } {
+function refusalOf(socket: TLSSocket, region: string, root: X509Certificate | null): { peer: PeerIdentity } | { reason: string } {
   if (!socket.authorized) {
-    const peer = socket.getPeerCertificate();
+    const peer = socket.getPeerCertificate(true);
     if (!peer || Object.keys(peer).length === 0) return { reason: 'no client certificate' };
+    // OpenSSL may name a missing CRL first; a chain that never reaches our root is the real cause.
+    if (root && !chainReaches(peer, root)) return { reason: `client certificate refused: foreign CA (issuer ${peer.issuer?.CN ?? '?'} does not lead to this server's national root)` };
     return { reason: `client certificate refused: ${String(socket.authorizationError ?? 'unknown')}` };
   }
   const identity = identityFromPeer(socket.getPeerCertificate());
@@ -83,6 +86,18 @@ function refusalOf(socket: TLSSocket, region: string): { peer: PeerIdentity } | 
     return { reason: `certificate of region ${identity.region} refused by the server of ${region}` };
   }
   return { peer: identity };
+}
+
+/** Whether the peer's chain, as far as TLS could build it, contains the national root. */
+function chainReaches(cert: DetailedPeerCertificate, root: X509Certificate): boolean {
+  const seen = new Set<string>();
+  let current: DetailedPeerCertificate | undefined = cert;
+  while (current?.fingerprint256 && !seen.has(current.fingerprint256)) {
+    if (current.fingerprint256 === root.fingerprint256) return true;
+    seen.add(current.fingerprint256);
+    current = current.issuerCertificate;
+  }
+  return false;
 }
 
 export async function startRegionalServer(options: RegionalServerOptions): Promise<RegionalServer> {
@@ -128,6 +143,7 @@ export async function startRegionalServer(options: RegionalServerOptions): Promi
     };
   };
   const handshakeTimeout = options.handshakeTimeoutMs ?? 10_000;
+  let stamp = trustFilesStamp(options.pkiDir);
   const server: Server = createServer({ ...tlsOptions(), handshakeTimeout, connectionsCheckingInterval: Math.min(handshakeTimeout, 5_000) });
   // A slow or idle peer between the handshake and the upgrade is cut off as soon too.
   server.headersTimeout = handshakeTimeout;
@@ -137,6 +153,7 @@ export async function startRegionalServer(options: RegionalServerOptions): Promi
   let lastReload = Date.now();
   const reloadTrust = () => {
     lastReload = Date.now();
+    stamp = trustFilesStamp(options.pkiDir);
     try {
       server.setSecureContext(tlsOptions());
     } catch (err) {
@@ -148,15 +165,22 @@ export async function startRegionalServer(options: RegionalServerOptions): Promi
 
   server.on('tlsClientError', (err, socket) => log(`refused handshake from ${socket.remoteAddress ?? '?'}: ${err.message}`));
   server.on('secureConnection', (socket: TLSSocket) => {
-    const outcome = refusalOf(socket, options.region);
+    const outcome = refusalOf(socket, options.region, envelopeTrust?.root ?? null);
     if ('reason' in outcome) {
       log(`refused connection from ${socket.remoteAddress ?? '?'}: ${outcome.reason}`);
       // The socket stays open just long enough for the upgrade to be answered 403 with the
       // reason, so the client can show why; nothing else is served on it.
       const timer = setTimeout(() => socket.destroy(), REFUSED_SOCKET_MS);
       socket.once('close', () => clearTimeout(timer));
-      // A region intermediate issued since the last load has a CRL we have not read yet.
-      if (String(socket.authorizationError) === 'UNABLE_TO_GET_CRL' && Date.now() - lastReload > 2000) reloadTrust();
+      // A region intermediate issued since the last load has a CRL we have not read yet: reload,
+      // but only when the trust files changed (a foreign CA or a replayed attempt costs nothing).
+      if (String(socket.authorizationError) === 'UNABLE_TO_GET_CRL' && !outcome.reason.includes('foreign CA') && Date.now() - lastReload > 2000) {
+        const now = trustFilesStamp(options.pkiDir);
+        if (now !== stamp) {
+          log('trust files changed since they were loaded: reloading the CRLs');
+          reloadTrust();
+        }
+      }
     }
   });
   server.on('request', (_req, res) => res.writeHead(426, { Connection: 'close' }).end('WebSocket only\n'));
@@ -187,13 +211,13 @@ export async function startRegionalServer(options: RegionalServerOptions): Promi
     server,
     maxPayload: MAX_FRAME_BYTES,
     verifyClient: (info: { req: IncomingMessage }, done: (ok: boolean, code?: number, message?: string) => void) => {
-      const outcome = refusalOf(info.req.socket as TLSSocket, options.region);
+      const outcome = refusalOf(info.req.socket as TLSSocket, options.region, envelopeTrust?.root ?? null);
       if ('reason' in outcome) done(false, 403, `refused: ${outcome.reason}`);
       else done(true);
     },
   });
   wss.on('connection', (ws, req) => {
-    const outcome = refusalOf(req.socket as TLSSocket, options.region);
+    const outcome = refusalOf(req.socket as TLSSocket, options.region, envelopeTrust?.root ?? null);
     if ('reason' in outcome) return ws.terminate();
     const certificate = (req.socket as TLSSocket).getPeerCertificate().fingerprint256;
     const session = runSession(ws, {
