@@ -13,7 +13,9 @@ export const serverHelp = `inrs server --region ADCODE --data DIR --pki-dir D --
   Runs the regional server of one region: its encrypted store in DIR, WSS with mutual
   TLS 1.3 on HOST:PORT. Prints "listening wss://HOST:PORT" when ready. --seed-scale seeds an
   empty store with the national reference log and the region's synthetic log (the same
-  logs \`inrs seed\` folds into a replica); --simulate records RATE live movements a second.`;
+  logs \`inrs seed\` folds into a replica); --simulate records RATE live movements a second
+  (replenishing a region whose stock ran out). One server per store: DIR/server.lock names
+  the running one, and a second server on DIR is refused with its pid.`;
 
 export const serverStatsHelp = `inrs server stats --data DIR [--json]
   Head seq, chain head hash and projected state hash of a server store.`;

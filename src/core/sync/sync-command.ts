@@ -9,7 +9,9 @@ import { SyncManager } from './sync-manager';
 
 export const syncHelp = `inrs sync --config FILE [--once]
   Headless sync client: connects to every configured region's servers and applies their
-  logs to the replica. --once exits 0 when every region is live (caught up).`;
+  logs to the replica. --once exits 0 when every region is live (caught up). Servers are
+  checked for revocation against the config's "crls" (files or folders) and the newer CRLs
+  each server sends, if signed by the national root or that server's CA.`;
 
 /** `inrs sync`: the same links as the app host, applying straight to the replica. */
 export async function runSyncCommand(args: string[]): Promise<void> {
