@@ -73,10 +73,17 @@ describe('one host per data folder', () => {
     expect(existsSync(join(dataDir, HOST_LOCK_FILE))).toBe(false);
   });
 
-  it('a host on its own replica (--replica) takes no data-folder lock', async () => {
+  it('a host on its own replica (--replica) locks that replica, not the data folder', async () => {
     const dataDir = join(dir, 'host-c');
     await holder(dataDir, 'http://127.0.0.1:4873/?token=c');
-    expect(() => lockHostDataDir({ replica: join(dir, 'r.db'), dataDir, officer: false }, new DisposableStore(), () => undefined)).not.toThrow();
+    const replica = join(dir, 'replicas', 'r.db');
+    const first = new DisposableStore();
+    lockHostDataDir({ replica, dataDir, officer: false }, first, () => undefined).announce('http://127.0.0.1:4874/?token=r');
+    expect(() => lockHostDataDir({ replica, dataDir, officer: false }, new DisposableStore(), () => undefined)).toThrow(
+      `INRS Command Center is already running on the replica ${replica} (process ${process.pid})`,
+    );
+    await first.dispose();
+    expect(existsSync(`${replica}.lock`)).toBe(false);
   });
 });
 
