@@ -3,7 +3,6 @@ import { createServer, type Server } from 'node:https';
 import type { IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { DetailedPeerCertificate, TLSSocket } from 'node:tls';
-import { trustFilesStamp } from './trust-stamp';
 import { WebSocketServer } from 'ws';
 import { MAX_FRAME_BYTES, type Checkpoint } from '../../shared/protocol/frames';
 import { DisposableStore } from '../../shared/disposables';
@@ -16,6 +15,7 @@ import { createCommandRate, DEFAULT_COMMAND_RATE, type CommandRateLimits } from 
 import { capPendingConnections } from './pending-connections';
 import { openRegionalStore, type RegionalStore } from './regional-store';
 import { runSession } from './session';
+import { trustFilesStamp } from './trust-stamp';
 
 export interface RegionalServerOptions {
   region: string;
@@ -143,8 +143,9 @@ export async function startRegionalServer(options: RegionalServerOptions): Promi
     };
   };
   const handshakeTimeout = options.handshakeTimeoutMs ?? 10_000;
-  let stamp = trustFilesStamp(options.pkiDir);
   const server: Server = createServer({ ...tlsOptions(), handshakeTimeout, connectionsCheckingInterval: Math.min(handshakeTimeout, 5_000) });
+  // Taken after the load (which may have rewritten a stale CRL), so only later changes count.
+  let stamp = trustFilesStamp(options.pkiDir);
   // A slow or idle peer between the handshake and the upgrade is cut off as soon too.
   server.headersTimeout = handshakeTimeout;
   server.requestTimeout = handshakeTimeout;
