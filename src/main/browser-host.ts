@@ -8,6 +8,7 @@ import { startBrowserServer } from './browser/browser-server';
 import { defaultDataDir } from './host/data-dir';
 import { composeHost } from './host/compose-host';
 import { parseHostArgs } from './host/host-args';
+import { lockHostDataDir } from './host/data-dir-lock';
 import { createBrowserDisplays } from './displays/displays-service';
 import { layoutFileIn } from './displays/layout-store';
 
@@ -31,6 +32,7 @@ async function main(): Promise<void> {
 
   // Checked before the replica so a wrong map file fails fast.
   const basemap = loadBasemap({ file: args.basemap ?? process.env.INRS_BASEMAP, resourcesDir: resourcesDir() });
+  const hostLock = lockHostDataDir({ replica: args.replica, dataDir, officer: args.demoOfficer }, disposables, log);
   let origin = '';
   const { runtime, target, officer, notice } = await composeHost(args, {
     host: 'browser',
@@ -52,6 +54,7 @@ async function main(): Promise<void> {
     log,
   });
   origin = server.origin;
+  hostLock.announce(server.url);
   disposables.add(() => server.close());
   const who = notice.map((line) => `${line}\n`).join('');
   process.stdout.write(`INRS Command Center (browser host) on replica ${target.file}\n${who}Open this address in a browser:\n${server.url}\n`);

@@ -17,6 +17,7 @@ import { HOST_WALLS } from './displays/wall-names';
 import { composeHost, profileDirOf } from './host/compose-host';
 import { defaultDataDir } from './host/data-dir';
 import type { HostArgs } from './host/host-args';
+import { lockHostDataDir } from './host/data-dir-lock';
 
 /** The Electron shell: applies the app host to windows through IPC. All logic lives in the host (src/main/host/compose-host.ts). */
 const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -47,6 +48,7 @@ async function start(): Promise<void> {
   denyAllPermissions(session.defaultSession);
   serveBasemapProtocol(protocol, basemap);
   const url = rendererUrlFor(app, process.env, pathToFileURL(join(import.meta.dirname, '../renderer/index.html')).href);
+  lockHostDataDir({ replica: args.replica, dataDir, officer: args.demoOfficer }, disposables, log);
   let displayWindows: DisplayWindows | null = null;
   const { runtime, notice } = await composeHost(args, {
     host: 'electron',

@@ -9,8 +9,8 @@ import { waitFor } from './support/wait';
 
 /*
  * Frames the real link never sends, over a real mutual-TLS connection with a valid client
- * certificate: each gets a protocol error (or the WebSocket close code for an oversized
- * frame) and nothing of it reaches the log. Then the role rules for recording, and the
+ * certificate: each gets a protocol error (an oversized frame or invalid UTF-8 also the
+ * WebSocket close code) and nothing of it reaches the log. Then the role rules for recording, and the
  * idempotency of a command retried after its connection dropped.
  */
 const REGION = '430000';
@@ -109,7 +109,7 @@ describe('protocol errors over mutual TLS', () => {
     await expectProtocolError(binary, 'malformed', /binary frames/);
   });
 
-  it(`an oversized frame (> ${MAX_FRAME_BYTES} bytes) is cut off with close code 1009, nothing applied, the server unharmed`, async () => {
+  it(`an oversized frame (> ${MAX_FRAME_BYTES} bytes): error "too-large", then close 1009, logged, nothing applied, the server unharmed`, async () => {
     const head = server.store.head();
     const client = await greeted();
     const draft = issueDraft(server.store.replica.db, REGION);
@@ -118,13 +118,27 @@ describe('protocol errors over mutual TLS', () => {
     client.send(frame);
     const closed = await client.closedWithin();
     expect(closed.code).toBe(1009);
-    await waitFor(() => net.logs.some((l) => /: connection error: Max payload size exceeded$/.test(l)), 'the server to log the oversized frame');
+    expect(client.frames.filter((f) => f.type === 'error')).toEqual([{ type: 'error', code: 'too-large', message: `frame exceeds the ${MAX_FRAME_BYTES}-byte limit` }]);
+    await waitFor(() => net.logs.some((l) => /: connection error: Max payload size exceeded \(WS_ERR_UNSUPPORTED_MESSAGE_LENGTH\)$/.test(l)), 'the server to log the oversized frame');
     expect(client.frames.filter((f) => f.type === 'commandResult')).toEqual([]);
     expect(server.store.head()).toEqual(head);
     // The server goes on serving.
     const next = await greeted();
     next.sendJson({ type: 'ping', t: 1 });
     expect(await next.frame('pong')).toEqual({ type: 'pong', t: 1 });
+  });
+
+  it('a 2-byte invalid UTF-8 text frame: error "malformed", then close 1007, logged, the server unharmed', async () => {
+    const head = server.store.head();
+    const client = await greeted();
+    client.ws.send(Buffer.from([0xc3, 0x28]), { binary: false });
+    expect((await client.closedWithin()).code).toBe(1007);
+    expect(client.frames.filter((f) => f.type === 'error')).toEqual([{ type: 'error', code: 'malformed', message: expect.stringMatching(/UTF-8/) }]);
+    await waitFor(() => net.logs.some((l) => /: connection error: .*\(WS_ERR_INVALID_UTF8\)$/.test(l)), 'the server to log the invalid frame');
+    expect(server.store.head()).toEqual(head);
+    const next = await greeted();
+    next.sendJson({ type: 'ping', t: 2 });
+    expect(await next.frame('pong')).toEqual({ type: 'pong', t: 2 });
   });
 
   it('ack before hello: error "out-of-order"; a command before hello is not applied either', async () => {

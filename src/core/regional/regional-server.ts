@@ -2,7 +2,7 @@ import { randomUUID, X509Certificate } from 'node:crypto';
 import { createServer, type Server } from 'node:https';
 import type { IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { TLSSocket } from 'node:tls';
+import type { DetailedPeerCertificate, TLSSocket } from 'node:tls';
 import { WebSocketServer } from 'ws';
 import { MAX_FRAME_BYTES, type Checkpoint } from '../../shared/protocol/frames';
 import { DisposableStore } from '../../shared/disposables';
@@ -11,8 +11,11 @@ import { identityFromPeer, loadIdentityFile, trustStore, type PeerIdentity } fro
 import { createCommandExecutor, type CommandExecutor } from '../commands/command-executor';
 import { revocationList } from '../commands/revocation';
 import type { EnvelopeTrust } from '../commands/verify-envelope';
+import { createCommandRate, DEFAULT_COMMAND_RATE, type CommandRateLimits } from './command-rate';
+import { capPendingConnections } from './pending-connections';
 import { openRegionalStore, type RegionalStore } from './regional-store';
 import { runSession } from './session';
+import { trustFilesStamp } from './trust-stamp';
 
 export interface RegionalServerOptions {
   region: string;
@@ -31,6 +34,12 @@ export interface RegionalServerOptions {
   /** How often the CRLs in the trust folder are re-read. */
   crlReloadSeconds?: number;
   helloTimeoutMs?: number;
+  /** A connection must finish its TLS handshake and WebSocket upgrade within this. */
+  handshakeTimeoutMs?: number;
+  /** Connections not yet greeted (handshake, upgrade, hello) beyond this are closed at once. */
+  pendingLimit?: number;
+  /** Commands allowed per connection and per certificate in a window. */
+  commandRate?: Partial<CommandRateLimits>;
   /**
    * How far back the server serves its log to a client; one further behind receives a
    * snapshot pinned at the head instead. Unlimited by default.
@@ -65,10 +74,12 @@ const REFUSED_SOCKET_MS = 5_000;
 /** Roles that may read a region's live log. Contributors never see national state. */
 const READ_ROLES = new Set(['national-commander', 'ministry-analyst', 'duty-officer', 'depot-operator', 'auditor', 'wall']);
 
-function refusalOf(socket: TLSSocket, region: string): { peer: PeerIdentity } | { reason: string } {
+function refusalOf(socket: TLSSocket, region: string, root: X509Certificate | null): { peer: PeerIdentity } | { reason: string } {
   if (!socket.authorized) {
-    const peer = socket.getPeerCertificate();
+    const peer = socket.getPeerCertificate(true);
     if (!peer || Object.keys(peer).length === 0) return { reason: 'no client certificate' };
+    // OpenSSL may name a missing CRL first; a chain that never reaches our root is the real cause.
+    if (root && !chainReaches(peer, root)) return { reason: `client certificate refused: foreign CA (issuer ${peer.issuer?.CN ?? '?'} does not lead to this server's national root)` };
     return { reason: `client certificate refused: ${String(socket.authorizationError ?? 'unknown')}` };
   }
   const identity = identityFromPeer(socket.getPeerCertificate());
@@ -78,6 +89,18 @@ function refusalOf(socket: TLSSocket, region: string): { peer: PeerIdentity } | 
     return { reason: `certificate of region ${identity.region} refused by the server of ${region}` };
   }
   return { peer: identity };
+}
+
+/** Whether the peer's chain, as far as TLS could build it, contains the national root. */
+function chainReaches(cert: DetailedPeerCertificate, root: X509Certificate): boolean {
+  const seen = new Set<string>();
+  let current: DetailedPeerCertificate | undefined = cert;
+  while (current?.fingerprint256 && !seen.has(current.fingerprint256)) {
+    if (current.fingerprint256 === root.fingerprint256) return true;
+    seen.add(current.fingerprint256);
+    current = current.issuerCertificate;
+  }
+  return false;
 }
 
 export async function startRegionalServer(options: RegionalServerOptions): Promise<RegionalServer> {
@@ -114,9 +137,11 @@ export async function startRegionalServer(options: RegionalServerOptions): Promi
 
   // Signer certificates of commands are checked against the same root and CRLs as TLS peers.
   let envelopeTrust: EnvelopeTrust | null = null;
+  let loadedCrls: string[] = [];
   const tlsOptions = () => {
     const { ca, crl } = trust();
     envelopeTrust = { root: new X509Certificate(ca[0] ?? ''), revocation: revocationList(crl, log) };
+    loadedCrls = crl;
     return {
       key: identity.keyPem,
       cert: identity.chainPem.join('\n'),
@@ -129,10 +154,19 @@ export async function startRegionalServer(options: RegionalServerOptions): Promi
       maxVersion: 'TLSv1.3' as const,
     };
   };
-  const server: Server = createServer(tlsOptions());
+  const handshakeTimeout = options.handshakeTimeoutMs ?? 10_000;
+  const server: Server = createServer({ ...tlsOptions(), handshakeTimeout, connectionsCheckingInterval: Math.min(handshakeTimeout, 5_000) });
+  // Taken after the load (which may have rewritten a stale CRL), so only later changes count.
+  let stamp = trustFilesStamp(options.trustDir);
+  // A slow or idle peer between the handshake and the upgrade is cut off as soon too.
+  server.headersTimeout = handshakeTimeout;
+  server.requestTimeout = handshakeTimeout;
+  const pending = capPendingConnections(server, options.pendingLimit ?? 64, log);
+  disposables.add(() => pending.dispose());
   let lastReload = Date.now();
   const reloadTrust = () => {
     lastReload = Date.now();
+    stamp = trustFilesStamp(options.trustDir);
     try {
       server.setSecureContext(tlsOptions());
     } catch (err) {
@@ -144,15 +178,22 @@ export async function startRegionalServer(options: RegionalServerOptions): Promi
 
   server.on('tlsClientError', (err, socket) => log(`refused handshake from ${socket.remoteAddress ?? '?'}: ${err.message}`));
   server.on('secureConnection', (socket: TLSSocket) => {
-    const outcome = refusalOf(socket, options.region);
+    const outcome = refusalOf(socket, options.region, envelopeTrust?.root ?? null);
     if ('reason' in outcome) {
       log(`refused connection from ${socket.remoteAddress ?? '?'}: ${outcome.reason}`);
       // The socket stays open just long enough for the upgrade to be answered 403 with the
       // reason, so the client can show why; nothing else is served on it.
       const timer = setTimeout(() => socket.destroy(), REFUSED_SOCKET_MS);
       socket.once('close', () => clearTimeout(timer));
-      // A region intermediate issued since the last load has a CRL we have not read yet.
-      if (String(socket.authorizationError) === 'UNABLE_TO_GET_CRL' && Date.now() - lastReload > 2000) reloadTrust();
+      // A region intermediate issued since the last load has a CRL we have not read yet: reload,
+      // but only when the trust files changed (a foreign CA or a replayed attempt costs nothing).
+      if (String(socket.authorizationError) === 'UNABLE_TO_GET_CRL' && !outcome.reason.includes('foreign CA') && Date.now() - lastReload > 2000) {
+        const now = trustFilesStamp(options.trustDir);
+        if (now !== stamp) {
+          log('trust files changed since they were loaded: reloading the CRLs');
+          reloadTrust();
+        }
+      }
     }
   });
   server.on('request', (_req, res) => res.writeHead(426, { Connection: 'close' }).end('WebSocket only\n'));
@@ -166,19 +207,32 @@ export async function startRegionalServer(options: RegionalServerOptions): Promi
     now: options.now ?? Date.now,
     log,
   });
+  const rateLimits = { ...DEFAULT_COMMAND_RATE, ...options.commandRate };
+  const commandRate = createCommandRate(rateLimits, (window) => {
+    const reason = `${window.refused} command(s) refused from ${window.from.toISOString()} to ${window.to.toISOString()}: over ${window.limits.perConnection} per connection or ${window.limits.perCertificate} per certificate in ${window.limits.windowMs / 1000} s`;
+    log(`rate limit: ${window.subject}: ${reason}`);
+    try {
+      commands.ledger.audit({ time: window.to.toISOString(), commandId: `rate-limit:${window.from.toISOString()}`, kind: 'rate-limit', signerSubject: null, peerSubject: window.subject, status: 'refused', code: 'rate-limited', reason, seq: null });
+    } catch (err) {
+      log(`rate limit: the audit could not be written: ${(err as Error).message}`);
+    }
+  });
+  // Before the store closes: the windows still open are audited with what they counted.
+  disposables.add(() => commandRate.flushAll());
   const sessions = new Set<ReturnType<typeof runSession>>();
   const wss = new WebSocketServer({
     server,
     maxPayload: MAX_FRAME_BYTES,
     verifyClient: (info: { req: IncomingMessage }, done: (ok: boolean, code?: number, message?: string) => void) => {
-      const outcome = refusalOf(info.req.socket as TLSSocket, options.region);
+      const outcome = refusalOf(info.req.socket as TLSSocket, options.region, envelopeTrust?.root ?? null);
       if ('reason' in outcome) done(false, 403, `refused: ${outcome.reason}`);
       else done(true);
     },
   });
   wss.on('connection', (ws, req) => {
-    const outcome = refusalOf(req.socket as TLSSocket, options.region);
+    const outcome = refusalOf(req.socket as TLSSocket, options.region, envelopeTrust?.root ?? null);
     if ('reason' in outcome) return ws.terminate();
+    const certificate = (req.socket as TLSSocket).getPeerCertificate().fingerprint256;
     const session = runSession(ws, {
       store,
       commands,
@@ -191,6 +245,9 @@ export async function startRegionalServer(options: RegionalServerOptions): Promi
       log,
       helloTimeoutMs: options.helloTimeoutMs ?? 10_000,
       onAck: options.onAck,
+      crls: () => loadedCrls,
+      rate: commandRate.connection(certificate, outcome.peer.subject),
+      onGreeted: () => pending.greeted(ws),
     });
     sessions.add(session);
     // Heartbeat: a peer that stops answering pings is dropped, freeing its session.

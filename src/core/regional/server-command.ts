@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { DEFAULT_AS_OF, DEFAULT_SEED } from '../seed/defaults';
 import { SCALES, type SeedScale } from '../seed';
 import { seedInto } from '../seed/seed-replica';
+import { lockFolder, STORE_LOCK_FILE } from '../locks/dir-lock';
 import { openRegionalStore } from './regional-store';
 import { startRegionalServer } from './regional-server';
 import { startSimulator } from './simulator';
@@ -15,7 +16,9 @@ export const serverHelp = `inrs server --region ADCODE --data DIR --trust TRUST-
   re-read every 30 s) and presenting FILE.p12, opened with its own passphrase (F, by default
   FILE.passphrase beside it). No CA key or CA passphrase is needed or accepted. Prints "listening wss://HOST:PORT" when ready. --seed-scale seeds an
   empty store with the national reference log and the region's synthetic log (the same
-  logs \`inrs seed\` folds into a replica); --simulate records RATE live movements a second.`;
+  logs \`inrs seed\` folds into a replica); --simulate records RATE live movements a second
+  (replenishing a region whose stock ran out). One server per store: DIR/server.lock names
+  the running one, and a second server on DIR is refused with its pid.`;
 
 export const serverStatsHelp = `inrs server stats --data DIR [--json]
   Head seq, chain head hash and projected state hash of a server store.`;
@@ -59,6 +62,8 @@ export async function runServerCommand(args: string[]): Promise<void> {
   const port = Number(required(values, 'port'));
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port must be a port number');
   const log = (line: string) => process.stderr.write(`${new Date().toISOString()} ${line}\n`);
+  // Taken before seeding: a second server on this store is refused before it writes anything.
+  const storeLock = lockFolder(dataDir, { name: STORE_LOCK_FILE, holder: 'regional server', log });
 
   if (values['seed-scale']) {
     const scale = values['seed-scale'] as SeedScale;
@@ -99,6 +104,7 @@ export async function runServerCommand(args: string[]): Promise<void> {
   });
   stopSimulator();
   await server.close();
+  storeLock.release();
 }
 
 export function runServerStats(args: string[]): void {

@@ -2,6 +2,7 @@ import type { WebSocket } from 'ws';
 import {
   clientFrameSchema,
   EVENTS_PER_FRAME,
+  MAX_FRAME_BYTES,
   parseFrame,
   SNAPSHOT_ROWS_PER_FRAME,
   SNAPSHOT_TABLE_NAMES,
@@ -10,9 +11,11 @@ import {
   type ProtocolErrorCode,
   type ServerFrame,
 } from '../../shared/protocol/frames';
+import { guardSocket } from '../net/ws-guard';
 import { readRegionSnapshotRows } from '../replica/apply-snapshot';
 import type { PeerIdentity } from '../pki';
 import type { CommandExecutor } from '../commands/command-executor';
+import type { RateDecision } from './command-rate';
 import type { RegionalStore } from './regional-store';
 
 export interface SessionDeps {
@@ -31,6 +34,12 @@ export interface SessionDeps {
   onAck?(clientId: string, region: string, seq: number): void;
   log(line: string): void;
   helloTimeoutMs: number;
+  /** The CRLs the server enforces, handed to clients in the welcome so they can check servers too. */
+  crls?(): string[];
+  /** This connection's command allowance (per connection and per certificate). */
+  rate?: { take(): RateDecision };
+  /** Called once when the client's hello is accepted: the connection is no longer pending. */
+  onGreeted?(): void;
 }
 
 /** Frames in flight before the client must acknowledge: bounds memory on both sides. */
@@ -119,7 +128,7 @@ export function runSession(ws: WebSocket, deps: SessionDeps) {
         clientId = frame.clientId;
         sentSeq = cursor;
         ackedSeq = cursor;
-        send({ type: 'welcome', protocol: PROTOCOL_VERSION, serverId: deps.serverId, region, headSeq: head.seq, checkpoint: deps.latestCheckpoint() });
+        send({ type: 'welcome', protocol: PROTOCOL_VERSION, serverId: deps.serverId, region, headSeq: head.seq, checkpoint: deps.latestCheckpoint(), crls: deps.crls?.() ?? [] });
         // Not greeted yet while a snapshot goes out, so a checkpoint's pump cannot slip events in first.
         if (head.seq - cursor > deps.retainEvents) {
           const pinned = sendSnapshot();
@@ -129,6 +138,7 @@ export function runSession(ws: WebSocket, deps: SessionDeps) {
           }
         }
         greeted = true;
+        deps.onGreeted?.();
         pump();
         return;
       }
@@ -141,6 +151,12 @@ export function runSession(ws: WebSocket, deps: SessionDeps) {
         return;
       }
       case 'command': {
+        // Over the limit: refused undecided; the window's refusals are audited once, with their count.
+        const allowed = deps.rate?.take() ?? { ok: true };
+        if (!allowed.ok) {
+          send({ type: 'commandResult', commandId: frame.commandId, status: 'refused', code: 'rate-limited', reason: allowed.reason, seq: null });
+          return;
+        }
         // Decided, appended and audited before the answer leaves.
         const result =
           frame.kind === 'signed' ? deps.commands.signed(peer, frame.commandId, frame.envelope) : deps.commands.recordEvent(peer, frame.commandId, frame.draft);
@@ -159,8 +175,18 @@ export function runSession(ws: WebSocket, deps: SessionDeps) {
     }
   });
   ws.on('close', () => clearTimeout(helloTimer));
-  // An oversized or badly framed message: ws closes the connection (1009, 1002…) and reports it here.
-  ws.on('error', (err) => deps.log(`session ${peer.subject}: connection error: ${err.message}`));
+  // An oversized frame, invalid UTF-8 or a broken frame header: the client hears why in an
+  // error frame, then ws closes the connection (1009, 1007, 1002…); logged, nothing applied.
+  guardSocket(ws, {
+    label: `session ${peer.subject}`,
+    log: deps.log,
+    errorFrame: (code, message) => {
+      if (failed) return null;
+      failed = true;
+      const text = code === 'too-large' ? `frame exceeds the ${MAX_FRAME_BYTES}-byte limit` : `frame refused: ${message}`;
+      return JSON.stringify({ type: 'error', code, message: text } satisfies ServerFrame);
+    },
+  });
 
   return { pump };
 }

@@ -17,6 +17,7 @@ import { checkpointProblem } from '../checkpoint/checkpoints';
 import { identityFromPeer } from '../pki';
 import { backoffDelay } from './backoff';
 import { batchRefusal } from './batch-order';
+import { chainOf, ServerCrls } from './server-crls';
 import type { ReplicaSink } from './replica-sink';
 
 export interface LinkIdentity {
@@ -30,8 +31,13 @@ export interface RegionLinkOptions {
   urls: string[];
   identity: LinkIdentity;
   rootPem: string;
-  /** Accepted server SPKI pins (base64 SHA-256); empty = chain and role checks only. */
+  /** Accepted server SPKI pins (base64 SHA-256); empty = chain, revocation and role checks only. */
   pins?: string[];
+  /**
+   * The CRLs servers are checked against (shared by a manager's links, refreshed from each
+   * server's welcome); a link of its own, starting empty, when absent.
+   */
+  crls?: ServerCrls;
   sink: ReplicaSink;
   clientId: string;
   onState(state: LinkState): void;
@@ -99,8 +105,13 @@ export class RegionLink {
   private liveWaiters: (() => void)[] = [];
   /** A snapshot being received: rows collect here until its end frame. */
   private incoming: { begin: Extract<ServerFrame, { type: 'snapshot-begin' }>; tables: Record<string, (string | number | null)[][]>; rows: number } | null = null;
+  private readonly crls: ServerCrls;
+  /** The certificate the current connection's server presented (its chain verified by TLS). */
+  private serverCert: PeerCertificate | null = null;
+  private readonly refusedSockets = new WeakSet<WebSocket>();
 
   constructor(private readonly options: RegionLinkOptions) {
+    this.crls = options.crls ?? new ServerCrls(options.rootPem, [], (line) => this.log(line));
     this.state = {
       region: options.region,
       status: 'connecting',
@@ -236,6 +247,9 @@ export class RegionLink {
     const identity = identityFromPeer(cert);
     if (!identity || identity.role !== 'regional-server') return new Error(`${host} is not a regional server`);
     if (identity.region !== this.options.region) return new Error(`${host} serves region ${identity.region}, not ${this.options.region}`);
+    const revoked = this.crls.revocationOf(cert);
+    if (revoked) return new Error(`${host}: ${revoked}`);
+    this.serverCert = cert;
     return undefined;
   }
 
@@ -334,6 +348,8 @@ export class RegionLink {
   }
 
   private async onFrame(frame: ServerFrame, ws: WebSocket): Promise<void> {
+    // Frames already received from a server refused since are not acted on.
+    if (this.refusedSockets.has(ws)) return;
     switch (frame.type) {
       case 'welcome': {
         if (frame.protocol !== PROTOCOL_VERSION) {
@@ -346,6 +362,7 @@ export class RegionLink {
           this.setState({ status: 'refused', reason: `server speaks for region ${frame.region}` });
           return;
         }
+        if (frame.crls && this.serverCert && this.refusedAsRevoked(frame.crls, this.serverCert, ws)) return;
         this.attempt = 0;
         const cursor = await this.options.sink.cursor(this.options.region);
         this.setState({ headSeq: frame.headSeq, cursor, reason: this.state.status === 'chain-broken' ? this.state.reason : null, ...this.progress(cursor, frame.headSeq) });
@@ -400,6 +417,22 @@ export class RegionLink {
         this.setState({ reason: `${frame.code}: ${frame.message}`, ...(frame.code === 'incompatible' ? { status: 'refused' as const } : {}) });
         return;
     }
+  }
+
+  /**
+   * Takes the CRLs the server sent (those its CAs signed) and checks the server against them
+   * again: a server whose own certificate they revoke is dropped and reported refused.
+   */
+  private refusedAsRevoked(crls: string[], cert: PeerCertificate, ws: WebSocket): boolean {
+    const added = this.crls.accept(crls, chainOf(cert));
+    if (added > 0) this.log(`took ${added} newer CRL(s) from the server`);
+    const revoked = this.crls.revocationOf(cert);
+    if (!revoked) return false;
+    this.log(`refusing the server: ${revoked}`);
+    this.refusedSockets.add(ws);
+    this.setState({ status: 'refused', reason: revoked });
+    ws.close(1008, 'server certificate revoked');
+    return true;
   }
 
   private async onSnapshotFrame(frame: Extract<ServerFrame, { type: 'snapshot-begin' | 'snapshot-rows' | 'snapshot-end' }>, ws: WebSocket): Promise<void> {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { loadIdentityFile } from '../pki';
+import { loadIdentityFile, readCrlFiles } from '../pki';
 import { readKeyFile } from '../replica/key-file';
 import { openReplica } from '../replica/replica';
 import { directSink } from './direct-sink';
@@ -9,7 +9,9 @@ import { SyncManager } from './sync-manager';
 
 export const syncHelp = `inrs sync --config FILE [--once]
   Headless sync client: connects to every configured region's servers and applies their
-  logs to the replica. --once exits 0 when every region is live (caught up).`;
+  logs to the replica. --once exits 0 when every region is live (caught up). Servers are
+  checked for revocation against the config's "crls" (files or folders) and the newer CRLs
+  each server sends, if signed by the national root or that server's CA.`;
 
 /** `inrs sync`: the same links as the app host, applying straight to the replica. */
 export async function runSyncCommand(args: string[]): Promise<void> {
@@ -24,6 +26,7 @@ export async function runSyncCommand(args: string[]): Promise<void> {
     regions: config.regions,
     identity,
     rootPem: readFileSync(config.rootCert, 'utf8'),
+    crls: readCrlFiles(config.crls).map((f) => f.pem),
     sink: directSink(replica),
     ...(config.clientId ? { clientId: config.clientId } : {}),
     onState: (s) => log(`[${s.region}] ${s.status} cursor ${s.cursor}${s.headSeq !== null ? `/${s.headSeq}` : ''}${s.reason ? ` (${s.reason})` : ''}`),

@@ -11,6 +11,8 @@ export const syncConfigSchema = z.object({
   /** The identity's own passphrase file (never the CA's); by default the one beside the .p12. */
   passphraseFile: z.string().min(1).optional(),
   rootCert: z.string().min(1),
+  /** CRL files or folders of them (a PKI's crl/): servers are checked against them; servers send newer ones. */
+  crls: z.array(z.string().min(1)).default([]),
   clientId: z.string().min(1).max(128).optional(),
   regions: z.record(
     z.string().regex(/^\d{6}$/),
@@ -35,5 +37,5 @@ export function readSyncConfig(file: string): SyncConfig {
   const c = parsed.data;
   const identity = at(c.identity);
   const passphraseFile = c.passphraseFile === undefined ? identityPassphrasePath(identity) : at(c.passphraseFile);
-  return { ...c, replica: at(c.replica), keyFile: at(c.keyFile), identity, passphraseFile, rootCert: at(c.rootCert) };
+  return { ...c, replica: at(c.replica), keyFile: at(c.keyFile), identity, passphraseFile, rootCert: at(c.rootCert), crls: c.crls.map(at) };
 }

@@ -3,11 +3,14 @@ import type { LinkState } from '../../shared/contract/sync-schemas';
 import type { SignedEnvelope } from '../../shared/protocol/command-envelope';
 import { LinkUnavailableError, RegionLink, type LinkIdentity, type SignedOutcome } from './region-link';
 import type { ReplicaSink } from './replica-sink';
+import { ServerCrls } from './server-crls';
 
 export interface SyncManagerOptions {
   regions: Record<string, { urls: string[]; pins: string[] }>;
   identity: LinkIdentity;
   rootPem: string;
+  /** CRLs (PEM) the client holds; every link checks its servers against them and the newer ones servers send. */
+  crls?: string[];
   sink: ReplicaSink;
   clientId?: string;
   onState?(state: LinkState): void;
@@ -21,6 +24,7 @@ export class SyncManager {
 
   constructor(options: SyncManagerOptions) {
     const clientId = options.clientId ?? `${hostname()}/${process.pid}`;
+    const crls = new ServerCrls(options.rootPem, options.crls ?? [], (line) => options.log?.(line));
     this.links = new Map(
       Object.entries(options.regions).map(([region, servers]) => [
         region,
@@ -28,6 +32,7 @@ export class SyncManager {
           region,
           urls: servers.urls,
           pins: servers.pins,
+          crls,
           identity: options.identity,
           rootPem: options.rootPem,
           sink: options.sink,

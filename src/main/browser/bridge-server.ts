@@ -8,6 +8,7 @@ import {
   bridgeCallSchema,
   type BridgeServerFrame,
 } from '../../shared/contract/bridge-frames';
+import { guardSocket } from '../../core/net/ws-guard';
 import type { Dispatch } from '../host/dispatcher';
 import type { HostEventHub } from '../host/host-events';
 
@@ -45,21 +46,39 @@ export function createBridge(options: BridgeOptions) {
     for (const ws of sockets) send(ws, { kind: 'event', name, payload });
   });
 
+  /** Tells the page why, logs it, and closes: nothing of the frame is dispatched. */
+  const refuseFrame = (ws: WebSocket, code: number, reason: string) => {
+    options.log(`bridge: closed a connection: ${reason}`);
+    send(ws, { kind: 'error', code: 'malformed', message: reason });
+    ws.close(code, reason);
+  };
+
   const onConnection = (ws: WebSocket, origin: string) => {
     sockets.add(ws);
     ws.on('close', () => sockets.delete(ws));
+    // An oversized frame or invalid UTF-8 is an 'error' on the socket; unheard, it ends the host.
+    guardSocket(ws, {
+      label: 'bridge',
+      log: options.log,
+      errorFrame: (code, message) =>
+        JSON.stringify({
+          kind: 'error',
+          code,
+          message: code === 'too-large' ? `frame exceeds the ${BRIDGE_MAX_FRAME_BYTES}-byte limit` : `malformed frame: ${message}`,
+        } satisfies BridgeServerFrame),
+    });
     ws.on('message', async (data, isBinary) => {
       let frame: unknown;
       try {
         if (isBinary) throw new Error('binary frame');
         frame = JSON.parse(data.toString());
       } catch {
-        ws.close(1007, 'malformed frame: expected a JSON text frame');
+        refuseFrame(ws, 1007, 'malformed frame: expected a JSON text frame');
         return;
       }
       const call = bridgeCallSchema.safeParse(frame);
       if (!call.success) {
-        ws.close(1008, 'malformed frame: not a call');
+        refuseFrame(ws, 1008, 'malformed frame: not a call');
         return;
       }
       const { id, channel, request } = call.data;

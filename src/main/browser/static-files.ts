@@ -44,7 +44,14 @@ export function createStaticHandler(rootDir: string, origin: () => string, basem
       res.writeHead(405, { Allow: 'GET, HEAD' }).end();
       return;
     }
-    const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
+    let pathname: string;
+    try {
+      pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
+    } catch {
+      // A malformed escape (`/%ZZ`) is the client's error; nothing of the path goes back.
+      res.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8' }).end('bad request: malformed path\n');
+      return;
+    }
     if (basemap && isBasemapPath(pathname)) {
       await serveBasemapHttp(basemap, pathname, req, res, { 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-cache' });
       return;
@@ -59,7 +66,8 @@ export function createStaticHandler(rootDir: string, origin: () => string, basem
     try {
       body = await readFile(file);
     } catch {
-      res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end(`not found: ${pathname}`);
+      // The path is not echoed: a crafted link must not put its text on a page of this origin.
+      res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('not found\n');
       return;
     }
     res.writeHead(200, {

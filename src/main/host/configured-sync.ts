@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { loadIdentityFile, readPassphraseFile, type PassphraseReader } from '../../core/pki';
+import { loadIdentityFile, readCrlFiles, readPassphraseFile, type PassphraseReader } from '../../core/pki';
 import { readSyncConfig } from '../../core/sync/sync-config';
 import type { DemoNetwork } from './demo-network';
 
@@ -14,5 +14,6 @@ export function syncFromConfig(file: string, readPassphrase: PassphraseReader = 
     regions: config.regions,
     identity: loadIdentityFile(config.identity, config.passphraseFile, readPassphrase),
     rootPem: readFileSync(config.rootCert, 'utf8'),
+    crls: readCrlFiles(config.crls).map((f) => f.pem),
   };
 }

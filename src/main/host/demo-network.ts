@@ -46,6 +46,8 @@ export interface DemoNetwork {
   regions: Record<string, { urls: string[]; pins: string[] }>;
   identity: LinkIdentity;
   rootPem: string;
+  /** CRLs (PEM) the servers are checked against before their own arrive. */
+  crls?: string[];
 }
 
 export interface DemoNetworkOptions {

@@ -9,6 +9,8 @@ export interface HostSyncOptions {
   regions: Record<string, { urls: string[]; pins: string[] }>;
   identity: LinkIdentity;
   rootPem: string;
+  /** CRLs (PEM) the host holds for checking its servers; servers send newer ones. */
+  crls?: string[];
   replica: ReplicaClient;
   events: HostEventHub;
   disposables: DisposableStore;
@@ -32,6 +34,7 @@ export function startHostSync(options: HostSyncOptions): SyncManager {
     regions: options.regions,
     identity: options.identity,
     rootPem: options.rootPem,
+    crls: options.crls ?? [],
     sink: workerSink(options.replica),
     onState: (state) => options.events.emit('sync:link-changed', state),
     onApplied: (region) => {

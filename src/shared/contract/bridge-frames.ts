@@ -18,4 +18,6 @@ export type BridgeCall = z.infer<typeof bridgeCallSchema>;
 
 export type BridgeServerFrame =
   | { kind: 'result'; id: number; result: { ok: true; value: unknown } | { ok: false; error: { code: string; message: string } } }
-  | { kind: 'event'; name: string; payload: unknown };
+  | { kind: 'event'; name: string; payload: unknown }
+  /** Why the host is about to close the socket: a frame it cannot take (nothing of it was dispatched). */
+  | { kind: 'error'; code: 'too-large' | 'malformed'; message: string };

@@ -47,5 +47,7 @@ export const COMMAND_REFUSAL_CODES = [
   'rejected',
   /** The server failed while deciding; nothing of the command was applied. */
   'internal',
+  /** Too many commands from this connection or certificate in the current window; nothing was decided. */
+  'rate-limited',
 ] as const;
 export type CommandRefusalCode = (typeof COMMAND_REFUSAL_CODES)[number];

@@ -104,6 +104,8 @@ export const serverFrameSchema = z.discriminatedUnion('type', [
     region: adcodeSchema,
     headSeq: seq,
     checkpoint: checkpointSchema.nullable(),
+    /** The CRLs the server holds now (PEM); a client keeps those signed by a CA it trusts. */
+    crls: z.array(z.string().max(256 * 1024)).max(256).optional(),
   }),
   z.object({
     type: z.literal('events'),

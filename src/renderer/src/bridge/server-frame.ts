@@ -24,5 +24,8 @@ export function parseServerFrame(data: unknown): BridgeServerFrame | null {
   if (frame.kind === 'event' && typeof frame.name === 'string') {
     return { kind: 'event', name: frame.name, payload: frame.payload };
   }
+  if (frame.kind === 'error' && (frame.code === 'too-large' || frame.code === 'malformed') && typeof frame.message === 'string') {
+    return { kind: 'error', code: frame.code, message: frame.message };
+  }
   return null;
 }

@@ -137,6 +137,14 @@ describe('browser host WebSocket bridge', () => {
     expect(socket().sent).toHaveLength(0);
   });
 
+  it('answers the calls in flight with the host’s reason when it refuses a frame', async () => {
+    const { bridge, socket } = setup();
+    socket().accept();
+    const call = bridge.invoke('replica:stats', undefined);
+    socket().reply({ kind: 'error', code: 'too-large', message: 'frame exceeds the 1048576-byte limit' });
+    await expect(call).resolves.toEqual({ ok: false, error: { code: 'internal', message: 'bridge: the host refused a frame: frame exceeds the 1048576-byte limit' } });
+  });
+
   it('ignores malformed frames', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const { socket } = setup();

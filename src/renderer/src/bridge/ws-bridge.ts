@@ -74,6 +74,11 @@ export function createWsBridge(options: WsBridgeOptions): WsBridge {
       resolve(frame.result as Result<unknown>);
       return;
     }
+    if (frame.kind === 'error') {
+      // The host closes the socket next; the calls in flight are answered here with its reason.
+      failPending(`bridge: the host refused a frame: ${frame.message}`);
+      return;
+    }
     for (const listener of [...(listeners.get(frame.name) ?? [])]) {
       try {
         listener(frame.payload);
