@@ -29,6 +29,8 @@ export interface SituationState {
   };
 }
 
+const sameFilter = (a: SituationFilter, b: SituationFilter): boolean => JSON.stringify(a) === JSON.stringify(b);
+
 export function createSituationStore(api: () => InrsApi) {
   let latest = 0;
   let inFlight = 0;
@@ -47,6 +49,8 @@ export function createSituationStore(api: () => InrsApi) {
     error: null,
     actions: {
       load: async (filter, at = null) => {
+        // The same request again while it is on its way (a reconnect, a re-render): one that follows will do.
+        if (inFlight > 0 && at === null && requested?.at === null && sameFilter(requested.filter, filter)) return get().actions.refresh();
         const ticket = ++latest;
         requested = { filter, at };
         inFlight += 1;

@@ -5,7 +5,6 @@ import { useEffect, useRef, useState } from 'react';
 
 export interface OverlayHandlers {
   onHover(info: PickingInfo): void;
-  onClick(info: PickingInfo): void;
   /** A layer failed while updating or drawing: hide it and say so. */
   onLayerError(layerId: string, error: Error): void;
   /** Every frame deck.gl finished drawing (interleaved: within maplibre's frame). */
@@ -14,7 +13,9 @@ export interface OverlayHandlers {
 
 /**
  * deck.gl interleaved into maplibre's own WebGL context (one canvas, one frame, labels over
- * points). Handlers are read through a ref, so the overlay is created once per map.
+ * points). Handlers are read through a ref, so the overlay is created once per map. Clicks are
+ * not taken from deck.gl's pointer-down pick (on a live replica its layers are replaced between
+ * the press and the release, and the click was lost): the map canvas handles them itself.
  */
 export function useDeckOverlay(map: MaplibreMap | null, handlers: OverlayHandlers): MapboxOverlay | null {
   const ref = useRef(handlers);
@@ -27,7 +28,6 @@ export function useDeckOverlay(map: MaplibreMap | null, handlers: OverlayHandler
       interleaved: true,
       layers: [],
       onHover: (info) => ref.current.onHover(info),
-      onClick: (info) => ref.current.onClick(info),
       onAfterRender: () => ref.current.onAfterRender(),
       // Replaces deck.gl's default (console.error): the failing layer is hidden, the map goes on.
       onError: (error, layer) => ref.current.onLayerError(layer?.id ?? 'deck', error),
