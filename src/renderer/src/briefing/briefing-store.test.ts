@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createInrsApi, type Result } from '../../../shared/contract';
-import { beijingInputToIso, isoToBeijing } from './beijing-time';
+import { formatInstant, zoneInputToIso } from '../format/time';
 import { createBriefingStore } from './briefing-store';
 
 describe('briefing store', () => {
@@ -31,8 +31,8 @@ describe('briefing store', () => {
   });
 
   it('reads the time field as Beijing time', () => {
-    expect(beijingInputToIso('2025-07-01T00:30')).toBe('2025-06-30T16:30:00.000Z');
-    expect(beijingInputToIso('')).toBeNull();
-    expect(isoToBeijing('2025-06-30T16:30:00Z')).toBe('2025-07-01 00:30');
+    expect(zoneInputToIso('2025-07-01T00:30', 'Asia/Shanghai')).toBe('2025-06-30T16:30:00.000Z');
+    expect(zoneInputToIso('', 'Asia/Shanghai')).toBeNull();
+    expect(formatInstant('2025-06-30T16:30:00Z')).toBe('2025-07-01 00:30 UTC+8');
   });
 });

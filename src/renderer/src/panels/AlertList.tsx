@@ -1,6 +1,6 @@
 import { PROVINCES } from '../../../shared/domain/provinces';
 import { label, nameOf } from '../format/labels';
-import { shortTime } from '../format/time';
+import { useTimeFormat } from '../format/time-zone-store';
 import { useLocale, useT } from '../i18n';
 import { depotSelectors, useDepotStore } from '../stores/depot-store';
 import { situationSelectors, useSituationStore } from '../stores/situation-store';
@@ -15,6 +15,7 @@ const provinceName = new Map(PROVINCES.map((p) => [p.adcode, p]));
  * second officer, not on stock); an alert on a depot opens its drawer.
  */
 export function AlertList() {
+  const shortTime = useTimeFormat();
   const t = useT();
   const locale = useLocale();
   const situation = useSituationStore(situationSelectors.situation);

@@ -1,5 +1,5 @@
 import { formatNumber } from '../format/numbers';
-import { shortTime } from '../format/time';
+import { useTimeFormat } from '../format/time-zone-store';
 import { useLocale, useT } from '../i18n';
 import { depotSelectors, useDepotStore } from '../stores/depot-store';
 import { situationSelectors, useSituationStore } from '../stores/situation-store';
@@ -8,6 +8,7 @@ const SHOWN = 200;
 
 /** Transfers under way (sent, not yet fully received): the tasks in progress. */
 export function TransferList() {
+  const shortTime = useTimeFormat();
   const t = useT();
   const locale = useLocale();
   const situation = useSituationStore(situationSelectors.situation);

@@ -1,7 +1,7 @@
 import type { InstructionTrace } from '../../../../shared/contract';
 import { label } from '../../format/labels';
 import { formatNumber } from '../../format/numbers';
-import { shortTime } from '../../format/time';
+import { useTimeFormat } from '../../format/time-zone-store';
 import { useLocale, useT } from '../../i18n';
 import { TraceEventItem } from './TraceEventItem';
 
@@ -19,6 +19,7 @@ export function InstructionView({
   onBack(): void;
 }) {
   const t = useT();
+  const shortTime = useTimeFormat();
   const locale = useLocale();
   const i = trace.instruction;
   return (

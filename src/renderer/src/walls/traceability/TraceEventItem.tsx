@@ -1,7 +1,7 @@
 import type { TraceEvent } from '../../../../shared/contract';
 import { label } from '../../format/labels';
 import { formatNumber } from '../../format/numbers';
-import { shortTime } from '../../format/time';
+import { useTimeFormat } from '../../format/time-zone-store';
 import { useLocale, useT } from '../../i18n';
 
 export interface EventLinks {
@@ -12,6 +12,7 @@ export interface EventLinks {
 
 /** One event of a trace: what, when (happened and recorded), who, where, how much, under which instruction, and whether its hashes hold. */
 export function TraceEventItem({ event: e, links }: { event: TraceEvent; links: EventLinks }) {
+  const shortTime = useTimeFormat();
   const t = useT();
   const locale = useLocale();
   const where = e.fromDepot && e.toDepot ? `${links.depotName(e.fromDepot)} → ${links.depotName(e.toDepot)}` : e.depot ? links.depotName(e.depot) : '';
