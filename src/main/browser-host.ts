@@ -7,6 +7,7 @@ import { DisposableStore } from '../shared/disposables';
 import { loadBasemap } from './basemap/load-basemap';
 import { resourcesDir } from '../core/resources-dir';
 import { startBrowserServer } from './browser/browser-server';
+import { createDownloadOffers } from './browser/download-offers';
 import { defaultDataDir } from './host/data-dir';
 import { syncFromConfig } from './host/configured-sync';
 import { startDemoNetwork } from './host/demo-network';
@@ -90,8 +91,10 @@ async function main(): Promise<void> {
   let origin = '';
   // The tab is the browser host's only display; the layout file keeps its kiosk settings.
   const displays = createBrowserDisplays({ file: layoutFileIn(officer?.dir ?? values['data-dir'] ?? defaultDataDir()), flags: kioskFlags, log });
+  const downloads = createDownloadOffers();
   const runtime = await startHostRuntime({
     displays,
+    delivery: downloads.delivery,
     target,
     host: 'browser',
     version: APP_VERSION,
@@ -116,6 +119,7 @@ async function main(): Promise<void> {
     dispatch: runtime.dispatch,
     events: runtime.events,
     basemap,
+    downloads,
     log,
   });
   origin = server.origin;
