@@ -20,7 +20,9 @@ function useElapsed(since: number | null): number {
 
 function BriefingPanel() {
   const t = useT();
-  const { hide, run } = useBriefingStore(briefingSelectors.actions);
+  const { hide, run, deliver } = useBriefingStore(briefingSelectors.actions);
+  const delivered = useBriefingStore((s) => s.delivered);
+  const deliverError = useBriefingStore((s) => s.deliverError);
   const status = useBriefingStore((s) => s.status);
   const result = useBriefingStore((s) => s.result);
   const error = useBriefingStore((s) => s.error);
@@ -81,6 +83,17 @@ function BriefingPanel() {
           <code className="briefing-path" data-testid="briefing-path">
             {result.file}
           </code>
+          {delivered?.kind === 'download' && <p data-testid="briefing-downloaded">{t('briefing.downloaded', { name: delivered.name })}</p>}
+          {delivered?.kind === 'saved' && <p data-testid="briefing-saved">{t('briefing.saved', { file: delivered.file })}</p>}
+          {delivered?.kind === 'cancelled' && <p>{t('briefing.cancelled')}</p>}
+          {deliverError && (
+            <p className="briefing-error" role="alert" data-testid="briefing-deliver-error">
+              {t('briefing.deliverFailed', { message: deliverError.message })}
+            </p>
+          )}
+          <button type="button" data-testid="briefing-download" onClick={() => void deliver()}>
+            {t('briefing.download')}
+          </button>
         </div>
       )}
       {status === 'failed' && error && (

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createInrsApi, type Result } from '../../../shared/contract';
 import { formatInstant, zoneInputToIso } from '../format/time';
 import { createBriefingStore } from './briefing-store';
@@ -28,6 +28,20 @@ describe('briefing store', () => {
     answer({ ok: false, error: { code: 'internal', message: 'briefing:export: disk full' } });
     await second;
     expect(store.getState()).toMatchObject({ status: 'failed', result: null, error: { message: 'briefing:export: disk full' } });
+  });
+
+  it('hands the written PDF to the browser’s download once it is written', async () => {
+    const downloads: unknown[] = [];
+    const value = { file: '/data/briefings/briefing-national.pdf', pages: 6, bytes: 1000, asOf: null, scope: null, millis: 5 };
+    const api = createInrsApi(
+      async (channel) =>
+        channel === 'briefing:export' ? { ok: true, value } : { ok: true, value: { kind: 'download', url: '/download/abc', name: 'briefing-national.pdf' } },
+      () => () => {},
+    );
+    const store = createBriefingStore(() => api, () => 0, (path, name) => downloads.push({ path, name }));
+    await store.getState().actions.run({});
+    await vi.waitFor(() => expect(store.getState().delivered).toEqual({ kind: 'download', url: '/download/abc', name: 'briefing-national.pdf' }));
+    expect(downloads).toEqual([{ path: '/download/abc', name: 'briefing-national.pdf' }]);
   });
 
   it('reads the time field as Beijing time', () => {
