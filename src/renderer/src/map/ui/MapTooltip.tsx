@@ -1,6 +1,8 @@
 import type { Situation } from '../../../../shared/contract/situation-schemas';
 import type { MapLocale, MapMessageKey, MapText } from '../i18n/map-messages';
 import type { Hover } from './hover';
+import { useLayoutEffect, useRef, useState } from 'react';
+import { placeTooltip } from './tooltip-place';
 
 interface Props {
   hover: Hover | null;
@@ -20,6 +22,15 @@ function Row({ label, value }: { label: string; value: string }) {
 
 /** Hover details: province (name, risk, band, cover), depot (name, code, cover) or a province aggregate. */
 export function MapTooltip({ hover, situation, locale, t }: Props) {
+  const ref = useRef<HTMLDivElement>(null);
+  const [place, setPlace] = useState<{ left: number; top: number } | null>(null);
+  // Measured before paint, so the tooltip never shows cut at the map's edge.
+  useLayoutEffect(() => {
+    const el = ref.current;
+    const box = el?.parentElement;
+    if (!el || !box || !hover) return setPlace(null);
+    setPlace(placeTooltip(hover.x, hover.y, el.offsetWidth, el.offsetHeight, box.clientWidth, box.clientHeight));
+  }, [hover]);
   if (!hover) return null;
   const num = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
   const days = (n: number) => t('days', { n: num.format(n) });
@@ -56,7 +67,7 @@ export function MapTooltip({ hover, situation, locale, t }: Props) {
     );
   }
   return (
-    <div className="map-tooltip" data-testid="map-tooltip" data-kind={hover.kind} role="tooltip" style={{ left: hover.x + 16, top: hover.y + 16 }}>
+    <div className="map-tooltip" data-testid="map-tooltip" data-kind={hover.kind} role="tooltip" ref={ref} style={place ?? { left: hover.x + 16, top: hover.y + 16 }}>
       {body}
     </div>
   );
