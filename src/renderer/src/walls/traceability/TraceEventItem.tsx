@@ -2,6 +2,7 @@ import type { TraceEvent } from '../../../../shared/contract';
 import { label } from '../../format/labels';
 import { formatNumber } from '../../format/numbers';
 import { useTimeFormat } from '../../format/time-zone-store';
+import { actorDisplayName } from '../../format/names';
 import { useLocale, useT } from '../../i18n';
 
 export interface EventLinks {
@@ -32,7 +33,7 @@ export function TraceEventItem({ event: e, links }: { event: TraceEvent; links: 
         <dd>{shortTime(e.recordTime)}</dd>
         <dt>{t('trace.event.who')}</dt>
         <dd data-testid="trace-event-actor" data-role={e.actor.role}>
-          {e.actor.subject} · {label(t, 'role', e.actor.role)}
+          <span title={e.actor.subject}>{actorDisplayName(e.actor.subject)}</span> · {label(t, 'role', e.actor.role)}
         </dd>
         {where && (
           <>
