@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actorDisplayName } from './names';
+import { actorDisplayName } from './actor-name';
 
 describe('names shown for actors', () => {
   it('shows the common name of a certificate subject, not the raw subject', () => {

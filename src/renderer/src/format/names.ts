@@ -2,14 +2,7 @@ import { useCallback } from 'react';
 import { useLocale } from '../i18n';
 import { situationSelectors, useSituationStore } from '../stores/situation-store';
 
-/**
- * An actor as a person reads it: the common name of a certificate subject ("CN=龙源,OU=430400-D001"
- * → "龙源"); anything else as it is. The full subject belongs in a tooltip.
- */
-export function actorDisplayName(subject: string): string {
-  const cn = /(?:^|,)\s*CN=((?:\\,|[^,])+)/i.exec(subject);
-  return cn ? cn[1]!.replace(/\\,/g, ',').trim() : subject;
-}
+export { actorDisplayName } from './actor-name';
 
 /** Category code → its name in the UI language (the code itself when the catalogue does not know it). */
 export function useCategoryName(): (code: string) => string {
