@@ -106,7 +106,6 @@ export default function MapCanvas({ situation, filter, focusRegion, onSelectProv
   );
 
   const overlay = useDeckOverlay(map, {
-    onHover: (info) => setHover(pickedAt(info.x, info.y, info)),
     onLayerError: (layerId, error) => {
       setFailed((prev) => {
         if (prev.has(layerId)) return prev;
@@ -119,18 +118,31 @@ export default function MapCanvas({ situation, filter, focusRegion, onSelectProv
     },
   });
 
-  // A click picks synchronously at the point it happened, whatever deck.gl drew in between.
+  // Hover and click pick synchronously at the pointer, whatever deck.gl drew in between.
   useEffect(() => {
     if (!map || !overlay) return;
-    const onClick = (event: MapMouseEvent) => {
-      const { x, y } = event.point;
+    const pickAt = (x: number, y: number): Hover | null => {
       let info: PickingInfo | null = null;
       try {
         info = overlay.pickObject({ x, y, radius: 4 });
       } catch (error) {
         console.warn(`map: picking failed, the province under the pointer is used: ${(error as Error).message}`);
       }
-      const picked = pickedAt(x, y, info);
+      return pickedAt(x, y, info);
+    };
+    // One pick per frame however fast the pointer moves.
+    let pending: { x: number; y: number } | null = null;
+    let frameId = 0;
+    const onMove = (event: MapMouseEvent) => {
+      pending = { x: event.point.x, y: event.point.y };
+      if (frameId) return;
+      frameId = requestAnimationFrame(() => {
+        frameId = 0;
+        if (pending) setHover(pickAt(pending.x, pending.y));
+      });
+    };
+    const onClick = (event: MapMouseEvent) => {
+      const picked = pickAt(event.point.x, event.point.y);
       if (!picked) return;
       if (picked.kind === 'depot') {
         const depot = latest.current.situation.depots[picked.index];
@@ -144,8 +156,11 @@ export default function MapCanvas({ situation, filter, focusRegion, onSelectProv
       latest.current.onSelectProvince(picked.adcode);
       if (!clearing) zoomToProvince(picked.adcode);
     };
+    map.on('mousemove', onMove);
     map.on('click', onClick);
     return () => {
+      cancelAnimationFrame(frameId);
+      map.off('mousemove', onMove);
       map.off('click', onClick);
     };
   }, [map, overlay, pickedAt, zoomToProvince]);
