@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { basename, join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Session } from './support/browser';
 import { openDemoHost } from './support/demo-host';
@@ -17,7 +17,7 @@ function pdfText(file: string): string {
  * The header's briefing export in the browser host on the demo: the button opens the panel,
  * the export runs in the host, the panel shows where the PDF was written, and that file is a
  * real PDF (in the demo's briefings folder) whose text carries the data-as-of line and the
- * provinces.
+ * provinces; the browser then downloads that very file.
  */
 describe('briefing export from the header (browser host, demo)', () => {
   let dataDir: string;
@@ -32,13 +32,15 @@ describe('briefing export from the header (browser host, demo)', () => {
 
   afterAll(() => close());
 
-  it('writes the national briefing PDF and shows its path', async () => {
+  it('writes the national briefing PDF, shows its path and the browser downloads it', async () => {
     const { page } = session;
     await page.goto(host.url);
     await page.getByTestId('app-ready').waitFor({ timeout: 60_000 });
 
     await page.getByTestId('briefing-open').click();
     await page.getByTestId('briefing-panel').waitFor();
+    // The browser downloads the PDF itself once it is written (a one-time address of the host).
+    const download = page.waitForEvent('download', { timeout: 150_000 });
     await page.getByTestId('briefing-export').click();
     const path = page.getByTestId('briefing-path');
     await path.waitFor({ timeout: 120_000 });
@@ -56,6 +58,12 @@ describe('briefing export from the header (browser host, demo)', () => {
     const text = pdfText(file);
     expect(text).toContain('数据截至');
     expect(text).toContain('湖南省');
+
+    const arrived = await download;
+    expect(arrived.suggestedFilename()).toBe(basename(file));
+    const saved = await arrived.path();
+    expect(readFileSync(saved).equals(readFileSync(file))).toBe(true);
+    await page.getByTestId('briefing-downloaded').waitFor();
     expect(session.problems).toEqual([]);
   });
 });

@@ -9,6 +9,7 @@ import { createTraceQueries, type TraceQueries } from '../src/core/trace';
 import { openChromium, type Session } from './support/browser';
 import { waitForMapReady } from './support/map-view';
 import { inrs, startHost, type RunningHost } from './support/processes';
+import { actorDisplayName } from '../src/renderer/src/format/actor-name';
 
 /** Changes one digit of one event's payload with plain SQLite and the key, as someone holding the key file could. */
 function tamperPayload(file: string, key: Buffer, region: string, seq: number): void {
@@ -89,7 +90,10 @@ describe('traceability on a seeded replica (browser host)', () => {
     expect(types).toEqual(expected.events.map((e) => e.type));
     expect(types[0]).toBe('lot.intake');
     const first = expected.events[0]!;
-    await expect(events.first().getByTestId('trace-event-actor').textContent()).resolves.toContain(first.actor.subject);
+    // The actor by name; the certificate subject in the tooltip.
+    const actor = events.first().getByTestId('trace-event-actor');
+    await expect(actor.textContent()).resolves.toContain(actorDisplayName(first.actor.subject));
+    await expect(actor.locator(`[title="${first.actor.subject}"]`).count()).resolves.toBe(1);
     await expect(events.first().getByTestId('trace-event-chain').textContent()).resolves.toBe('链完整');
     expect(await shown.getByTestId('trace-open-instruction').count()).toBe(expected.events.filter((e) => e.instructionId).length);
 

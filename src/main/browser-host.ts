@@ -5,6 +5,7 @@ import { DisposableStore } from '../shared/disposables';
 import { loadBasemap } from './basemap/load-basemap';
 import { resourcesDir } from '../core/resources-dir';
 import { startBrowserServer } from './browser/browser-server';
+import { createDownloadOffers } from './browser/download-offers';
 import { defaultDataDir } from './host/data-dir';
 import { composeHost } from './host/compose-host';
 import { parseHostArgs } from './host/host-args';
@@ -34,7 +35,9 @@ async function main(): Promise<void> {
   const basemap = loadBasemap({ file: args.basemap ?? process.env.INRS_BASEMAP, resourcesDir: resourcesDir() });
   const hostLock = lockHostDataDir({ replica: args.replica, dataDir, officer: args.demoOfficer }, disposables, log);
   let origin = '';
+  const downloads = createDownloadOffers();
   const { runtime, target, officer, notice } = await composeHost(args, {
+    delivery: downloads.delivery,
     host: 'browser',
     dataDir,
     resolveKey: (keyFile) => ensureKeyFile(keyFile).key,
@@ -51,6 +54,7 @@ async function main(): Promise<void> {
     dispatch: runtime.dispatch,
     events: runtime.events,
     basemap,
+    downloads,
     log,
   });
   origin = server.origin;

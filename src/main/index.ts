@@ -1,4 +1,5 @@
-import { app, BrowserWindow, ipcMain, Menu, protocol, safeStorage, screen, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, screen, session } from 'electron';
+import { electronBriefingDelivery } from './electron/briefing-save';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { registerBasemapScheme, serveBasemapProtocol } from './basemap/basemap-protocol';
@@ -71,6 +72,7 @@ async function start(): Promise<void> {
       return displayWindows;
     },
     isTrustedSender: (sender) => isAppPage(sender.origin, url),
+    delivery: electronBriefingDelivery({ dialog, window: () => BrowserWindow.getFocusedWindow(), defaultDir: () => app.getPath('documents') }),
     disposables,
     log,
   });

@@ -34,6 +34,7 @@ const handlers: HostHandlers = {
   'trace:search': () => [],
   'audit:chain-status': () => ({ regions: [] }),
   'briefing:export': () => ({ file: '/data/briefings/briefing-national.pdf', pages: 5, bytes: 1024, asOf: null, scope: null, millis: 1 }),
+  'briefing:deliver': () => ({ kind: 'cancelled' }),
   'identity:current': () => null,
   'emergency:state': () => ({ levels: [], proposals: [], now: '2026-06-01T00:00:00.000Z' }),
   'emergency:propose': offline('emergency:propose'),

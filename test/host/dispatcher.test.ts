@@ -9,7 +9,8 @@ import { createDispatcher, type Dispatch } from '../../src/main/host/dispatcher'
 import { startChainWatch, type ChainWatch } from '../../src/main/host/chain-watch';
 import { HostEventHub } from '../../src/main/host/host-events';
 import { REGION, sealAll, smallDrafts } from '../helpers/small-log';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createDownloadOffers } from '../../src/main/browser/download-offers';
 import { tmpdir } from 'node:os';
 
 const APP = 'http://127.0.0.1:4870';
@@ -50,6 +51,9 @@ const savedPlan = {
 };
 
 /** Every channel with requests that must pass and requests that must be refused as bad-request. */
+/** A briefing in the test replica's briefings folder (its path is known once the folder is made). */
+const writtenBriefing = { file: '' };
+
 const cases: Record<ChannelName, { valid: unknown[]; invalid: unknown[] }> = {
   'app:info': { valid: [undefined], invalid: [{ x: 1 }, 'info', 42] },
   'replica:stats': { valid: [undefined], invalid: [{}, null, 'all'] },
@@ -97,6 +101,7 @@ const cases: Record<ChannelName, { valid: unknown[]; invalid: unknown[] }> = {
   },
   'audit:chain-status': { valid: [undefined], invalid: [{}, 'all', { region: '430000' }] },
   'briefing:export': { valid: [{}, { region: '430000' }], invalid: [undefined, 'national', { region: '43' }, { at: 'yesterday' }, { at: '2026-01-05T00:00:00' }, { scope: 'all' }] },
+  'briefing:deliver': { valid: [writtenBriefing], invalid: [undefined, {}, { file: '' }, '/etc/passwd', { file: '/x.pdf', as: 'y' }] },
   'identity:current': { valid: [undefined], invalid: [{}, 'me', { region: '430000' }] },
   'emergency:state': { valid: [undefined], invalid: [{}, 'all', { region: '430000' }] },
   'emergency:propose': {
@@ -196,7 +201,16 @@ beforeAll(async () => {
   seeded.close();
   replica = await ReplicaClient.open({ file, key });
   chainWatch = startChainWatch({ replica, events: new HostEventHub(), log: () => {} });
-  const handlers = createAppHandlers({ replica, info: { version: 't', host: 'browser', replicaPath: file, demo: false }, links: () => [], chain: () => chainWatch.current() });
+  mkdirSync(join(dir, 'briefings'));
+  writtenBriefing.file = join(dir, 'briefings', 'briefing-national.pdf');
+  writeFileSync(writtenBriefing.file, '%PDF-');
+  const handlers = createAppHandlers({
+    replica,
+    info: { version: 't', host: 'browser', replicaPath: file, demo: false },
+    links: () => [],
+    chain: () => chainWatch.current(),
+    delivery: createDownloadOffers().delivery,
+  });
   dispatch = createDispatcher(handlers, { isTrustedSender: (s) => s.origin === APP });
 });
 

@@ -5,6 +5,7 @@ import type { Basemap } from '../basemap/load-basemap';
 import type { Dispatch } from '../host/dispatcher';
 import type { HostEventHub } from '../host/host-events';
 import { createBridge } from './bridge-server';
+import type { DownloadOffers } from './download-offers';
 import { createStaticHandler } from './static-files';
 
 export interface BrowserServerOptions {
@@ -17,6 +18,8 @@ export interface BrowserServerOptions {
   basemap?: Basemap;
   /** Fixed token for tests; a fresh random one otherwise. */
   token?: string;
+  /** One-time downloads (briefings) served under /download/. */
+  downloads?: DownloadOffers;
 }
 
 export interface BrowserServer {
@@ -52,6 +55,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
   const serveStatic = createStaticHandler(options.rendererDir, () => origin, options.basemap);
   const bridge = createBridge({ token, origin: () => origin, dispatch: options.dispatch, events: options.events, log: options.log });
   const server = createServer((req, res) => {
+    if (options.downloads?.handle(req, res, token)) return;
     serveStatic(req, res).catch(() => res.writeHead(500).end());
   });
   server.on('upgrade', (req, socket, head) => bridge.handleUpgrade(req, socket, head));

@@ -2,6 +2,7 @@ import { HostError, type AppInfo, type ChainStatus, type LinkState } from '../..
 import type { ReplicaClient } from '../../core/replica/replica-client';
 import type { HostHandlers } from './dispatcher';
 import { exportFromHost } from '../../core/briefing/host-export';
+import { deliverBriefing, type BriefingDelivery } from './briefing-delivery';
 import type { CommandSender } from './command-sender';
 import { createEmergencyHandlers } from './emergency-handlers';
 import { createReplayHandlers } from './replay-handlers';
@@ -22,10 +23,12 @@ export interface AppHostDeps {
   displays?: DisplaysService;
   /** Dispatch recommendation and issue; one without progress events is made when absent. */
   dispatch?: DispatchService;
+  /** How the shell hands a written briefing to the officer; without it briefing:deliver fails clearly. */
+  delivery?: BriefingDelivery;
 }
 
 /** The contract implemented on top of core services; knows nothing of Electron or HTTP. */
-export function createAppHandlers({ replica, info, links, chain, commands = () => null, displays, dispatch }: AppHostDeps): HostHandlers {
+export function createAppHandlers({ replica, info, links, chain, commands = () => null, displays, dispatch, delivery }: AppHostDeps): HostHandlers {
   return {
     'app:info': () => withKiosk(info, displays),
     'replica:stats': () => replica.call('stats', []),
@@ -55,6 +58,7 @@ export function createAppHandlers({ replica, info, links, chain, commands = () =
     'trace:search': ({ query, limit }) => replica.call('traceSearch', [query, limit]),
     'audit:chain-status': () => chain(),
     'briefing:export': (request) => exportFromHost(replica, info.replicaPath, request),
+    'briefing:deliver': ({ file }) => deliverBriefing(info.replicaPath, file, delivery),
     ...createEmergencyHandlers(replica, commands),
     ...createReplayHandlers(replica),
     ...createDisplayHandlers(displays),

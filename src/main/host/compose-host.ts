@@ -6,6 +6,7 @@ import type { DisplaysService } from '../displays/displays-service';
 import { syncFromConfig } from './configured-sync';
 import { startDemoNetwork } from './demo-network';
 import { demoOfficerHint, OFFICER_DIR, prepareDemoOfficer, type DemoOfficer } from './demo-officer';
+import type { BriefingDelivery } from './briefing-delivery';
 import type { SenderInfo } from './dispatcher';
 import type { HostArgs } from './host-args';
 import { startHostRuntime, type HostRuntime } from './host-runtime';
@@ -25,6 +26,8 @@ export interface HostShell {
   /** The host's displays, keeping their layout in this workstation's own folder. */
   displays(profileDir: string): DisplaysService;
   isTrustedSender(sender: SenderInfo): boolean;
+  /** How an exported briefing reaches the officer: a one-time download (browser host) or a save dialog (Electron). */
+  delivery?: BriefingDelivery;
   disposables: DisposableStore;
   log(line: string): void;
 }
@@ -53,6 +56,7 @@ export async function composeHost(args: HostArgs, shell: HostShell): Promise<Com
     host: shell.host,
     version: APP_VERSION,
     isTrustedSender: shell.isTrustedSender,
+    ...(shell.delivery ? { delivery: shell.delivery } : {}),
     disposables: shell.disposables,
     log,
   });

@@ -11,6 +11,7 @@ import type { SyncManager } from '../../core/sync/sync-manager';
 import { createCommandSender, type CommandSender } from './command-sender';
 import type { DisplaysService } from '../displays/displays-service';
 import { createDispatchService } from './dispatch-service';
+import type { BriefingDelivery } from './briefing-delivery';
 
 export interface HostRuntime {
   dispatch: Dispatch;
@@ -31,6 +32,8 @@ export interface HostRuntimeOptions {
   log: (line: string) => void;
   /** The host's displays and workstation layout (Electron screens, or the browser's one tab). */
   displays?: DisplaysService;
+  /** How a written briefing reaches the officer (a download, a save dialog). */
+  delivery?: BriefingDelivery;
 }
 
 /** Opens the replica in its worker and wires the contract's handlers; shared by both adapters. */
@@ -61,6 +64,7 @@ export async function startHostRuntime(options: HostRuntimeOptions): Promise<Hos
     links: () => sync?.states() ?? [],
     commands: () => commands,
     ...(options.displays ? { displays: options.displays } : {}),
+    ...(options.delivery ? { delivery: options.delivery } : {}),
     info: { version: options.version, host: options.host, replicaPath: options.target.file, demo: options.target.demo },
   });
   const dispatch = createDispatcher(handlers, {

@@ -21,3 +21,20 @@ export const briefingExportResultSchema = z.object({
 
 export type BriefingExportRequest = z.output<typeof briefingExportRequestSchema>;
 export type BriefingExportResponse = z.output<typeof briefingExportResultSchema>;
+
+/** Hands a briefing the host wrote to the officer: a download in the browser, a save dialog under Electron. */
+export const briefingDeliverRequestSchema = z.strictObject({
+  /** The file `briefing:export` answered; only files in the briefings folder are handed out. */
+  file: z.string().min(1),
+});
+
+export const briefingDeliverResultSchema = z.discriminatedUnion('kind', [
+  /** Browser host: a one-time address (same origin) the page downloads the PDF from. */
+  z.object({ kind: z.literal('download'), url: z.string().startsWith('/'), name: z.string() }),
+  /** Electron: copied where the officer chose. */
+  z.object({ kind: z.literal('saved'), file: z.string() }),
+  /** Electron: the officer closed the save dialog. */
+  z.object({ kind: z.literal('cancelled') }),
+]);
+
+export type BriefingDeliverResponse = z.output<typeof briefingDeliverResultSchema>;

@@ -21,7 +21,7 @@ import {
   officerIdentitySchema,
   proposeRequestSchema,
 } from './emergency-schemas';
-import { briefingExportRequestSchema, briefingExportResultSchema } from './briefing-schemas';
+import { briefingDeliverRequestSchema, briefingDeliverResultSchema, briefingExportRequestSchema, briefingExportResultSchema } from './briefing-schemas';
 import { replayAtRequestSchema, replayRangeSchema } from './replay-schemas';
 import { dispatchPlanChannels } from './dispatch-plan-schemas';
 import { instructionTraceSchema, lotSummarySchema, lotTraceSchema, traceInstructionRequestSchema, traceLotRequestSchema, traceSearchRequestSchema } from './trace-schemas';
@@ -128,6 +128,8 @@ export const channels = {
   'audit:chain-status': { request: z.void(), response: chainStatusSchema },
   /** Writes a briefing PDF into the data folder's briefings/ and answers its path. */
   'briefing:export': { request: briefingExportRequestSchema, response: briefingExportResultSchema },
+  /** Offers a written briefing to the officer: a one-time download (browser) or a save dialog (Electron). */
+  'briefing:deliver': { request: briefingDeliverRequestSchema, response: briefingDeliverResultSchema },
   'dispatch:recommend': { request: dispatchRecommendRequestSchema, response: dispatchRecommendationSchema },
   /** One signed instruction per source region; a region out of reach is reported in its result. */
   'dispatch:issue': { request: dispatchIssueRequestSchema, response: dispatchIssueResponseSchema },

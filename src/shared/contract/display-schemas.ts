@@ -41,7 +41,7 @@ export const MAX_KIOSK_INTERVAL_S = 3600;
 
 export const kioskSettingsSchema = z.object({
   enabled: z.boolean().default(false),
-  /** Walls shown in turn; empty: the kiosk stays on each window's own wall. */
+  /** Walls shown in turn; empty: the renderer's default playlist (one wall: the kiosk stays on it). */
   playlist: z.array(wallNameSchema).max(20).default([]),
   intervalSeconds: z.number().int().min(MIN_KIOSK_INTERVAL_S).max(MAX_KIOSK_INTERVAL_S).default(30),
   /** Seconds without pointer movement after which the cursor is hidden. */

@@ -2,7 +2,8 @@ import { useEffect, useState } from 'react';
 import { PROVINCES } from '../../../shared/domain/provinces';
 import { useFilterStore } from '../filters/filter-store';
 import { useT } from '../i18n';
-import { beijingInputToIso, isoToBeijing } from './beijing-time';
+import { zoneInputToIso } from '../format/time';
+import { useTimeFormat } from '../format/time-zone-store';
 import { briefingSelectors, useBriefingStore } from './briefing-store';
 import './briefing.css';
 
@@ -19,7 +20,9 @@ function useElapsed(since: number | null): number {
 
 function BriefingPanel() {
   const t = useT();
-  const { hide, run } = useBriefingStore(briefingSelectors.actions);
+  const { hide, run, deliver } = useBriefingStore(briefingSelectors.actions);
+  const delivered = useBriefingStore((s) => s.delivered);
+  const deliverError = useBriefingStore((s) => s.deliverError);
   const status = useBriefingStore((s) => s.status);
   const result = useBriefingStore((s) => s.result);
   const error = useBriefingStore((s) => s.error);
@@ -30,7 +33,9 @@ function BriefingPanel() {
   const [past, setPast] = useState(false);
   const [at, setAt] = useState('');
   const elapsed = useElapsed(status === 'running' ? startedAt : null);
-  const atIso = past ? beijingInputToIso(at) : null;
+  // The briefing is written in Beijing time, so the moment asked for is typed in it too.
+  const atIso = past ? zoneInputToIso(at, 'Asia/Shanghai') : null;
+  const formatTime = useTimeFormat();
 
   return (
     <div className="briefing-panel" role="dialog" aria-label={t('briefing.title')} data-testid="briefing-panel">
@@ -73,11 +78,22 @@ function BriefingPanel() {
       )}
       {status === 'done' && result && (
         <div className="briefing-result" data-testid="briefing-result" aria-live="polite">
-          <p>{t('briefing.done', { pages: result.pages, asOf: isoToBeijing(result.asOf) })}</p>
+          <p>{t('briefing.done', { pages: result.pages, asOf: result.asOf ? formatTime(result.asOf) : '—' })}</p>
           <p className="briefing-label">{t('briefing.path')}</p>
           <code className="briefing-path" data-testid="briefing-path">
             {result.file}
           </code>
+          {delivered?.kind === 'download' && <p data-testid="briefing-downloaded">{t('briefing.downloaded', { name: delivered.name })}</p>}
+          {delivered?.kind === 'saved' && <p data-testid="briefing-saved">{t('briefing.saved', { file: delivered.file })}</p>}
+          {delivered?.kind === 'cancelled' && <p>{t('briefing.cancelled')}</p>}
+          {deliverError && (
+            <p className="briefing-error" role="alert" data-testid="briefing-deliver-error">
+              {t('briefing.deliverFailed', { message: deliverError.message })}
+            </p>
+          )}
+          <button type="button" data-testid="briefing-download" onClick={() => void deliver()}>
+            {t('briefing.download')}
+          </button>
         </div>
       )}
       {status === 'failed' && error && (

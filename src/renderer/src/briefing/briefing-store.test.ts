@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createInrsApi, type Result } from '../../../shared/contract';
-import { beijingInputToIso, isoToBeijing } from './beijing-time';
+import { formatInstant, zoneInputToIso } from '../format/time';
 import { createBriefingStore } from './briefing-store';
 
 describe('briefing store', () => {
@@ -30,9 +30,23 @@ describe('briefing store', () => {
     expect(store.getState()).toMatchObject({ status: 'failed', result: null, error: { message: 'briefing:export: disk full' } });
   });
 
+  it('hands the written PDF to the browser’s download once it is written', async () => {
+    const downloads: unknown[] = [];
+    const value = { file: '/data/briefings/briefing-national.pdf', pages: 6, bytes: 1000, asOf: null, scope: null, millis: 5 };
+    const api = createInrsApi(
+      async (channel) =>
+        channel === 'briefing:export' ? { ok: true, value } : { ok: true, value: { kind: 'download', url: '/download/abc', name: 'briefing-national.pdf' } },
+      () => () => {},
+    );
+    const store = createBriefingStore(() => api, () => 0, (path, name) => downloads.push({ path, name }));
+    await store.getState().actions.run({});
+    await vi.waitFor(() => expect(store.getState().delivered).toEqual({ kind: 'download', url: '/download/abc', name: 'briefing-national.pdf' }));
+    expect(downloads).toEqual([{ path: '/download/abc', name: 'briefing-national.pdf' }]);
+  });
+
   it('reads the time field as Beijing time', () => {
-    expect(beijingInputToIso('2025-07-01T00:30')).toBe('2025-06-30T16:30:00.000Z');
-    expect(beijingInputToIso('')).toBeNull();
-    expect(isoToBeijing('2025-06-30T16:30:00Z')).toBe('2025-07-01 00:30');
+    expect(zoneInputToIso('2025-07-01T00:30', 'Asia/Shanghai')).toBe('2025-06-30T16:30:00.000Z');
+    expect(zoneInputToIso('', 'Asia/Shanghai')).toBeNull();
+    expect(formatInstant('2025-06-30T16:30:00Z')).toBe('2025-07-01 00:30 UTC+8');
   });
 });

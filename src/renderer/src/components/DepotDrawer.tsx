@@ -3,7 +3,7 @@ import type { DepotDetail } from '../../../shared/contract';
 import { daysUntil } from '../format/expiry';
 import { label, nameOf } from '../format/labels';
 import { formatNumber, formatPercent, formatTenThousands } from '../format/numbers';
-import { shortTime } from '../format/time';
+import { useTimeFormat } from '../format/time-zone-store';
 import { useLocale, useT, type Translate } from '../i18n';
 import type { Locale } from '../i18n';
 import { depotSelectors, useDepotStore } from '../stores/depot-store';
@@ -113,6 +113,7 @@ function Lots({ detail, t, locale }: { detail: DepotDetail; t: Translate; locale
 }
 
 function Movements({ detail, t, locale }: { detail: DepotDetail; t: Translate; locale: Locale }) {
+  const shortTime = useTimeFormat();
   return (
     <>
       <h3>{t('drawer.movements')}</h3>

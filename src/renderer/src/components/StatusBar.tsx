@@ -1,6 +1,6 @@
 import type { ReplicaStats } from '../../../shared/contract';
 import { shortHash } from '../format/hash';
-import { shortTime } from '../format/time';
+import { useTimeFormat } from '../format/time-zone-store';
 import { useLocale, useT } from '../i18n';
 import { KpiTiles } from './KpiTiles';
 import { LinkBadge, useLinkSync } from '../sync/LinkBadge';
@@ -9,6 +9,7 @@ import { DataAsOf } from '../replay/DataAsOf';
 import { ReplayMarker, TimeSlider } from '../replay/TimeSlider';
 
 export function StatusBar({ stats }: { stats: ReplicaStats | null }) {
+  const shortTime = useTimeFormat();
   const t = useT();
   const locale = useLocale();
   useLinkSync();

@@ -1,6 +1,6 @@
 import type { RegionLevel } from '../../../shared/contract';
 import { connectionSelectors, useConnectionStore } from '../bridge';
-import { shortTime } from '../format/time';
+import { useTimeFormat } from '../format/time-zone-store';
 import { useLocale, useT } from '../i18n';
 import { bySeverity, nameInSubject } from './emergency-logic';
 import { emergencySelectors, useEmergencyStore } from './emergency-store';
@@ -9,6 +9,7 @@ import { regionName } from './region-name';
 import './emergency.css';
 
 function BannerRow({ level }: { level: RegionLevel }) {
+  const shortTime = useTimeFormat();
   const t = useT();
   const locale = useLocale();
   const names = level.activatedBy.map(nameInSubject).join('、');

@@ -12,7 +12,7 @@ import { replaySelectors, useReplayStore } from '../replay/replay-store';
  */
 export function useSituationSync(): void {
   const filter = useFilterStore(filterSelectors.filter);
-  const { load, loadCategories } = useSituationStore(situationSelectors.actions);
+  const { load, refresh, loadCategories } = useSituationStore(situationSelectors.actions);
   const opens = useConnectionStore(connectionSelectors.opens);
   const at = useReplayStore(replaySelectors.at);
 
@@ -27,9 +27,9 @@ export function useSituationSync(): void {
   useEffect(
     () =>
       getInrs().events.on('replica:changed', () => {
-        if (useReplayStore.getState().at === null) void load(useFilterStore.getState().filter);
+        void refresh();
         void useDepotStore.getState().actions.refresh();
       }),
-    [load],
+    [refresh],
   );
 }

@@ -5,6 +5,7 @@ import { en as kioskEn } from './messages/kiosk';
 import { en as figuresEn } from './messages/figures';
 import { en as replayEn } from './messages/replay';
 import { en as briefingEn } from './messages/briefing';
+import { en as timeEn } from './messages/time';
 
 export const en: Record<MessageKey, string> = {
   'app.title': 'INRS Command Center',
@@ -239,4 +240,5 @@ export const en: Record<MessageKey, string> = {
   ...figuresEn,
   ...replayEn,
   ...briefingEn,
+  ...timeEn,
 };

@@ -4,6 +4,7 @@ import { zh as kioskZh } from './messages/kiosk';
 import { zh as figuresZh } from './messages/figures';
 import { zh as replayZh } from './messages/replay';
 import { zh as briefingZh } from './messages/briefing';
+import { zh as timeZh } from './messages/time';
 
 /** zh-CN is the reference dictionary: its keys are the message keys. Keep keys stable. */
 export const zhCN = {
@@ -238,6 +239,7 @@ export const zhCN = {
   ...figuresZh,
   ...replayZh,
   ...briefingZh,
+  ...timeZh,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

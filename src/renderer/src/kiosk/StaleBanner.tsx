@@ -1,4 +1,4 @@
-import { shortTime } from '../format/time';
+import { useTimeFormat } from '../format/time-zone-store';
 import { regionName } from '../emergency/region-name';
 import { useLocale, useT } from '../i18n';
 import { linkSelectors, useLinkStore } from '../sync/link-store';
@@ -8,6 +8,7 @@ import { linkSelectors, useLinkStore } from '../sync/link-store';
  * banner naming every region whose link is stale, since when, and that the local replica is shown.
  */
 export function StaleBanner() {
+  const shortTime = useTimeFormat();
   const t = useT();
   const locale = useLocale();
   const links = useLinkStore(linkSelectors.links);

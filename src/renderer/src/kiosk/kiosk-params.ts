@@ -1,7 +1,14 @@
 import { kioskSettingsSchema, MAX_KIOSK_INTERVAL_S, MIN_KIOSK_INTERVAL_S, type KioskSettings } from '../../../shared/contract/display-schemas';
 
+/**
+ * What a kiosk rotates when nobody configured a playlist: the national picture, the province
+ * of highest risk (the region wall is framed on it when its turn comes), the alerts, the reserves
+ * by category. A playlist of one wall keeps a kiosk on that wall.
+ */
+export const DEFAULT_KIOSK_PLAYLIST: readonly string[] = ['national-overview', 'region-focus', 'alerts-tasks', 'category-reserves'];
+
 /** The defaults a kiosk runs with when neither the address nor the host says otherwise. */
-export const DEFAULT_KIOSK: KioskSettings = kioskSettingsSchema.parse({ enabled: true });
+export const DEFAULT_KIOSK: KioskSettings = kioskSettingsSchema.parse({ enabled: true, playlist: DEFAULT_KIOSK_PLAYLIST });
 
 /**
  * Kiosk settings from the address: `?kiosk=1&playlist=national-overview,alerts-tasks&interval=3`
@@ -25,7 +32,15 @@ export function kioskFromSearch(search: string): Partial<KioskSettings> {
 export function resolveKiosk(host: KioskSettings | undefined, fromUrl: Partial<KioskSettings>): KioskSettings | null {
   const enabled = fromUrl.enabled ?? host?.enabled ?? false;
   if (!enabled) return null;
-  return { ...DEFAULT_KIOSK, ...host, ...fromUrl, enabled: true };
+  const resolved = { ...DEFAULT_KIOSK, ...host, ...fromUrl, enabled: true };
+  return resolved.playlist.length > 0 ? resolved : { ...resolved, playlist: [...DEFAULT_KIOSK_PLAYLIST] };
+}
+
+/** The province the default playlist's region wall shows: the highest risk index (ties: lowest adcode). */
+export function highestRiskRegion(provinces: readonly { adcode: string; riskIndex: number }[]): string | null {
+  let best: { adcode: string; riskIndex: number } | null = null;
+  for (const p of provinces) if (!best || p.riskIndex > best.riskIndex || (p.riskIndex === best.riskIndex && p.adcode < best.adcode)) best = p;
+  return best?.adcode ?? null;
 }
 
 /** Splits a playlist into the walls this build has and the names it does not know. */

@@ -5,7 +5,8 @@ import { wallEntry } from '../walls/catalogue';
 import { isWallType } from '../walls/wall-reducer';
 import { useWallStore } from '../walls/wall-store';
 import { followCriticalAlerts, followEmergencyLevels } from './kiosk-sources';
-import { kioskFromSearch, knownWalls, resolveKiosk } from './kiosk-params';
+import { highestRiskRegion, kioskFromSearch, knownWalls, resolveKiosk } from './kiosk-params';
+import { useSituationStore } from '../stores/situation-store';
 import { kioskSelectors, useKioskStore } from './kiosk-store';
 import { currentWall, nextDeadline, shownInterrupt } from './playlist-scheduler';
 import { useIdleCursor } from './useIdleCursor';
@@ -85,6 +86,10 @@ export function useKiosk(): boolean {
     const walls = useWallStore.getState();
     if (hold?.kind === 'emergency' && hold.region && wall === 'region-focus') {
       walls.actions.dispatch({ type: 'set-param', wall: 'region-focus', key: 'region', value: hold.region });
+    } else if (wall === 'region-focus') {
+      // The region wall's turn in the playlist: the province of highest risk right now.
+      const region = highestRiskRegion(useSituationStore.getState().situation?.provinces ?? []);
+      if (region) walls.actions.dispatch({ type: 'set-param', wall: 'region-focus', key: 'region', value: region });
     }
     if (walls.current !== wall) walls.actions.select(wall);
   }, [wall, hold]);

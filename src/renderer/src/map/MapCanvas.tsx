@@ -1,4 +1,5 @@
 import type { PickingInfo } from '@deck.gl/core';
+import type { MapMouseEvent } from 'maplibre-gl';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { STYLE_IDS } from './basemap/basemap-style';
 import { ADCODE, choroplethColor, provinceLabel } from './basemap/province-expressions';
@@ -44,7 +45,8 @@ export default function MapCanvas({ situation, filter, focusRegion, onSelectProv
   const [failed, setFailed] = useState<ReadonlySet<string>>(new Set());
   const [hover, setHover] = useState<Hover | null>(null);
   const [selectedDepot, setSelectedDepot] = useState<string | null>(null);
-  const [selectedProvince, setSelectedProvince] = useState<string | null>(null);
+  // The outlined province is the filter's (whoever set it), or the wall's own region.
+  const selectedProvince = filter.regions.length === 1 ? filter.regions[0]! : (focusRegion ?? null);
   const [ready, setReady] = useState(false);
   const [moving, setMoving] = useState(false);
   const [labels, setLabels] = useState('');
@@ -54,8 +56,8 @@ export default function MapCanvas({ situation, filter, focusRegion, onSelectProv
   // A new data version or filter gives failed layers another chance.
   useEffect(() => setFailed(new Set()), [data.key]);
 
-  const latest = useRef({ data, situation, onSelectDepot, onSelectProvince });
-  latest.current = { data, situation, onSelectDepot, onSelectProvince };
+  const latest = useRef({ data, situation, filter, onSelectDepot, onSelectProvince });
+  latest.current = { data, situation, filter, onSelectDepot, onSelectProvince };
   const frame = useRef({ layersKey: '', deckRenderedKey: '', expectDeck: false });
 
   const zoomToProvince = useCallback(
@@ -83,41 +85,27 @@ export default function MapCanvas({ situation, filter, focusRegion, onSelectProv
     [map],
   );
 
-  const pickedHover = useCallback(
-    (info: PickingInfo): Hover | null => {
+  /** What lies under a container point: a deck.gl object (depot, aggregate circle) over the province polygon. */
+  const pickedAt = useCallback(
+    (x: number, y: number, info: PickingInfo | null): Hover | null => {
       const { data } = latest.current;
-      const layerId = info.layer?.id;
-      if (info.picked && info.index >= 0 && layerId && DEPOT_LAYERS.has(layerId) && data.depots) {
+      const layerId = info?.layer?.id;
+      if (info?.picked && info.index >= 0 && layerId && DEPOT_LAYERS.has(layerId) && data.depots) {
         const index = data.depots.source[info.index];
-        if (index !== undefined) return { kind: 'depot', x: info.x, y: info.y, index };
+        if (index !== undefined) return { kind: 'depot', x, y, index };
       }
-      if (info.picked && info.index >= 0 && layerId === DECK_LAYER_IDS.aggregates && data.aggregates) {
+      if (info?.picked && info.index >= 0 && layerId === DECK_LAYER_IDS.aggregates && data.aggregates) {
         const agg = data.aggregates;
         const adcode = agg.adcodes[info.index];
-        if (adcode) return { kind: 'aggregate', x: info.x, y: info.y, adcode, depots: agg.depots[info.index]!, planCompletion: Number.isNaN(agg.planCompletion[info.index]!) ? null : agg.planCompletion[info.index]! };
+        if (adcode) return { kind: 'aggregate', x, y, adcode, depots: agg.depots[info.index]!, planCompletion: Number.isNaN(agg.planCompletion[info.index]!) ? null : agg.planCompletion[info.index]! };
       }
-      const province = provinceAt(info.x, info.y);
-      return province ? { kind: 'province', x: info.x, y: info.y, ...province } : null;
+      const province = provinceAt(x, y);
+      return province ? { kind: 'province', x, y, ...province } : null;
     },
     [provinceAt],
   );
 
   const overlay = useDeckOverlay(map, {
-    onHover: (info) => setHover(pickedHover(info)),
-    onClick: (info) => {
-      const picked = pickedHover(info);
-      if (!picked) return;
-      if (picked.kind === 'depot') {
-        const depot = latest.current.situation.depots[picked.index];
-        if (!depot) return;
-        setSelectedDepot(depot.code);
-        latest.current.onSelectDepot(depot.code);
-        return;
-      }
-      setSelectedProvince(picked.adcode);
-      latest.current.onSelectProvince(picked.adcode);
-      zoomToProvince(picked.adcode);
-    },
     onLayerError: (layerId, error) => {
       setFailed((prev) => {
         if (prev.has(layerId)) return prev;
@@ -129,6 +117,53 @@ export default function MapCanvas({ situation, filter, focusRegion, onSelectProv
       frame.current.deckRenderedKey = frame.current.layersKey;
     },
   });
+
+  // Hover and click pick synchronously at the pointer, whatever deck.gl drew in between.
+  useEffect(() => {
+    if (!map || !overlay) return;
+    const pickAt = (x: number, y: number): Hover | null => {
+      let info: PickingInfo | null = null;
+      try {
+        info = overlay.pickObject({ x, y, radius: 4 });
+      } catch (error) {
+        console.warn(`map: picking failed, the province under the pointer is used: ${(error as Error).message}`);
+      }
+      return pickedAt(x, y, info);
+    };
+    // One pick per frame however fast the pointer moves.
+    let pending: { x: number; y: number } | null = null;
+    let frameId = 0;
+    const onMove = (event: MapMouseEvent) => {
+      pending = { x: event.point.x, y: event.point.y };
+      if (frameId) return;
+      frameId = requestAnimationFrame(() => {
+        frameId = 0;
+        if (pending) setHover(pickAt(pending.x, pending.y));
+      });
+    };
+    const onClick = (event: MapMouseEvent) => {
+      const picked = pickAt(event.point.x, event.point.y);
+      if (!picked) return;
+      if (picked.kind === 'depot') {
+        const depot = latest.current.situation.depots[picked.index];
+        if (!depot) return;
+        setSelectedDepot(depot.code);
+        latest.current.onSelectDepot(depot.code);
+        return;
+      }
+      // A second click on the picked province clears the filter and leaves the camera where it is.
+      const clearing = latest.current.filter.regions.length === 1 && latest.current.filter.regions[0] === picked.adcode;
+      latest.current.onSelectProvince(picked.adcode);
+      if (!clearing) zoomToProvince(picked.adcode);
+    };
+    map.on('mousemove', onMove);
+    map.on('click', onClick);
+    return () => {
+      cancelAnimationFrame(frameId);
+      map.off('mousemove', onMove);
+      map.off('click', onClick);
+    };
+  }, [map, overlay, pickedAt, zoomToProvince]);
 
   // Basemap paint follows the data, the filter and the language.
   useEffect(() => {
@@ -149,7 +184,6 @@ export default function MapCanvas({ situation, filter, focusRegion, onSelectProv
 
   useEffect(() => {
     if (!focusRegion || !styleReady) return;
-    setSelectedProvince(focusRegion);
     zoomToProvince(focusRegion);
   }, [focusRegion, styleReady, zoomToProvince]);
 

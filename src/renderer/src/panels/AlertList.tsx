@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { groupAlerts } from '../../../shared/domain/alert-groups';
 import { PROVINCES } from '../../../shared/domain/provinces';
 import { label, nameOf } from '../format/labels';
-import { shortTime } from '../format/time';
+import { useTimeFormat } from '../format/time-zone-store';
 import { useLocale, useT } from '../i18n';
 import { depotSelectors, useDepotStore } from '../stores/depot-store';
 import { situationSelectors, useSituationStore } from '../stores/situation-store';
@@ -16,6 +16,7 @@ const provinceName = new Map(PROVINCES.map((p) => [p.adcode, p]));
  * listed; the list scrolls inside its panel. A group on a depot opens the depot's drawer.
  */
 export function AlertList() {
+  const shortTime = useTimeFormat();
   const t = useT();
   const locale = useLocale();
   const situation = useSituationStore(situationSelectors.situation);

@@ -8,7 +8,7 @@ import { emergencySelectors, useEmergencyStore } from '../emergency/emergency-st
 import { filterSelectors, useFilterStore } from '../filters/filter-store';
 import { label, nameOf } from '../format/labels';
 import { formatNumber } from '../format/numbers';
-import { shortTime } from '../format/time';
+import { useTimeFormat } from '../format/time-zone-store';
 import { useHostQuery } from '../hooks/useHostQuery';
 import { useLocale, useT } from '../i18n';
 import { situationSelectors, useSituationStore } from '../stores/situation-store';
@@ -83,6 +83,7 @@ function ForwardCell({ i, identity }: { i: InstructionSummary; identity: Officer
 
 /** The newest instructions of the provinces and categories in scope: level, status, and receipt by the addressee. */
 export function InstructionList() {
+  const shortTime = useTimeFormat();
   const t = useT();
   const locale = useLocale();
   const filter = useFilterStore(filterSelectors.filter);

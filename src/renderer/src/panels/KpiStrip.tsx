@@ -5,7 +5,7 @@ import { GroupedNumber } from '../components/GroupedNumber';
 import { filterSelectors, useFilterStore } from '../filters/filter-store';
 import { formatPercent, formatTenThousands } from '../format/numbers';
 import { label } from '../format/labels';
-import { shortTime } from '../format/time';
+import { useTimeFormat } from '../format/time-zone-store';
 import { useLocale, useT } from '../i18n';
 import { situationSelectors, useSituationStore } from '../stores/situation-store';
 import { useWallStore, wallSelectors } from '../walls/wall-store';
@@ -25,6 +25,7 @@ const COUNTERS: readonly { key: Counter; testId: string }[] = [
  * the planned reserve held over all classes, then the counters (a tile opens the alerts wall).
  */
 export function KpiStrip() {
+  const shortTime = useTimeFormat();
   const t = useT();
   const locale = useLocale();
   const kpis = useSituationStore(situationSelectors.kpis);

@@ -7,10 +7,12 @@ import { situationSelectors, useSituationStore } from '../stores/situation-store
 export function MapSlot({ focusRegion }: { focusRegion?: string }) {
   const situation = useSituationStore(situationSelectors.situation);
   const filter = useFilterStore(filterSelectors.filter);
+  // Which regions the data every panel shows was loaded for (a test and a support engineer read it).
+  const loadedRegions = useSituationStore((s) => s.loadedFilter?.regions.join(',') ?? '');
   const { toggleRegion } = useFilterStore(filterSelectors.actions);
   const { open } = useDepotStore(depotSelectors.actions);
   return (
-    <section className="panel map-slot" data-testid="map-slot">
+    <section className="panel map-slot" data-testid="map-slot" data-loaded-regions={loadedRegions}>
       {situation && (
         <MapView
           situation={situation}

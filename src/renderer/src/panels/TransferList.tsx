@@ -1,5 +1,6 @@
 import { formatNumber } from '../format/numbers';
-import { shortTime } from '../format/time';
+import { useTimeFormat } from '../format/time-zone-store';
+import { useCategoryName, useDepotName } from '../format/names';
 import { useLocale, useT } from '../i18n';
 import { depotSelectors, useDepotStore } from '../stores/depot-store';
 import { situationSelectors, useSituationStore } from '../stores/situation-store';
@@ -8,6 +9,9 @@ const SHOWN = 200;
 
 /** Transfers under way (sent, not yet fully received): the tasks in progress. */
 export function TransferList() {
+  const shortTime = useTimeFormat();
+  const categoryName = useCategoryName();
+  const depotName = useDepotName();
   const t = useT();
   const locale = useLocale();
   const situation = useSituationStore(situationSelectors.situation);
@@ -36,15 +40,17 @@ export function TransferList() {
                 <tr key={x.transferId}>
                   <th scope="row">
                     <code>{x.transferId}</code>
-                    <div className="cell-sub">{x.category}</div>
+                    <div className="cell-sub" title={x.category}>
+                      {categoryName(x.category)}
+                    </div>
                   </th>
                   <td>
-                    <button type="button" className="link" onClick={() => void open(x.fromDepot)}>
-                      {x.fromDepot}
+                    <button type="button" className="link" title={x.fromDepot} onClick={() => void open(x.fromDepot)}>
+                      {depotName(x.fromDepot)}
                     </button>
                     {' → '}
-                    <button type="button" className="link" onClick={() => void open(x.toDepot)}>
-                      {x.toDepot}
+                    <button type="button" className="link" title={x.toDepot} onClick={() => void open(x.toDepot)}>
+                      {depotName(x.toDepot)}
                     </button>
                   </td>
                   <td className="num">{formatNumber(locale, x.quantity)}</td>

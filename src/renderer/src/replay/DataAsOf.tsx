@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { ReplicaStats } from '../../../shared/contract';
-import { shortTime } from '../format/time';
+import { useTimeFormat } from '../format/time-zone-store';
 import { useLocale, useT } from '../i18n';
 import { linkSelectors, useLinkStore } from '../sync/link-store';
 import { ageParts, STALE_AFTER_MS, summariseAsOf } from './asof-logic';
@@ -21,6 +21,7 @@ function useMinuteClock(): number {
  * per-region list with each one's link and age, so nobody mistakes the replica for live data.
  */
 export function DataAsOf({ stats }: { stats: ReplicaStats }) {
+  const shortTime = useTimeFormat();
   const t = useT();
   const locale = useLocale();
   const links = useLinkStore(linkSelectors.links);

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { shortTime } from '../format/time';
+import { useTimeFormat } from '../format/time-zone-store';
 import { useT } from '../i18n';
 import { situationSelectors, useSituationStore } from '../stores/situation-store';
 import { HOUR, SPEEDS, spanOf, type SpeedId } from './replay-logic';
@@ -44,6 +44,7 @@ function useReplayDriver(seeking: boolean): void {
 
 /** "回放 / replay T" over every wall while a past moment is shown, with a frame so no wall passes for live. */
 export function ReplayMarker() {
+  const shortTime = useTimeFormat();
   const t = useT();
   const at = useReplayStore(replaySelectors.at);
   const loadedAt = useSituationStore(situationSelectors.loadedAt);
@@ -65,6 +66,7 @@ export function ReplayMarker() {
 /** "Seeking T… 3 s" (with the index build's progress when the seek waits for it) and a cancel button. */
 function SeekProgress({ at, indexing, onCancel }: { at: string; indexing: number | null; onCancel: () => void }) {
   const t = useT();
+  const shortTime = useTimeFormat();
   const [started] = useState(() => Date.now());
   const [now, setNow] = useState(started);
   useEffect(() => {
@@ -84,6 +86,7 @@ function SeekProgress({ at, indexing, onCancel }: { at: string; indexing: number
 
 /** The time slider: range, current moment, play/pause, speed, back to live. */
 export function TimeSlider() {
+  const shortTime = useTimeFormat();
   const t = useT();
   const range = useReplayStore(replaySelectors.range);
   const built = useReplayStore(replaySelectors.built);

@@ -4,6 +4,7 @@ import { isMessageKey, useT, type Translate } from '../i18n';
 import { WALL_CATALOGUE } from '../walls/catalogue';
 import { assignedWall, kioskQuery } from './layout-draft';
 import { settingsSelectors, useSettingsStore } from './settings-store';
+import { TimeZoneSetting } from './TimeZoneSetting';
 import './settings.css';
 
 const wallTitle = (t: Translate, wall: string) => {
@@ -145,6 +146,7 @@ export function DisplaySettings() {
         </button>
       </header>
       <div className="drawer-body">
+        <TimeZoneSetting t={t} />
         {status === 'loading' && <p>{t('settings.loading')}</p>}
         {error && (
           <p className="settings-error" role="alert">

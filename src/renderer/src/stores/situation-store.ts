@@ -13,15 +13,33 @@ export interface SituationState {
   loading: boolean;
   error: HostErrorInfo | null;
   actions: {
-    /** Loads the snapshot and KPIs of a filter, live or at a past moment; an answer to an older request is dropped. */
+    /**
+     * Loads the snapshot and KPIs of a filter, live or at a past moment, at once (an officer's
+     * pick goes ahead of any refresh); an answer to an older request is dropped.
+     */
     load(filter: SituationFilter, at?: string | null): Promise<void>;
+    /**
+     * Reloads the live picture of the last requested filter after the replica changed. While a
+     * request is on its way, refreshes fold into one that follows it: live sync can change the
+     * replica several times a second, and a read per change queued up behind one another until
+     * an officer's pick waited tens of seconds behind them.
+     */
+    refresh(): Promise<void>;
     loadCategories(): Promise<void>;
   };
 }
 
+const sameFilter = (a: SituationFilter, b: SituationFilter): boolean => JSON.stringify(a) === JSON.stringify(b);
+
 export function createSituationStore(api: () => InrsApi) {
   let latest = 0;
-  return create<SituationState>()((set) => ({
+  let inFlight = 0;
+  let requested: { filter: SituationFilter; at: string | null } | null = null;
+  /** A refresh asked for while a request was on its way: one follows when it settles. */
+  let refreshWaiting: Promise<void> | null = null;
+  let releaseWaiting: (() => void) | null = null;
+
+  return create<SituationState>()((set, get) => ({
     situation: null,
     kpis: null,
     categories: [],
@@ -31,7 +49,11 @@ export function createSituationStore(api: () => InrsApi) {
     error: null,
     actions: {
       load: async (filter, at = null) => {
+        // The same request again while it is on its way (a reconnect, a re-render): one that follows will do.
+        if (inFlight > 0 && at === null && requested?.at === null && sameFilter(requested.filter, filter)) return get().actions.refresh();
         const ticket = ++latest;
+        requested = { filter, at };
+        inFlight += 1;
         set({ loading: true });
         try {
           const [situation, kpis] = await Promise.all(
@@ -45,7 +67,22 @@ export function createSituationStore(api: () => InrsApi) {
           else set({ loading: false, error: null, situation: situation.value, kpis: kpis.value, loadedFilter: filter, loadedAt: at });
         } catch (error) {
           if (ticket === latest) set({ loading: false, error: { code: 'internal', message: String(error) } });
+        } finally {
+          inFlight -= 1;
+          if (inFlight === 0 && releaseWaiting) {
+            const release = releaseWaiting;
+            refreshWaiting = null;
+            releaseWaiting = null;
+            void get().actions.refresh().then(release);
+          }
         }
+      },
+      refresh: () => {
+        // Nothing asked for yet, or a past moment: the replica changing does not change it.
+        if (!requested || requested.at !== null) return Promise.resolve();
+        if (inFlight === 0) return get().actions.load(requested.filter, null);
+        refreshWaiting ??= new Promise<void>((resolve) => (releaseWaiting = resolve));
+        return refreshWaiting;
       },
       loadCategories: async () => {
         const result = await api().categories.list();

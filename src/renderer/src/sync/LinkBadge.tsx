@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { shortTime } from '../format/time';
+import { useTimeFormat } from '../format/time-zone-store';
 import { useT } from '../i18n';
 import { linkSelectors, useLinkStore } from './link-store';
 
@@ -10,6 +10,7 @@ export function useLinkSync(): void {
 
 /** A region's link to its regional server: live, catching up (with progress), stale since T, refused (reason). */
 export function LinkBadge({ region }: { region: string }) {
+  const shortTime = useTimeFormat();
   const t = useT();
   const link = useLinkStore(linkSelectors.of(region));
   if (!link) return null;

@@ -15,6 +15,11 @@ export const zh = {
   'briefing.path': '文件位置',
   'briefing.failed': '生成失败：{message}',
   'briefing.hint': '简报离线生成，中文字体嵌入 PDF，可在无网络环境打印或传阅。',
+  'briefing.download': '下载 PDF',
+  'briefing.downloaded': '已开始下载 {name}',
+  'briefing.saved': '已保存到 {file}',
+  'briefing.cancelled': '未保存（已取消），可再次下载',
+  'briefing.deliverFailed': '无法提供文件：{message}',
 } as const;
 
 export const en: Record<keyof typeof zh, string> = {
@@ -33,4 +38,9 @@ export const en: Record<keyof typeof zh, string> = {
   'briefing.path': 'File',
   'briefing.failed': 'Failed: {message}',
   'briefing.hint': 'Made offline with the Chinese font embedded: print or pass it on without a network.',
+  'briefing.download': 'Download PDF',
+  'briefing.downloaded': 'Download of {name} started',
+  'briefing.saved': 'Saved to {file}',
+  'briefing.cancelled': 'Not saved (cancelled); download again to retry',
+  'briefing.deliverFailed': 'Could not hand out the file: {message}',
 };

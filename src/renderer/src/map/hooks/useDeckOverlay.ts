@@ -1,11 +1,9 @@
 import { MapboxOverlay } from '@deck.gl/mapbox';
-import type { Layer, PickingInfo } from '@deck.gl/core';
+import type { Layer } from '@deck.gl/core';
 import type { Map as MaplibreMap } from 'maplibre-gl';
 import { useEffect, useRef, useState } from 'react';
 
 export interface OverlayHandlers {
-  onHover(info: PickingInfo): void;
-  onClick(info: PickingInfo): void;
   /** A layer failed while updating or drawing: hide it and say so. */
   onLayerError(layerId: string, error: Error): void;
   /** Every frame deck.gl finished drawing (interleaved: within maplibre's frame). */
@@ -14,7 +12,10 @@ export interface OverlayHandlers {
 
 /**
  * deck.gl interleaved into maplibre's own WebGL context (one canvas, one frame, labels over
- * points). Handlers are read through a ref, so the overlay is created once per map.
+ * points). Handlers are read through a ref, so the overlay is created once per map. Hover and
+ * click are not taken from deck.gl's own pointer picking (on a live replica its layers are
+ * replaced between the pointer event and the pick, and the event was lost): the map canvas
+ * picks at the pointer itself.
  */
 export function useDeckOverlay(map: MaplibreMap | null, handlers: OverlayHandlers): MapboxOverlay | null {
   const ref = useRef(handlers);
@@ -26,8 +27,6 @@ export function useDeckOverlay(map: MaplibreMap | null, handlers: OverlayHandler
     const created = new MapboxOverlay({
       interleaved: true,
       layers: [],
-      onHover: (info) => ref.current.onHover(info),
-      onClick: (info) => ref.current.onClick(info),
       onAfterRender: () => ref.current.onAfterRender(),
       // Replaces deck.gl's default (console.error): the failing layer is hidden, the map goes on.
       onError: (error, layer) => ref.current.onLayerError(layer?.id ?? 'deck', error),

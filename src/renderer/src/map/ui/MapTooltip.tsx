@@ -2,6 +2,8 @@ import type { Situation } from '../../../../shared/contract/situation-schemas';
 import { planBand, planColour, riskColor, toCss } from '../scales/color-scales';
 import type { MapLocale, MapMessageKey, MapText } from '../i18n/map-messages';
 import type { Hover } from './hover';
+import { useLayoutEffect, useRef, useState } from 'react';
+import { placeTooltip } from './tooltip-place';
 
 interface Props {
   hover: Hover | null;
@@ -28,6 +30,15 @@ function Row({ label, value, swatch, testId }: { label: string; value: string; s
  * very swatch the layer and the legend draw (one shared scale).
  */
 export function MapTooltip({ hover, situation, locale, t }: Props) {
+  const ref = useRef<HTMLDivElement>(null);
+  const [place, setPlace] = useState<{ left: number; top: number } | null>(null);
+  // Measured before paint, so the tooltip never shows cut at the map's edge.
+  useLayoutEffect(() => {
+    const el = ref.current;
+    const box = el?.parentElement;
+    if (!el || !box || !hover) return setPlace(null);
+    setPlace(placeTooltip(hover.x, hover.y, el.offsetWidth, el.offsetHeight, box.clientWidth, box.clientHeight));
+  }, [hover]);
   if (!hover) return null;
   const num = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
   const pct = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
@@ -72,7 +83,7 @@ export function MapTooltip({ hover, situation, locale, t }: Props) {
     );
   }
   return (
-    <div className="map-tooltip" data-testid="map-tooltip" data-kind={hover.kind} role="tooltip" style={{ left: hover.x + 16, top: hover.y + 16 }}>
+    <div className="map-tooltip" data-testid="map-tooltip" data-kind={hover.kind} role="tooltip" ref={ref} style={place ?? { left: hover.x + 16, top: hover.y + 16 }}>
       {body}
     </div>
   );

@@ -1,5 +1,5 @@
 import { useFilterStore } from '../../filters/filter-store';
-import { shortTime } from '../../format/time';
+import { useTimeFormat } from '../../format/time-zone-store';
 import { useLocale, useT } from '../../i18n';
 import { bySeverity, nameInSubject } from '../../emergency/emergency-logic';
 import { emergencySelectors, useEmergencyStore } from '../../emergency/emergency-store';
@@ -8,6 +8,7 @@ import { regionName } from '../../emergency/region-name';
 
 /** Every region in emergency mode, most severe first; a row focuses its region. */
 export function LevelsTable() {
+  const shortTime = useTimeFormat();
   const t = useT();
   const locale = useLocale();
   const levels = useEmergencyStore(emergencySelectors.levels);

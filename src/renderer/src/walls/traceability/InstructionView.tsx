@@ -1,7 +1,8 @@
 import type { InstructionTrace } from '../../../../shared/contract';
 import { label } from '../../format/labels';
 import { formatNumber } from '../../format/numbers';
-import { shortTime } from '../../format/time';
+import { useTimeFormat } from '../../format/time-zone-store';
+import { actorDisplayName, useCategoryName } from '../../format/names';
 import { useLocale, useT } from '../../i18n';
 import { TraceEventItem } from './TraceEventItem';
 
@@ -19,6 +20,8 @@ export function InstructionView({
   onBack(): void;
 }) {
   const t = useT();
+  const shortTime = useTimeFormat();
+  const categoryName = useCategoryName();
   const locale = useLocale();
   const i = trace.instruction;
   return (
@@ -30,7 +33,7 @@ export function InstructionView({
         </button>
       </header>
       <p className="trace-facts">
-        {t('trace.instruction.facts', { kind: label(t, 'instruction.kind', i.kind), level: i.level, issuer: i.issuer, issuedAt: shortTime(i.issuedAt) })}
+        {t('trace.instruction.facts', { kind: label(t, 'instruction.kind', i.kind), level: i.level, issuer: actorDisplayName(i.issuer), issuedAt: shortTime(i.issuedAt) })}
         {' · '}
         <span data-testid="trace-instruction-status" data-status={i.status}>
           {t(`trace.instruction.status.${i.status}`)}
@@ -48,7 +51,9 @@ export function InstructionView({
         <tbody>
           {trace.usage.map((u) => (
             <tr key={u.category}>
-              <th scope="row">{u.category}</th>
+              <th scope="row" title={u.category}>
+                {categoryName(u.category)}
+              </th>
               <td className="num">{formatNumber(locale, u.allowed)}</td>
               <td className="num">{formatNumber(locale, Math.max(u.movedIn, u.movedOut))}</td>
             </tr>

@@ -1,7 +1,8 @@
 import type { TraceEvent } from '../../../../shared/contract';
 import { label } from '../../format/labels';
 import { formatNumber } from '../../format/numbers';
-import { shortTime } from '../../format/time';
+import { useTimeFormat } from '../../format/time-zone-store';
+import { actorDisplayName } from '../../format/names';
 import { useLocale, useT } from '../../i18n';
 
 export interface EventLinks {
@@ -12,6 +13,7 @@ export interface EventLinks {
 
 /** One event of a trace: what, when (happened and recorded), who, where, how much, under which instruction, and whether its hashes hold. */
 export function TraceEventItem({ event: e, links }: { event: TraceEvent; links: EventLinks }) {
+  const shortTime = useTimeFormat();
   const t = useT();
   const locale = useLocale();
   const where = e.fromDepot && e.toDepot ? `${links.depotName(e.fromDepot)} → ${links.depotName(e.toDepot)}` : e.depot ? links.depotName(e.depot) : '';
@@ -31,7 +33,7 @@ export function TraceEventItem({ event: e, links }: { event: TraceEvent; links: 
         <dd>{shortTime(e.recordTime)}</dd>
         <dt>{t('trace.event.who')}</dt>
         <dd data-testid="trace-event-actor" data-role={e.actor.role}>
-          {e.actor.subject} · {label(t, 'role', e.actor.role)}
+          <span title={e.actor.subject}>{actorDisplayName(e.actor.subject)}</span> · {label(t, 'role', e.actor.role)}
         </dd>
         {where && (
           <>
