@@ -4,6 +4,7 @@ import { en as dispatchEn } from './messages/dispatch';
 import { en as kioskEn } from './messages/kiosk';
 import { en as replayEn } from './messages/replay';
 import { en as briefingEn } from './messages/briefing';
+import { en as regionStatusEn } from './messages/region-status';
 
 export const en: Record<MessageKey, string> = {
   'app.title': 'INRS Command Center',
@@ -246,4 +247,5 @@ export const en: Record<MessageKey, string> = {
   ...kioskEn,
   ...replayEn,
   ...briefingEn,
+  ...regionStatusEn,
 };

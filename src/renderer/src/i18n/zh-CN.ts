@@ -3,6 +3,7 @@ import { zh as dispatchZh } from './messages/dispatch';
 import { zh as kioskZh } from './messages/kiosk';
 import { zh as replayZh } from './messages/replay';
 import { zh as briefingZh } from './messages/briefing';
+import { zh as regionStatusZh } from './messages/region-status';
 
 /** zh-CN is the reference dictionary: its keys are the message keys. Keep keys stable. */
 export const zhCN = {
@@ -245,6 +246,7 @@ export const zhCN = {
   ...kioskZh,
   ...replayZh,
   ...briefingZh,
+  ...regionStatusZh,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
