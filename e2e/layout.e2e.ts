@@ -221,6 +221,31 @@ describe('wall layouts at three resolutions in both languages (browser host, tin
     }
   }
 
+  it('on a fresh demo sums the regions up in one chip, unlinked regions replica-only and none stale', async () => {
+    const { page } = demo.session;
+    const chip = page.getByTestId('region-status-chip');
+    await page.waitForFunction(() => {
+      const counts = JSON.parse(document.querySelector('[data-testid="region-status-chip"]')?.getAttribute('data-counts') ?? '{}') as Record<string, number>;
+      return (counts.live ?? 0) >= 1 && (counts['catching-up'] ?? 0) === 0;
+    }, undefined, { timeout: 90_000 });
+    const counts = JSON.parse((await chip.getAttribute('data-counts')) ?? '{}') as Record<string, number>;
+    expect(counts.stale, 'stale regions').toBe(0);
+    expect(counts['replica-only'], 'replica-only regions').toBeGreaterThan(0);
+    expect(await page.getByTestId('asof-button').getAttribute('data-stale')).toBe('0');
+    expect(await page.getByTestId(`region-status-000000`).getAttribute('data-class')).toBe('replica-only');
+    // The detail sits in a drawer: shut, it is out of sight; the chip opens it.
+    const drawer = page.getByTestId('region-status-drawer');
+    expect(await drawer.getAttribute('data-open')).toBe('false');
+    await chip.click();
+    await page.locator('[data-testid="region-status-drawer"][data-open="true"]').waitFor();
+    await page.waitForFunction(() => {
+      const r = document.querySelector('[data-testid="region-status-drawer"]')?.getBoundingClientRect();
+      return r !== undefined && r.right <= window.innerWidth + 1 && r.left >= 0;
+    });
+    await demo.session.screenshot('layout-region-status-drawer');
+    await page.getByTestId('region-status-close').click();
+  });
+
   it('reports no console or page errors across the suite', () => {
     expect(demo.session.problems).toEqual([]);
   });

@@ -46,7 +46,7 @@ export function RegionStatusChip({ stats }: { stats: ReplicaStats }) {
         title={t('regions.chipLabel')}
         onClick={() => setOpen(!open)}
       >
-        {t('regions.chip', { total: summary.rows.length, parts })}
+        {t('regions.chip', { total: summary.total, parts })}
       </button>
       <aside
         id="region-status-drawer"

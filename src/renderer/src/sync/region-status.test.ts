@@ -50,7 +50,8 @@ describe('summariseRegions', () => {
     const links = Object.fromEntries(['110000', '430000', '440000'].map((r) => [r, link(r, 'live')]));
     const chains = Object.fromEntries(regions.map((r) => [r.region, chain(r.region, 'ok')]));
     const s = summariseRegions(regions, links, chains);
-    expect(s.counts).toEqual({ 'chain-broken': 0, refused: 0, stale: 0, 'catching-up': 0, live: 3, 'replica-only': 3 });
+    expect(s.total).toBe(5);
+    expect(s.counts).toEqual({ 'chain-broken': 0, refused: 0, stale: 0, 'catching-up': 0, live: 3, 'replica-only': 2 });
     expect(s.worst).toBe('live');
     expect(s.offline).toBe(false);
     expect(s.rows.find((r) => r.region === NATIONAL_REFERENCE_REGION)?.status).toBe('replica-only');
@@ -63,6 +64,15 @@ describe('summariseRegions', () => {
     expect(s.worst).toBe('chain-broken');
     expect(s.rows[1]?.link?.status).toBe('stale');
     expect(s.rows[2]?.chain?.firstBadSeq).toBe(4);
+  });
+
+  it('does not count the national reference log as a region, but a broken chain in it still raises the alarm', () => {
+    const regions = [NATIONAL_REFERENCE_REGION, '430000'].map(head);
+    const s = summariseRegions(regions, { '430000': link('430000', 'live') }, { [NATIONAL_REFERENCE_REGION]: chain(NATIONAL_REFERENCE_REGION, 'broken') });
+    expect(s.total).toBe(1);
+    expect(s.counts.live).toBe(1);
+    expect(s.counts['chain-broken']).toBe(0);
+    expect(s.worst).toBe('chain-broken');
   });
 
   it('offline: every region stale and the summary says so', () => {

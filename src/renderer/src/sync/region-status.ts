@@ -48,7 +48,9 @@ export interface RegionStatusRow extends RegionHead {
 
 export interface RegionStatusSummary {
   rows: RegionStatusRow[];
-  /** Regions by class, every class present (0 when none). */
+  /** Regions counted by the chip: every row but the national reference log, which is no region. */
+  total: number;
+  /** Regions by class, every class present (0 when none); the national reference log not counted. */
   counts: Record<RegionClass, number>;
   /** The worst class present: what colours the summary chip. */
   worst: RegionClass | null;
@@ -67,7 +69,9 @@ export function summariseRegions(
     const chain = chains[r.region] ?? null;
     return { ...r, link, chain, status: classifyRegion({ region: r.region, link: link?.status ?? null, chain: chain?.status ?? null, offline }) };
   });
-  const counts = Object.fromEntries(REGION_CLASSES.map((c) => [c, rows.filter((r) => r.status === c).length])) as Record<RegionClass, number>;
-  const worst = REGION_CLASSES.find((c) => counts[c] > 0) ?? null;
-  return { rows, counts, worst, offline };
+  const regional = rows.filter((r) => r.region !== NATIONAL_REFERENCE_REGION);
+  const counts = Object.fromEntries(REGION_CLASSES.map((c) => [c, regional.filter((r) => r.status === c).length])) as Record<RegionClass, number>;
+  // A broken chain in the reference log still colours the chip: it is an alarm wherever it is.
+  const worst = REGION_CLASSES.find((c) => counts[c] > 0 || rows.some((r) => r.region === NATIONAL_REFERENCE_REGION && r.status === c && ALARM_CLASSES.has(c))) ?? null;
+  return { rows, total: regional.length, counts, worst, offline };
 }
