@@ -221,6 +221,38 @@ describe('wall layouts at three resolutions in both languages (browser host, tin
     }
   }
 
+  it('emergency wall at 1920×1080 with a recommended plan: its rows, the issue button and the officer\'s submit in view, arcs on a large map', async () => {
+    const { page } = demo.session;
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await show(page, 'zh-CN', 'emergency-operations');
+    await page.getByTestId('dispatch-add-region').selectOption('430000');
+    await page.getByTestId('dispatch-people-430000').fill('200000');
+    await page.getByTestId('dispatch-recommend').click();
+    await page.locator('[data-testid="dispatch-plan"][data-open="true"]').waitFor({ timeout: 90_000 });
+    await page.waitForFunction(() => {
+      const map = document.querySelector('[data-panel] [data-testid="map"]');
+      return map?.getAttribute('data-map-ready') === 'true' && Number(map.getAttribute('data-dispatch-arcs')) > 0;
+    }, undefined, { timeout: 120_000 });
+    const m = await page.evaluate(measure, ['propose-submit', 'dispatch-issue-button']);
+    const rows = await page.evaluate(() => {
+      const table = document.querySelector('[data-testid="dispatch-plan-table"]');
+      const box = (table?.closest('.table-scroll') ?? table)?.getBoundingClientRect();
+      if (!table || !box) return 0;
+      return [...table.querySelectorAll('tbody tr')].filter((tr) => {
+        const r = tr.getBoundingClientRect();
+        return r.top >= box.top - 1 && r.bottom <= box.bottom + 1 && r.bottom <= window.innerHeight;
+      }).length;
+    });
+    await demo.session.screenshot('layout-emergency-operations-plan-zh-CN');
+    copyFileSync(join(ARTIFACTS, 'layout-emergency-operations-plan-zh-CN.png'), join(SCREENSHOTS, 'emergency-operations-plan-zh-CN.png'));
+    const where = 'emergency-operations with a plan at 1920×1080 zh-CN';
+    expect(m.mapShare, `${where}: map share`).toBeGreaterThanOrEqual(0.5);
+    expect(m.controlsHidden, `${where}: controls out of view`).toEqual([]);
+    expect(m.pageScrolls, `${where}: page scroll`).toBeNull();
+    expect(rows, `${where}: plan rows in view`).toBeGreaterThanOrEqual(5);
+    await page.getByTestId('dispatch-close').click();
+  }, 300_000);
+
   it('on a fresh demo sums the regions up in one chip, unlinked regions replica-only and none stale', async () => {
     const { page } = demo.session;
     const chip = page.getByTestId('region-status-chip');
