@@ -84,21 +84,31 @@ function measure(controls: string[]): Measure {
   const wrapped: string[] = [];
   for (const el of document.querySelectorAll('.app-header *')) {
     if (!ownText(el) || !shown(el)) continue;
-    const range = document.createRange();
-    range.selectNodeContents(el);
-    const tops = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+    // Lines of the element's own text only: an icon beside it is no second line.
+    const tops = new Set<number>();
+    for (const node of el.childNodes) {
+      if (node.nodeType !== Node.TEXT_NODE || (node.textContent ?? '').trim() === '') continue;
+      const range = document.createRange();
+      range.selectNodeContents(node);
+      for (const r of range.getClientRects()) if (r.width > 0) tops.add(Math.round(r.bottom));
+    }
     if (tops.size > 1) wrapped.push(`${name(el)} wraps into ${tops.size} lines`);
   }
   const tabs = [...document.querySelectorAll('[data-testid^="wall-tab-"]')].filter(shown);
   const tabRows = new Set(tabs.map((t) => Math.round(t.getBoundingClientRect().top))).size;
 
-  // Panels lie inside the viewport; a wall with more than fits scrolls inside a panel.
-  const panelsOutside = [...document.querySelectorAll('[data-panel]')]
+  // The wall's areas lie inside the viewport; a wall with more than fits scrolls inside an area
+  // (panels stacked in one area scroll there), so only the areas themselves are measured.
+  const panelsOutside = [...document.querySelectorAll('[data-testid="wall"] > *')]
     .filter((p) => {
       const r = p.getBoundingClientRect();
       return r.left < -1 || r.top < -1 || r.right > vw + 1 || r.bottom > vh + 1 || r.height < 40;
     })
-    .map((p) => `${p.getAttribute('data-panel')} at ${JSON.stringify(p.getBoundingClientRect().toJSON())}`);
+    .map((p) => {
+      const r = p.getBoundingClientRect();
+      const kinds = [...p.querySelectorAll('[data-panel]'), p].map((e) => e.getAttribute('data-panel')).filter(Boolean).join('+');
+      return `${kinds} at ${Math.round(r.left)},${Math.round(r.top)} ${Math.round(r.width)}×${Math.round(r.height)}`;
+    });
 
   // A primary control is seen and reachable: in the viewport and not clipped by its panel.
   const controlsHidden: string[] = [];
@@ -125,7 +135,8 @@ function measure(controls: string[]): Measure {
     const last = [...table.querySelectorAll('thead th')].at(-1);
     if (last && last.getBoundingClientRect().right > box.right + 1) clippedTables.push(`${name(table)}: last column "${last.textContent}" cut at ${Math.round(box.right)}`);
     const rows = [...table.querySelectorAll('tbody tr')].filter((tr) => tr.getBoundingClientRect().bottom <= box.bottom + 1).length;
-    if (table.querySelectorAll('tbody tr').length > 0 && rows < 3) clippedTables.push(`${name(table)}: only ${rows} rows visible`);
+    const wanted = Math.min(3, table.querySelectorAll('tbody tr').length);
+    if (rows < wanted) clippedTables.push(`${name(table)}: only ${rows} of ${wanted} rows visible`);
   }
 
   return { mapShare, pageScrolls, overflowing, wrapped, tabRows, panelsOutside, controlsHidden, clippedTables };
