@@ -6,6 +6,7 @@ import { en as figuresEn } from './messages/figures';
 import { en as replayEn } from './messages/replay';
 import { en as briefingEn } from './messages/briefing';
 import { en as timeEn } from './messages/time';
+import { en as regionStatusEn } from './messages/region-status';
 
 export const en: Record<MessageKey, string> = {
   'app.title': 'INRS Command Center',
@@ -241,4 +242,5 @@ export const en: Record<MessageKey, string> = {
   ...replayEn,
   ...briefingEn,
   ...timeEn,
+  ...regionStatusEn,
 };

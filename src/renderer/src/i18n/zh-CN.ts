@@ -5,6 +5,7 @@ import { zh as figuresZh } from './messages/figures';
 import { zh as replayZh } from './messages/replay';
 import { zh as briefingZh } from './messages/briefing';
 import { zh as timeZh } from './messages/time';
+import { zh as regionStatusZh } from './messages/region-status';
 
 /** zh-CN is the reference dictionary: its keys are the message keys. Keep keys stable. */
 export const zhCN = {
@@ -240,6 +241,7 @@ export const zhCN = {
   ...replayZh,
   ...briefingZh,
   ...timeZh,
+  ...regionStatusZh,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

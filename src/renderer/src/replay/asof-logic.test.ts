@@ -35,6 +35,18 @@ describe('data as of per region', () => {
     expect(STALE_AFTER_MS).toBeGreaterThan(60_000);
   });
 
+  it('on a fresh demo leaves unlinked regions and the national reference log replica-only, not stale', () => {
+    const withNational: ReplicaStats = { ...stats, regions: [...stats.regions, region('000000', '2024-10-05T00:00:00Z')] };
+    const s = summariseAsOf(withNational, { '110000': link('110000', 'live') }, now);
+    expect(s.regions.map((r) => [r.region, r.stale])).toEqual([
+      ['110000', false],
+      ['430000', false],
+      ['440000', false],
+      ['000000', false],
+    ]);
+    expect(s.staleCount).toBe(0);
+  });
+
   it('tells an age in its largest whole unit', () => {
     expect(ageParts(59_000)).toEqual({ unit: 'minutes', n: 0 });
     expect(ageParts(5 * 3_600_000 + 1)).toEqual({ unit: 'hours', n: 5 });

@@ -1,4 +1,5 @@
 import type { LinkState, ReplicaStats } from '../../../shared/contract';
+import { ALARM_CLASSES, classifyRegion } from '../sync/region-status';
 
 /** Data older than this (against the workstation's clock) is stale even over a live link. */
 export const STALE_AFTER_MS = 2 * 3_600_000;
@@ -26,15 +27,17 @@ export interface AsOfSummary {
 }
 
 /**
- * Each region's data-as-of with its link; stale when it has no live link (offline, link down,
- * refused) or its data is older than STALE_AFTER_MS.
+ * Each region's data-as-of with its link; stale when its link is down or refused, when the
+ * workstation is offline, or when a live region's data is older than STALE_AFTER_MS. A region no
+ * server serves here (and the national reference log) is replica-only, not stale.
  */
 export function summariseAsOf(stats: ReplicaStats, links: Readonly<Record<string, LinkState>>, now: number): AsOfSummary {
   const offline = Object.keys(links).length === 0;
   const regions = stats.regions.map((r) => {
     const link = links[r.region]?.status ?? null;
     const ageMs = r.dataAsOf ? Math.max(0, now - Date.parse(r.dataAsOf)) : null;
-    const stale = link !== 'live' || ageMs === null || ageMs > STALE_AFTER_MS;
+    const stale =
+      link === 'live' ? ageMs === null || ageMs > STALE_AFTER_MS : ALARM_CLASSES.has(classifyRegion({ region: r.region, link, chain: null, offline }));
     return { region: r.region, nameZh: r.nameZh, nameEn: r.nameEn, dataAsOf: r.dataAsOf, ageMs, link, stale };
   });
   const times = regions.map((r) => r.dataAsOf).filter((t): t is string => t !== null);

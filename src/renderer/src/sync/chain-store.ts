@@ -38,5 +38,6 @@ export function createChainStore(api: () => InrsApi) {
 export const useChainStore = createChainStore(getInrs);
 
 export const chainSelectors = {
+  all: (s: ChainStoreState) => s.regions,
   of: (region: string) => (s: ChainStoreState) => s.regions[region],
 };

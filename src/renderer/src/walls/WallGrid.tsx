@@ -55,14 +55,23 @@ export function WallGrid({ layout, zoomToFocus = false }: { layout: WallLayout; 
         return <OfficerPanel focusRegion={region} />;
     }
   };
+  // Panels placed in the same area stack in one column that scrolls inside the wall, never the page.
+  const areas = [...new Set(layout.panels.map((p) => p.area))];
   return (
     <main className="wall" style={style} data-testid="wall" data-wall={layout.type}>
-      {layout.panels.map((p) => (
-        <div key={p.id} className="wall-area" style={{ gridArea: p.area }} data-panel={p.kind}>
-          {panel(p.kind)}
-          <PanelReplayMark kind={p.kind} />
-        </div>
-      ))}
+      {areas.map((area) => {
+        const panels = layout.panels.filter((p) => p.area === area);
+        return (
+          <div key={area} className={panels.length > 1 ? 'wall-area wall-stack' : 'wall-area'} style={{ gridArea: area }} data-area={area}>
+            {panels.map((p) => (
+              <div key={p.id} className="wall-panel" data-panel={p.kind}>
+                {panel(p.kind)}
+                <PanelReplayMark kind={p.kind} />
+              </div>
+            ))}
+          </div>
+        );
+      })}
     </main>
   );
 }

@@ -21,16 +21,25 @@ export function OfficerPanel({ focusRegion }: { focusRegion: string | undefined 
   const rights = officerRights(identity, initial ?? identity?.region ?? '');
   return (
     <section className="panel officer-panel" data-testid="officer-panel">
-      <h2 className="panel-title">{t('emergency.officer.title')}</h2>
-      {identity ? (
-        <p className="panel-note" data-testid="officer-identity" data-role={identity.role} data-subject={identity.subject}>
-          {t('emergency.officer.identity', { name: identity.name, role: t(`role.${identity.role}`), region: regionName(locale, identity.region) })}
-        </p>
-      ) : (
-        <p className="panel-note" data-testid="officer-identity" data-role="">
-          {t('emergency.officer.noIdentity')}
-        </p>
-      )}
+      {/* Title and identity share one line (the identity in full on hover), so the forms stay in view. */}
+      <div className="officer-head">
+        <h2 className="panel-title">{t('emergency.officer.title')}</h2>
+        {identity ? (
+          <p
+            className="panel-note officer-identity"
+            data-testid="officer-identity"
+            data-role={identity.role}
+            data-subject={identity.subject}
+            title={t('emergency.officer.identity', { name: identity.name, role: t(`role.${identity.role}`), region: regionName(locale, identity.region) })}
+          >
+            {t('emergency.officer.identity', { name: identity.name, role: t(`role.${identity.role}`), region: regionName(locale, identity.region) })}
+          </p>
+        ) : (
+          <p className="panel-note officer-identity" data-testid="officer-identity" data-role="">
+            {t('emergency.officer.noIdentity')}
+          </p>
+        )}
+      </div>
       {identity && rights.refusal && (
         <p className="panel-note" data-testid="officer-read-only" title={rights.refusal}>
           {t('emergency.officer.readOnly', { role: t(`role.${identity.role}`) })}

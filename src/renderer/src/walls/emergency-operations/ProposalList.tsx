@@ -20,7 +20,8 @@ export function ProposalList({ identity, which }: { identity: OfficerIdentity | 
   if (which === 'closed' && shown.length === 0) return null;
   return (
     <div data-testid={which === 'open' ? 'proposals-open' : 'proposals-closed'}>
-      {which === 'open' && <h3>{t('emergency.proposals.title')}</h3>}
+      {/* Nothing pending: one line, so the forms below stay in view. */}
+      {which === 'open' && shown.length > 0 && <h3>{t('emergency.proposals.title')}</h3>}
       {shown.length === 0 ? (
         <p className="panel-empty">{t('emergency.proposals.empty')}</p>
       ) : (

@@ -59,6 +59,10 @@ export function ProposeForm({ identity, regions, initialRegion }: { identity: Of
       <input id="propose-plan" data-testid="propose-plan" value={plan} maxLength={200} onChange={(e) => setPlan(e.target.value)} />
       <label htmlFor="propose-reason">{t('emergency.propose.reason')}</label>
       <input id="propose-reason" data-testid="propose-reason" value={reason} maxLength={500} onChange={(e) => setReason(e.target.value)} />
+      {/* The submit right under the fields, where the officer's eye is; the rule it follows below. */}
+      <button type="submit" className="officer-form-wide" data-testid="propose-submit" disabled={!ready}>
+        {t('emergency.propose.submit')}
+      </button>
       <p className="panel-note officer-form-wide">
         {toLevel === current
           ? t('emergency.propose.same')
@@ -66,9 +70,6 @@ export function ProposeForm({ identity, regions, initialRegion }: { identity: Of
             ? t('emergency.propose.twoOfficers', { minutes: COSIGN_WINDOW_MS / 60_000 })
             : t('emergency.propose.oneOfficer')}
       </p>
-      <button type="submit" className="officer-form-wide" data-testid="propose-submit" disabled={!ready}>
-        {t('emergency.propose.submit')}
-      </button>
       <div className="officer-form-wide">
         <CommandStatus view={view} testId="command-status-propose" />
       </div>
