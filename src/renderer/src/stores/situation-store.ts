@@ -33,19 +33,15 @@ export function createSituationStore(api: () => InrsApi) {
       load: async (filter, at = null) => {
         const ticket = ++latest;
         set({ loading: true });
-        try {
-          const [situation, kpis] = await Promise.all(
-            at === null
-              ? [api().situation.snapshot({ filter }), api().situation.kpis({ filter })]
-              : [api().replay.snapshot({ at, filter }), api().replay.kpis({ at, filter })],
-          );
-          if (ticket !== latest) return;
-          if (!situation.ok) set({ loading: false, error: situation.error });
-          else if (!kpis.ok) set({ loading: false, error: kpis.error });
-          else set({ loading: false, error: null, situation: situation.value, kpis: kpis.value, loadedFilter: filter, loadedAt: at });
-        } catch (error) {
-          if (ticket === latest) set({ loading: false, error: { code: 'internal', message: String(error) } });
-        }
+        const [situation, kpis] = await Promise.all(
+          at === null
+            ? [api().situation.snapshot({ filter }), api().situation.kpis({ filter })]
+            : [api().replay.snapshot({ at, filter }), api().replay.kpis({ at, filter })],
+        );
+        if (ticket !== latest) return;
+        if (!situation.ok) set({ loading: false, error: situation.error });
+        else if (!kpis.ok) set({ loading: false, error: kpis.error });
+        else set({ loading: false, error: null, situation: situation.value, kpis: kpis.value, loadedFilter: filter, loadedAt: at });
       },
       loadCategories: async () => {
         const result = await api().categories.list();
