@@ -348,7 +348,7 @@ export class RegionLink {
         }
         this.attempt = 0;
         const cursor = await this.options.sink.cursor(this.options.region);
-        this.setState({ headSeq: frame.headSeq, cursor, reason: this.state.status === 'chain-broken' ? this.state.reason : null, ...this.progress(cursor, frame.headSeq) });
+        this.setState({ headSeq: frame.headSeq, cursor, reason: this.state.status === 'chain-broken' ? this.state.reason : null, serverError: null, ...this.progress(cursor, frame.headSeq) });
         // The connection may have closed while the cursor was read: then the next welcome resends.
         if (this.ws !== ws || ws.readyState !== WebSocket.OPEN) return;
         this.welcomed = true;
@@ -397,7 +397,11 @@ export class RegionLink {
         return;
       case 'error':
         this.log(`server error ${frame.code}: ${frame.message}`);
-        this.setState({ reason: `${frame.code}: ${frame.message}`, ...(frame.code === 'incompatible' ? { status: 'refused' as const } : {}) });
+        this.setState({
+          reason: `${frame.code}: ${frame.message}`,
+          serverError: { code: frame.code, message: frame.message, ...(frame.details ? { details: frame.details } : {}) },
+          ...(frame.code === 'incompatible' ? { status: 'refused' as const } : {}),
+        });
         return;
     }
   }
