@@ -59,3 +59,13 @@ describe('server error frame → sync client', () => {
     }
   });
 });
+
+describe('regional store refusals carry their code', () => {
+  it('a draft failing its schema is malformed, also when the command is retried; a draft for another region is rejected', () => {
+    const first = server.store.append('error-shape-malformed-1', { type: 'stock.received' });
+    expect(first).toMatchObject({ status: 'refused', code: 'malformed' });
+    expect(server.store.append('error-shape-malformed-1', { type: 'stock.received' })).toEqual(first);
+    const draft = { ...(server.store.eventsFrom(1, 1)[0] as object), region: '110000' };
+    expect(server.store.record(draft, new Date())).toMatchObject({ status: 'refused', code: 'rejected' });
+  });
+});
