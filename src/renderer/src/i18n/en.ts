@@ -5,6 +5,7 @@ import { en as kioskEn } from './messages/kiosk';
 import { en as figuresEn } from './messages/figures';
 import { en as replayEn } from './messages/replay';
 import { en as briefingEn } from './messages/briefing';
+import { en as errorsEn } from './messages/errors';
 
 export const en: Record<MessageKey, string> = {
   'app.title': 'INRS Command Center',
@@ -237,6 +238,7 @@ export const en: Record<MessageKey, string> = {
   ...dispatchEn,
   ...kioskEn,
   ...figuresEn,
+  ...errorsEn,
   ...replayEn,
   ...briefingEn,
 };

@@ -4,6 +4,7 @@ import { zh as kioskZh } from './messages/kiosk';
 import { zh as figuresZh } from './messages/figures';
 import { zh as replayZh } from './messages/replay';
 import { zh as briefingZh } from './messages/briefing';
+import { zh as errorsZh } from './messages/errors';
 
 /** zh-CN is the reference dictionary: its keys are the message keys. Keep keys stable. */
 export const zhCN = {
@@ -236,6 +237,7 @@ export const zhCN = {
   ...dispatchZh,
   ...kioskZh,
   ...figuresZh,
+  ...errorsZh,
   ...replayZh,
   ...briefingZh,
 } as const;
