@@ -49,7 +49,7 @@ export function executeRecordEvent(store: RegionalStore, ledger: CommandLedger, 
         outcome =
           result.status === 'accepted'
             ? result
-            : refused(result.reason.startsWith('invalid event:') ? 'malformed' : 'rejected', result.reason);
+            : refused(result.code, result.reason);
       }
       ledger.audit({
         time: now.toISOString(),

@@ -2,6 +2,7 @@ import { parentPort } from 'node:worker_threads';
 import { explainPlan, scenarioProblem } from './recommend';
 import { solveDispatch } from './solve';
 import type { SolverReply, SolverRequest } from './solver-protocol';
+import { toErrorShape } from '../../shared/errors';
 
 /**
  * Worker thread for dispatch: at national scale building the problem and the HiGHS solve take
@@ -30,8 +31,7 @@ async function run(request: SolverRequest): Promise<void> {
     const recommendation = { ...explainPlan(request.scenario, request.supply, request.norms, supply, solution), solveMillis };
     send({ kind: 'recommendation', id: request.id, recommendation });
   } catch (err) {
-    const e = err as Error;
-    send({ kind: 'error', id: request.id, error: { name: e.name ?? 'Error', message: e.message ?? String(err) } });
+    send({ kind: 'error', id: request.id, error: toErrorShape(err) });
   }
 }
 

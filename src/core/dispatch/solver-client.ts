@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { DispatchRecommendation, DispatchScenario } from '../../shared/contract/dispatch-schemas';
-import { DispatchInputError, DispatchSolveError } from './errors';
+import { dispatchErrorFromShape, DispatchSolveError } from './errors';
 import type { NormsFile } from './norms';
 import type { DispatchProblem, DispatchSolution } from './problem';
 import type { DispatchSupply } from './recommend';
@@ -20,13 +20,6 @@ export interface DispatchSolver {
 }
 
 type Pending = { resolve: (value: unknown) => void; reject: (e: Error) => void; onProgress?: Progress };
-
-/** Errors keep their kind across the thread: bad input stays a DispatchInputError. */
-function rebuild(error: { name: string; message: string }): Error {
-  if (error.name === 'DispatchInputError') return new DispatchInputError(error.message);
-  if (error.name === 'DispatchSolveError') return new DispatchSolveError(error.message);
-  return new Error(error.message);
-}
 
 /** The built app ships `dispatch-worker.js` beside the bundle; from sources it is loaded through tsx. */
 function startWorker(): Worker {
@@ -72,7 +65,7 @@ export function createDispatchSolver(): DispatchSolver {
       idle();
       if (reply.kind === 'solution') p.resolve(reply.solution);
       else if (reply.kind === 'recommendation') p.resolve(reply.recommendation);
-      else p.reject(rebuild(reply.error));
+      else p.reject(dispatchErrorFromShape(reply.error));
     });
     w.on('error', (err) => failAll(new DispatchSolveError(`the dispatch solver failed: ${err.message}`)));
     w.on('exit', (code) => {

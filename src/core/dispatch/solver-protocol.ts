@@ -2,6 +2,7 @@ import type { DispatchRecommendation, DispatchScenario } from '../../shared/cont
 import type { NormsFile } from './norms';
 import type { DispatchProblem, DispatchSolution } from './problem';
 import type { DispatchSupply } from './recommend';
+import type { ErrorShape } from '../../shared/errors';
 
 /** Messages between the host and the dispatch worker. */
 export type SolverRequest =
@@ -13,4 +14,4 @@ export type SolverReply =
   | { kind: 'progress'; id: number; done: number; total: number }
   | { kind: 'solution'; id: number; solution: DispatchSolution }
   | { kind: 'recommendation'; id: number; recommendation: DispatchRecommendation }
-  | { kind: 'error'; id: number; error: { name: string; message: string } };
+  | { kind: 'error'; id: number; error: ErrorShape };

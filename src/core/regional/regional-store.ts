@@ -12,7 +12,11 @@ import { regionStateHash } from '../replica/state-hash';
 export const STORE_FILE = 'store.db';
 export const STORE_KEY_FILE = 'store.key';
 
-export type AppendResult = { status: 'accepted'; seq: number } | { status: 'refused'; reason: string };
+/** A refusal's code: `malformed` (the draft fails its schema) or `rejected` (the log's rules refuse it). */
+type StoredResult = { status: string; code: string | null; reason: string | null; seq: number | null };
+
+export type AppendRefusalCode = 'malformed' | 'rejected';
+export type AppendResult = { status: 'accepted'; seq: number } | { status: 'refused'; code: AppendRefusalCode; reason: string };
 
 /**
  * A regional server's own encrypted store: the authoritative log of its region (plus the
@@ -24,20 +28,18 @@ export function openRegionalStore(dataDir: string, region: string) {
   const replica: Replica = openReplica(join(dataDir, STORE_FILE), key, { create: true });
   const reader = createEventReader(replica.db);
   const checkpoints = createCheckpointStore(replica.db);
-  const findResult = replica.db.prepare<[string], { status: string; reason: string | null; seq: number | null }>(
-    'SELECT status, reason, seq FROM command_results WHERE command_id = ?',
-  );
+  const findResult = replica.db.prepare<[string], StoredResult>('SELECT status, code, reason, seq FROM command_results WHERE command_id = ?');
   const saveResult = replica.db.prepare(
-    'INSERT INTO command_results (command_id, region, status, reason, seq, decided_at) VALUES (?, ?, ?, ?, ?, ?)',
+    'INSERT INTO command_results (command_id, region, status, code, reason, seq, decided_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
   );
 
   const decide = (draft: unknown, now: Date): AppendResult => {
     const parsed = eventDraftSchema.safeParse(draft);
     if (!parsed.success) {
-      return { status: 'refused', reason: `invalid event: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}` };
+      return { status: 'refused', code: 'malformed', reason: `invalid event: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}` };
     }
     const valid = parsed.data as EventDraft;
-    if (valid.region !== region) return { status: 'refused', reason: `event for region ${valid.region} sent to the server of ${region}` };
+    if (valid.region !== region) return { status: 'refused', code: 'rejected', reason: `event for region ${valid.region} sent to the server of ${region}` };
     try {
       const sealed = sealEvent(valid, replica.projector.headOf(region), now.toISOString());
       replica.projector.applyBatch(region, [sealed]);
@@ -45,12 +47,15 @@ export function openRegionalStore(dataDir: string, region: string) {
     } catch (err) {
       const reason = refusalReason(err);
       if (reason === null) throw err;
-      return { status: 'refused', reason };
+      return { status: 'refused', code: 'rejected', reason };
     }
   };
 
-  const toResult = (row: { status: string; reason: string | null; seq: number | null }): AppendResult =>
-    row.status === 'accepted' ? { status: 'accepted', seq: row.seq ?? 0 } : { status: 'refused', reason: row.reason ?? 'refused' };
+  // A refusal stored before its code was (code null) reads as `rejected`.
+  const toResult = (row: StoredResult): AppendResult =>
+    row.status === 'accepted'
+      ? { status: 'accepted', seq: row.seq ?? 0 }
+      : { status: 'refused', code: row.code === 'malformed' ? 'malformed' : 'rejected', reason: row.reason ?? 'refused' };
 
   return {
     replica,
@@ -75,9 +80,9 @@ export function openRegionalStore(dataDir: string, region: string) {
         const previous = findResult.get(commandId);
         if (previous) return toResult(previous);
         const result = decide(draft, now);
-        const reason = result.status === 'refused' ? result.reason : null;
+        const refusal = result.status === 'refused' ? result : null;
         const seq = result.status === 'accepted' ? result.seq : null;
-        saveResult.run(commandId, region, result.status, reason, seq, now.toISOString());
+        saveResult.run(commandId, region, result.status, refusal?.code ?? null, refusal?.reason ?? null, seq, now.toISOString());
         return result;
       }).immediate();
     },

@@ -12,6 +12,7 @@ import {
   type ServerFrame,
 } from '../../shared/protocol/frames';
 import { guardSocket } from '../net/ws-guard';
+import type { ErrorDetails } from '../../shared/errors';
 import { readRegionSnapshotRows } from '../replica/apply-snapshot';
 import type { PeerIdentity } from '../pki';
 import type { CommandExecutor } from '../commands/command-executor';
@@ -60,11 +61,11 @@ export function runSession(ws: WebSocket, deps: SessionDeps) {
   };
   // Once failed, a session acts on nothing more, not even frames already received.
   let failed = false;
-  const fail = (code: ProtocolErrorCode, message: string) => {
+  const fail = (code: ProtocolErrorCode, message: string, details?: ErrorDetails) => {
     if (failed) return;
     failed = true;
     deps.log(`session ${peer.subject}: protocol error ${code}: ${message}`);
-    send({ type: 'error', code, message });
+    send({ type: 'error', code, message, ...(details ? { details } : {}) });
     ws.close(1008, code);
   };
 
@@ -111,7 +112,7 @@ export function runSession(ws: WebSocket, deps: SessionDeps) {
     if (failed) return;
     if (isBinary) return fail('malformed', 'binary frames are not part of the protocol');
     const parsed = parseFrame(clientFrameSchema, data as Buffer);
-    if (!parsed.ok) return fail(parsed.code, parsed.message);
+    if (!parsed.ok) return fail(parsed.code, parsed.message, parsed.details);
     const frame = parsed.frame;
     if (!greeted && frame.type !== 'hello') return fail('out-of-order', `${frame.type} before hello`);
     switch (frame.type) {
@@ -123,7 +124,7 @@ export function runSession(ws: WebSocket, deps: SessionDeps) {
         }
         const cursor = frame.cursors[region] ?? 0;
         const head = store.head();
-        if (cursor > head.seq) return fail('ahead-of-server', `client cursor ${cursor} is ahead of this server's head ${head.seq}`);
+        if (cursor > head.seq) return fail('ahead-of-server', `client cursor ${cursor} is ahead of this server's head ${head.seq}`, { cursor, head: head.seq });
         if (cursor > 0 && store.hashAt(cursor) === null) return fail('ahead-of-server', `client cursor ${cursor} is unknown here`);
         clientId = frame.clientId;
         sentSeq = cursor;

@@ -1,3 +1,4 @@
+import { AppError } from '../../shared/errors';
 import type { Db } from '../replica/open';
 import { CLOCK_STEP, type ProgressRow } from './index-builder';
 
@@ -15,12 +16,12 @@ export interface RegionCut {
 }
 
 /** A moment before a region's replay floor (its log starts from a snapshot taken later). */
-export class BeforeFloorError extends Error {
+export class BeforeFloorError extends AppError<'before-floor'> {
   constructor(
     readonly region: string,
     readonly floor: string,
   ) {
-    super(`region ${region} can be replayed from ${floor} only (its log starts from a snapshot)`);
+    super('before-floor', `region ${region} can be replayed from ${floor} only (its log starts from a snapshot)`, { region, floor });
     this.name = 'BeforeFloorError';
   }
 }

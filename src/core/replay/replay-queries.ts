@@ -1,3 +1,4 @@
+import { AppError } from '../../shared/errors';
 import type { NationalKpis, Situation, SituationFilter } from '../../shared/contract/situation-schemas';
 import type { ReplayRange } from '../../shared/contract/replay-schemas';
 import { CATEGORY_CLASSES, type CategoryClass } from '../../shared/domain/events';
@@ -20,10 +21,12 @@ const CACHE_SIZE = 4;
 const CHECKPOINT_LIMIT = 32;
 
 /** The replay index is not level with the log yet (first build after install or a large sync). */
-export class ReplayIndexBuildingError extends Error {
-  readonly code = 'replay-building';
+export class ReplayIndexBuildingError extends AppError<'replay-building'> {
   constructor(readonly progress: IndexProgress) {
-    super(`the replay index is still being built (${progress.indexed} of ${progress.total} events); try again shortly`);
+    super('replay-building', `the replay index is still being built (${progress.indexed} of ${progress.total} events); try again shortly`, {
+      indexed: progress.indexed,
+      total: progress.total,
+    });
     this.name = 'ReplayIndexBuildingError';
   }
 }

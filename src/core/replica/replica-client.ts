@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { ReplicaError, type ReplicaErrorCode } from './errors';
+import { fromErrorShape, type ErrorShape } from '../../shared/errors';
+import { ReplicaError } from './errors';
 import type { ReplicaMethod, ReplicaWorkerMethods, WorkerInit, WorkerReply } from './worker-protocol';
 
 export interface ReplicaClientOptions {
@@ -11,18 +12,6 @@ export interface ReplicaClientOptions {
   create?: boolean;
   slowQueryMs?: number;
   onSlowQuery?: (method: string, millis: number) => void;
-}
-
-/** Error raised in the worker, re-thrown on this side with its name and code. */
-export class ReplicaWorkerError extends Error {
-  constructor(
-    name: string,
-    message: string,
-    readonly code?: string,
-  ) {
-    super(message);
-    this.name = name;
-  }
 }
 
 /**
@@ -38,13 +27,9 @@ function startWorker(workerData: WorkerInit): Worker {
   return new Worker(boot, { eval: true, workerData });
 }
 
-function rebuild(error: { name: string; code?: string; message: string }, file: string): Error {
-  if (error.name === 'ReplicaError' && error.code) {
-    const prefix = `${file}: `;
-    const message = error.message.startsWith(prefix) ? error.message.slice(prefix.length) : error.message;
-    return new ReplicaError(error.code as ReplicaErrorCode, file, message);
-  }
-  return new ReplicaWorkerError(error.name, error.message, error.code);
+/** An error from the worker, rebuilt from its shape: a replica error as itself, any other as an AppError with its code. */
+function rebuild(shape: ErrorShape): Error {
+  return ReplicaError.fromShape(shape) ?? fromErrorShape(shape);
 }
 
 type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void; onProgress?: (done: number, total: number) => void };
@@ -77,7 +62,7 @@ export class ReplicaClient {
           resolve(client);
         } else if (reply.kind === 'open-failed') {
           void worker.terminate();
-          reject(rebuild(reply.error, options.file));
+          reject(rebuild(reply.error));
         }
       };
       worker.on('message', onFirst);
@@ -103,7 +88,7 @@ export class ReplicaClient {
     }
     this.pending.delete(reply.id);
     if (reply.kind === 'result') pending.resolve(reply.value);
-    else pending.reject(rebuild(reply.error, this.file));
+    else pending.reject(rebuild(reply.error));
   }
 
   private fail(err: Error): void {

@@ -11,6 +11,7 @@ import { createDispatchQueries, type DispatchQueries } from './dispatch-queries'
 import { createEmergencyQueries, type EmergencyQueries } from './emergency-queries';
 import { createReplayQueries, type ReplayQueries } from '../replay/replay-queries';
 import type { ReplicaWorkerMethods, WorkerInit, WorkerReply, WorkerRequest } from './worker-protocol';
+import { toErrorShape } from '../../shared/errors';
 
 /** Worker thread that owns the replica connection, so the host's event loop never waits on SQLite. */
 const port = parentPort;
@@ -19,11 +20,6 @@ const init = workerData as WorkerInit;
 
 function send(reply: WorkerReply): void {
   port?.postMessage(reply);
-}
-
-function describe(err: unknown): { name: string; code?: string; message: string } {
-  const e = err as Error & { code?: unknown };
-  return { name: e.name ?? 'Error', message: e.message ?? String(err), ...(typeof e.code === 'string' ? { code: e.code } : {}) };
 }
 
 let replica: Replica;
@@ -46,7 +42,7 @@ try {
   dispatch = createDispatchQueries(replica.db);
   send({ kind: 'ready' });
 } catch (err) {
-  send({ kind: 'open-failed', error: describe(err) });
+  send({ kind: 'open-failed', error: toErrorShape(err) });
   process.exit(0);
 }
 
@@ -99,7 +95,7 @@ port.on('message', (request: WorkerRequest) => {
     const value = handler(request.id, ...request.args);
     send({ kind: 'result', id: request.id, value });
   } catch (err) {
-    send({ kind: 'error', id: request.id, error: describe(err) });
+    send({ kind: 'error', id: request.id, error: toErrorShape(err) });
   }
   const millis = performance.now() - started;
   // Seeding and the background chain walk are long by design; only interactive queries are reported.

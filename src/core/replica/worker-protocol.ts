@@ -9,6 +9,7 @@ import type { BriefingExportOptions, BriefingExportResult } from '../briefing/ex
 import type { ReplayRange } from '../../shared/contract/replay-schemas';
 import type { EmergencyState } from '../../shared/contract/emergency-schemas';
 import type { DispatchSupply } from '../dispatch/recommend';
+import type { ErrorShape } from '../../shared/errors';
 
 /** Typed methods of the replica worker: name → [arguments, result]. */
 export interface ReplicaWorkerMethods {
@@ -61,8 +62,8 @@ export interface WorkerInit {
 export type WorkerRequest = { id: number; method: ReplicaMethod; args: unknown[] };
 export type WorkerReply =
   | { kind: 'ready' }
-  | { kind: 'open-failed'; error: { name: string; code?: string; message: string } }
+  | { kind: 'open-failed'; error: ErrorShape }
   | { kind: 'result'; id: number; value: unknown }
-  | { kind: 'error'; id: number; error: { name: string; code?: string; message: string } }
+  | { kind: 'error'; id: number; error: ErrorShape }
   | { kind: 'progress'; id: number; done: number; total: number }
   | { kind: 'slow'; method: string; millis: number };

@@ -2,6 +2,7 @@ import { X509Certificate, createHash, randomUUID } from 'node:crypto';
 import { checkServerIdentity, type PeerCertificate } from 'node:tls';
 import WebSocket from 'ws';
 import type { LinkState } from '../../shared/contract/sync-schemas';
+import { AppError } from '../../shared/errors';
 import type { SealedEvent } from '../../shared/domain/events';
 import type { SignedEnvelope } from '../../shared/protocol/command-envelope';
 import {
@@ -79,7 +80,10 @@ function spkiPinOf(cert: PeerCertificate): string {
   return createHash('sha256').update(spki).digest('base64');
 }
 
-const TLS_REFUSAL = /CERT|SSL|TLS|certificate|pin|alert|self.signed|issuer|verify/i;
+/** Error codes of a TLS refusal (Node's TLS and OpenSSL's verify codes, and this link's own server check): not worth a quick retry. */
+const TLS_REFUSAL_CODE = /^(ERR_SSL_|ERR_TLS_|EPROTO$|CERT_|CRL_|UNABLE_TO_|DEPTH_ZERO_SELF_SIGNED_CERT$|SELF_SIGNED_CERT_IN_CHAIN$|HOSTNAME_MISMATCH$|INVALID_CA$|INVALID_PURPOSE$|PATH_LENGTH_EXCEEDED$|server-identity-refused$)/;
+const isTlsRefusal = (err: Error & { code?: unknown }): boolean => typeof err.code === 'string' && TLS_REFUSAL_CODE.test(err.code);
+const identityRefused = (message: string) => new AppError('server-identity-refused', message);
 
 /**
  * One region's link to its regional servers: connect (mutual TLS 1.3, server pinned and
@@ -243,12 +247,12 @@ export class RegionLink {
     const standard = checkServerIdentity(host, cert);
     if (standard) return standard;
     const pins = this.options.pins ?? [];
-    if (pins.length > 0 && !pins.includes(spkiPinOf(cert))) return new Error(`server key does not match the pinned SPKI for ${host}`);
+    if (pins.length > 0 && !pins.includes(spkiPinOf(cert))) return identityRefused(`server key does not match the pinned SPKI for ${host}`);
     const identity = identityFromPeer(cert);
-    if (!identity || identity.role !== 'regional-server') return new Error(`${host} is not a regional server`);
-    if (identity.region !== this.options.region) return new Error(`${host} serves region ${identity.region}, not ${this.options.region}`);
+    if (!identity || identity.role !== 'regional-server') return identityRefused(`${host} is not a regional server`);
+    if (identity.region !== this.options.region) return identityRefused(`${host} serves region ${identity.region}, not ${this.options.region}`);
     const revoked = this.crls.revocationOf(cert);
-    if (revoked) return new Error(`${host}: ${revoked}`);
+    if (revoked) return identityRefused(`${host}: ${revoked}`);
     this.serverCert = cert;
     return undefined;
   }
@@ -325,7 +329,7 @@ export class RegionLink {
       // A refusal already said why; an error caused by our own stop() is not news.
       if (refusedBecause || this.stopped) return;
       const reason = err.message;
-      if (!opened && TLS_REFUSAL.test(reason)) this.setState({ status: 'refused', reason });
+      if (!opened && isTlsRefusal(err)) this.setState({ status: 'refused', reason });
       else this.setState({ reason });
       this.log(`connection to ${url} failed: ${reason}`);
     });
@@ -365,7 +369,7 @@ export class RegionLink {
         if (frame.crls && this.serverCert && this.refusedAsRevoked(frame.crls, this.serverCert, ws)) return;
         this.attempt = 0;
         const cursor = await this.options.sink.cursor(this.options.region);
-        this.setState({ headSeq: frame.headSeq, cursor, reason: this.state.status === 'chain-broken' ? this.state.reason : null, ...this.progress(cursor, frame.headSeq) });
+        this.setState({ headSeq: frame.headSeq, cursor, reason: this.state.status === 'chain-broken' ? this.state.reason : null, serverError: null, ...this.progress(cursor, frame.headSeq) });
         // The connection may have closed while the cursor was read: then the next welcome resends.
         if (this.ws !== ws || ws.readyState !== WebSocket.OPEN) return;
         this.welcomed = true;
@@ -414,7 +418,11 @@ export class RegionLink {
         return;
       case 'error':
         this.log(`server error ${frame.code}: ${frame.message}`);
-        this.setState({ reason: `${frame.code}: ${frame.message}`, ...(frame.code === 'incompatible' ? { status: 'refused' as const } : {}) });
+        this.setState({
+          reason: `${frame.code}: ${frame.message}`,
+          serverError: { code: frame.code, message: frame.message, ...(frame.details ? { details: frame.details } : {}) },
+          ...(frame.code === 'incompatible' ? { status: 'refused' as const } : {}),
+        });
         return;
     }
   }

@@ -3,6 +3,7 @@ import {
   channels,
   HostError,
   isChannelName,
+  isErrorCode,
   type ChannelName,
   type ErrorCode,
   type ParsedRequestOf,
@@ -10,6 +11,7 @@ import {
   type Result,
 } from '../../shared/contract';
 import { ReplicaError } from '../../core/replica/errors';
+import { toErrorShape, type ErrorDetails } from '../../shared/errors';
 
 export type HostHandlers = {
   [C in ChannelName]: (request: ParsedRequestOf<C>) => Promise<ResponseOf<C>> | ResponseOf<C>;
@@ -28,7 +30,24 @@ export interface DispatcherOptions {
 
 export type Dispatch = (channel: unknown, request: unknown, sender: SenderInfo) => Promise<Result<unknown>>;
 
-const failure = (code: ErrorCode, message: string): Result<never> => ({ ok: false, error: { code, message } });
+const failure = (code: ErrorCode, message: string, details?: ErrorDetails): Result<never> => ({
+  ok: false,
+  error: { code, message, ...(details ? { details } : {}) },
+});
+
+/**
+ * A failure thrown by a service, as the answer's error. A host code passes as it is; a
+ * replica's own code (wrong-key, corrupt…) or any other layer's goes into `details.cause`
+ * under the nearest host code, so it is never lost.
+ */
+function answerOf(channel: ChannelName, err: unknown): Result<never> {
+  const shape = toErrorShape(err);
+  if (err instanceof HostError && isErrorCode(shape.code)) return failure(shape.code, shape.message, shape.details);
+  const details = { ...shape.details, ...(shape.code !== 'internal' ? { cause: shape.code } : {}) };
+  const code: ErrorCode = err instanceof ReplicaError ? 'replica-unavailable' : 'internal';
+  const message = err instanceof ReplicaError ? shape.message : `${channel}: ${shape.message || 'internal error'}`;
+  return failure(code, message, Object.keys(details).length > 0 ? details : undefined);
+}
 
 /**
  * The one path every call takes, whatever the transport: known channel, trusted sender,
@@ -47,10 +66,8 @@ export function createDispatcher(handlers: HostHandlers, options: DispatcherOpti
       const value = await handler(parsed.data);
       return { ok: true, value: channels[channel].response.parse(value) };
     } catch (err) {
-      if (err instanceof HostError) return failure(err.code, err.message);
-      if (err instanceof ReplicaError) return failure('replica-unavailable', err.message);
-      options.onInternalError?.(channel, err);
-      return failure('internal', `${channel}: ${(err as Error).message ?? 'internal error'}`);
+      if (!(err instanceof HostError) && !(err instanceof ReplicaError)) options.onInternalError?.(channel, err);
+      return answerOf(channel, err);
     }
   };
 }

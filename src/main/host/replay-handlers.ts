@@ -1,11 +1,13 @@
 import { createReplayIndexDriver, type ReplayIndexDriver } from '../../core/replay/index-driver';
-import { ReplicaWorkerError, type ReplicaClient } from '../../core/replica/replica-client';
+import type { ReplicaClient } from '../../core/replica/replica-client';
 import { HostError } from '../../shared/contract';
+import { AppError } from '../../shared/errors';
 import type { HostHandlers } from './dispatcher';
 
 type ReplayChannel = 'replay:range' | 'replay:snapshot' | 'replay:kpis';
 
-const building = (err: unknown) => err instanceof ReplicaWorkerError && err.code === 'replay-building';
+const hasCode = (err: unknown, code: string): err is AppError => err instanceof AppError && err.code === code;
+const building = (err: unknown): err is AppError => hasCode(err, 'replay-building');
 
 /**
  * A seek made while a long build runs waits for it (the slider shows its progress and can cancel);
@@ -21,8 +23,8 @@ async function seek<T>(channel: string, at: string, driver: ReplayIndexDriver, c
       return await call();
     }
   } catch (err) {
-    if (building(err)) throw new HostError('replica-unavailable', `${channel}: ${(err as Error).message}`);
-    if (err instanceof ReplicaWorkerError && err.name === 'BeforeFloorError') throw new HostError('bad-request', `${channel} at ${at}: ${err.message}`);
+    if (building(err)) throw new HostError('replica-unavailable', `${channel}: ${err.message}`, { cause: err.code, ...err.details });
+    if (hasCode(err, 'before-floor')) throw new HostError('bad-request', `${channel} at ${at}: ${err.message}`, { cause: err.code, ...err.details });
     throw err;
   }
 }

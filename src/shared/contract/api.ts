@@ -6,7 +6,7 @@ import {
   type RequestOf,
   type ResponseOf,
 } from './channels';
-import type { Result } from './result';
+import { isErrorCode, type Result } from './result';
 
 type DomainOf<C extends string> = C extends `${infer D}:${string}` ? D : never;
 type Method<C extends ChannelName> = [RequestOf<C>] extends [void]
@@ -27,8 +27,37 @@ export type InrsApi = {
 export type Invoke = (channel: ChannelName, request: unknown) => Promise<Result<unknown>>;
 export type Subscribe = (name: HostEventName, listener: (payload: unknown) => void) => () => void;
 
-/** Builds the grouped API over a transport (Electron IPC or the browser host's WebSocket). */
-export function createInrsApi(invoke: Invoke, subscribe: Subscribe): InrsApi {
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
+
+function badResponse(channel: ChannelName, what: string): Result<never> {
+  return { ok: false, error: { code: 'bad-response', message: `${channel}: ${what}` } };
+}
+
+/**
+ * Whatever the transport does, a call ends in a Result: a rejection or throw becomes
+ * `internal`, an answer that is not a Result becomes `bad-response`. Callers never catch.
+ */
+export function guardInvoke(invoke: Invoke): Invoke {
+  return async (channel, request) => {
+    let answer: unknown;
+    try {
+      answer = await invoke(channel, request);
+    } catch (err) {
+      const code = isObject(err) && isErrorCode(err.code) ? err.code : 'internal';
+      return { ok: false, error: { code, message: `${channel}: ${err instanceof Error ? err.message : String(err)}` } };
+    }
+    if (!isObject(answer)) return badResponse(channel, 'the host answered with no result');
+    if (answer.ok === true) return 'value' in answer ? (answer as Result<unknown>) : badResponse(channel, 'the result has no value');
+    if (answer.ok === false && isObject(answer.error) && isErrorCode(answer.error.code) && typeof answer.error.message === 'string') {
+      return answer as Result<unknown>;
+    }
+    return badResponse(channel, 'the host answered with an unreadable result');
+  };
+}
+
+/** Builds the grouped API over a transport (Electron IPC or the browser host's WebSocket); its methods never reject. */
+export function createInrsApi(rawInvoke: Invoke, subscribe: Subscribe): InrsApi {
+  const invoke = guardInvoke(rawInvoke);
   const api: Record<string, Record<string, unknown>> = {};
   for (const channel of channelNames) {
     const [domain, verb] = channel.split(':') as [string, string];

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Result } from './result';
 
 /**
  * Frames of the browser host's local WebSocket, which carries the same contract as
@@ -17,7 +18,8 @@ export const bridgeCallSchema = z.object({
 export type BridgeCall = z.infer<typeof bridgeCallSchema>;
 
 export type BridgeServerFrame =
-  | { kind: 'result'; id: number; result: { ok: true; value: unknown } | { ok: false; error: { code: string; message: string } } }
+  /** The dispatcher's answer as it is: an error keeps its `code`, `message` and `details`. */
+  | { kind: 'result'; id: number; result: Result<unknown> }
   | { kind: 'event'; name: string; payload: unknown }
   /** Why the host is about to close the socket: a frame it cannot take (nothing of it was dispatched). */
   | { kind: 'error'; code: 'too-large' | 'malformed'; message: string };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { errorShapeSchema } from '../errors';
 
 /** What the renderer sees of each region's link to its regional servers. */
 export const linkStateSchema = z.object({
@@ -12,6 +13,8 @@ export const linkStateSchema = z.object({
   staleSince: z.string().nullable(),
   /** Why the last attempt was refused or the chain failed verification. */
   reason: z.string().nullable(),
+  /** The regional server's last error frame, whole (code, message, details); cleared by the next welcome. */
+  serverError: errorShapeSchema.nullable().optional(),
   lastCheckpointSeq: z.number().int().nonnegative().nullable(),
 });
 export type LinkState = z.output<typeof linkStateSchema>;

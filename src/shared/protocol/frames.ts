@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { adcodeSchema, eventDraftSchema, sealedEventSchema } from '../domain/events';
+import { errorDetailsSchema, type ErrorDetails } from '../errors';
 import { isPlainEventsFrame } from './events-frame';
 
 /**
@@ -148,19 +149,20 @@ export const serverFrameSchema = z.discriminatedUnion('type', [
     seq: z.number().int().positive().nullable(),
   }),
   z.object({ type: z.literal('pong'), t: z.number() }),
-  z.object({ type: z.literal('error'), code: z.enum(PROTOCOL_ERROR_CODES), message: z.string() }),
+  // The one error shape (src/shared/errors.ts); `details` is optional so frames from older servers still parse.
+  z.object({ type: z.literal('error'), code: z.enum(PROTOCOL_ERROR_CODES), message: z.string(), details: errorDetailsSchema.optional() }),
 ]);
 export type ServerFrame = z.infer<typeof serverFrameSchema>;
 
 /** Drafts a client may submit: the actor is filled in by the server from the certificate. */
 export const submittedDraftSchema = eventDraftSchema;
 
-export type FrameParse<T> = { ok: true; frame: T } | { ok: false; code: ProtocolErrorCode; message: string };
+export type FrameParse<T> = { ok: true; frame: T } | { ok: false; code: ProtocolErrorCode; message: string; details?: ErrorDetails };
 
 /** Parses one text frame: size limit, JSON, then schema; never throws. */
 export function parseFrame<T>(schema: z.ZodType<T>, data: string | Uint8Array, maxBytes = MAX_FRAME_BYTES): FrameParse<T> {
   const size = typeof data === 'string' ? byteLength(data) : data.length;
-  if (size > maxBytes) return { ok: false, code: 'too-large', message: `frame of ${size} bytes exceeds the ${maxBytes}-byte limit` };
+  if (size > maxBytes) return { ok: false, code: 'too-large', message: `frame of ${size} bytes exceeds the ${maxBytes}-byte limit`, details: { bytes: size, limit: maxBytes } };
   let json: unknown;
   try {
     json = JSON.parse(typeof data === 'string' ? data : new TextDecoder('utf-8', { fatal: true }).decode(data));

@@ -21,7 +21,7 @@ function createBrowserApi(): InrsApi {
   if (!token) {
     set({ status: 'no-token' });
     return createInrsApi(
-      () => Promise.resolve({ ok: false, error: { code: 'internal', message: NO_TOKEN_MESSAGE } }),
+      () => Promise.resolve({ ok: false, error: { code: 'not-connected', message: NO_TOKEN_MESSAGE } }),
       () => () => {},
     );
   }

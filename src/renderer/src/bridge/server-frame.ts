@@ -1,15 +1,29 @@
+import { isErrorCode, type Result } from '../../../shared/contract';
 import type { BridgeServerFrame } from '../../../shared/contract/bridge-frames';
+import { errorShapeSchema } from '../../../shared/errors';
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
 
-function isResult(v: unknown): boolean {
-  if (!isObject(v)) return false;
-  if (v.ok === true) return 'value' in v;
-  return v.ok === false && isObject(v.error) && typeof v.error.code === 'string' && typeof v.error.message === 'string';
+/** What a host's `result` frame may carry: a value, or an error in the one shape. */
+export function parseResult(v: unknown): Result<unknown> | null {
+  if (!isObject(v)) return null;
+  if (v.ok === true) return 'value' in v ? { ok: true, value: v.value } : null;
+  if (v.ok !== false) return null;
+  const error = errorShapeSchema.safeParse(v.error);
+  if (!error.success) return null;
+  const { code, message, details } = error.data;
+  if (isErrorCode(code)) return { ok: false, error: { code, message, ...(details ? { details } : {}) } };
+  // A code this page does not know (a newer host) is kept as the cause.
+  return { ok: false, error: { code: 'bad-response', message, details: { ...details, cause: code } } };
 }
 
+export type ParsedServerFrame =
+  | BridgeServerFrame
+  /** A result frame whose id could be read but not its result. */
+  | { kind: 'unreadable-result'; id: number };
+
 /** Parses one text frame from the host; null for anything that is not a known frame. */
-export function parseServerFrame(data: unknown): BridgeServerFrame | null {
+export function parseServerFrame(data: unknown): ParsedServerFrame | null {
   if (typeof data !== 'string') return null;
   let frame: unknown;
   try {
@@ -18,8 +32,9 @@ export function parseServerFrame(data: unknown): BridgeServerFrame | null {
     return null;
   }
   if (!isObject(frame)) return null;
-  if (frame.kind === 'result' && typeof frame.id === 'number' && isResult(frame.result)) {
-    return frame as BridgeServerFrame;
+  if (frame.kind === 'result' && typeof frame.id === 'number') {
+    const result = parseResult(frame.result);
+    return result ? { kind: 'result', id: frame.id, result } : { kind: 'unreadable-result', id: frame.id };
   }
   if (frame.kind === 'event' && typeof frame.name === 'string') {
     return { kind: 'event', name: frame.name, payload: frame.payload };

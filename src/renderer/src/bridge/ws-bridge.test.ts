@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ConnectionState } from './connection-store';
-import { BRIDGE_CLOSED_MESSAGE, BRIDGE_REFUSED_MESSAGE, createWsBridge } from './ws-bridge';
+import { BRIDGE_CALL_TIMEOUT_MS, BRIDGE_CLOSED_MESSAGE, BRIDGE_REFUSED_MESSAGE, createWsBridge } from './ws-bridge';
 
 /** Stands in for the browser's WebSocket, which Node's test runner does not provide. */
 class FakeSocket {
@@ -90,7 +90,7 @@ describe('browser host WebSocket bridge', () => {
     const call = bridge.invoke('replica:stats', undefined);
     socket().drop(1006);
     expect(states.at(-1)).toEqual({ status: 'refused', code: 1006 });
-    await expect(call).resolves.toEqual({ ok: false, error: { code: 'internal', message: BRIDGE_REFUSED_MESSAGE } });
+    await expect(call).resolves.toEqual({ ok: false, error: { code: 'not-connected', message: BRIDGE_REFUSED_MESSAGE } });
     await expect(bridge.invoke('replica:stats', undefined)).resolves.toMatchObject({ ok: false });
     vi.advanceTimersByTime(60_000);
     expect(states.at(-1)?.status).toBe('refused');
@@ -102,7 +102,7 @@ describe('browser host WebSocket bridge', () => {
     const call = bridge.invoke('replica:stats', undefined);
     socket().drop(1001);
     expect(states.at(-1)).toEqual({ status: 'closed', code: 1001, attempt: 1 });
-    await expect(call).resolves.toEqual({ ok: false, error: { code: 'internal', message: BRIDGE_CLOSED_MESSAGE } });
+    await expect(call).resolves.toEqual({ ok: false, error: { code: 'not-connected', message: BRIDGE_CLOSED_MESSAGE } });
     await expect(bridge.invoke('replica:stats', undefined)).resolves.toMatchObject({ ok: false });
 
     vi.advanceTimersByTime(999);
@@ -153,5 +153,50 @@ describe('browser host WebSocket bridge', () => {
     socket().reply({ kind: 'result', id: 'x', result: {} });
     expect(warn).toHaveBeenCalledTimes(2);
     warn.mockRestore();
+  });
+
+  it('keeps an error result whole: code, message and details', async () => {
+    const { bridge, socket } = setup();
+    socket().accept();
+    const call = bridge.invoke('replica:stats', undefined);
+    const error = { code: 'replica-unavailable', message: '/r.db: wrong key', details: { cause: 'wrong-key', file: '/r.db' } };
+    socket().reply({ kind: 'result', id: socket().lastCall().id, result: { ok: false, error } });
+    await expect(call).resolves.toEqual({ ok: false, error });
+  });
+
+  it('answers a call whose reply is garbage with bad-response instead of leaving it waiting', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const { bridge, socket } = setup();
+    socket().accept();
+    const call = bridge.invoke('replica:stats', undefined);
+    socket().reply({ kind: 'result', id: socket().lastCall().id, result: { ok: false, error: 'boom' } });
+    await expect(call).resolves.toMatchObject({ ok: false, error: { code: 'bad-response' } });
+    warn.mockRestore();
+  });
+
+  it('keeps a host code this page does not know as the cause of a bad-response', async () => {
+    const { bridge, socket } = setup();
+    socket().accept();
+    const call = bridge.invoke('replica:stats', undefined);
+    socket().reply({ kind: 'result', id: socket().lastCall().id, result: { ok: false, error: { code: 'quota-exceeded', message: 'm', details: { n: 3 } } } });
+    await expect(call).resolves.toEqual({ ok: false, error: { code: 'bad-response', message: 'm', details: { n: 3, cause: 'quota-exceeded' } } });
+  });
+
+  it('answers a call with no reply with timeout', async () => {
+    const { bridge, socket } = setup();
+    socket().accept();
+    const call = bridge.invoke('replica:stats', undefined);
+    socket().onmessage?.({ data: '\u0000garbage' });
+    vi.advanceTimersByTime(BRIDGE_CALL_TIMEOUT_MS);
+    await expect(call).resolves.toMatchObject({ ok: false, error: { code: 'timeout' } });
+  });
+
+  it('answers not-connected when the socket throws on send', async () => {
+    const { bridge, socket } = setup();
+    socket().accept();
+    socket().send = () => {
+      throw new Error('InvalidStateError');
+    };
+    await expect(bridge.invoke('replica:stats', undefined)).resolves.toMatchObject({ ok: false, error: { code: 'not-connected' } });
   });
 });

@@ -11,6 +11,8 @@ import { parseServerFrame } from './server-frame';
 
 const OPEN = 1;
 const RETRY_DELAYS_MS = [1000, 2000, 4000, 8000, 15000];
+/** A call with no reply by then is answered `timeout`; long ones (briefing, dispatch) report progress well within it. */
+export const BRIDGE_CALL_TIMEOUT_MS = 5 * 60_000;
 
 export const BRIDGE_REFUSED_MESSAGE = 'bridge: the host refused the connection';
 export const BRIDGE_CLOSED_MESSAGE = 'bridge: the connection to the host is closed';
@@ -19,6 +21,7 @@ export interface WsBridgeOptions {
   url: string;
   connect: (url: string) => WebSocket;
   onState: (state: ConnectionState) => void;
+  callTimeoutMs?: number;
 }
 
 export interface WsBridge {
@@ -35,7 +38,9 @@ const byteLength = (text: string): number => new TextEncoder().encode(text).leng
 /**
  * The browser host's transport: calls are correlated by id, `event` frames go to the
  * subscribers. Calls made while connecting wait for the socket; calls made while it is
- * down fail at once with a clear error, and the connection state tells the UI why.
+ * down fail at once with `not-connected`, and the connection state tells the UI why.
+ * `invoke` never rejects: a closed socket, a reply that cannot be read or none in time is
+ * an `{ok: false}` result like any other.
  */
 export function createWsBridge(options: WsBridgeOptions): WsBridge {
   let socket: WebSocket | null = null;
@@ -45,6 +50,7 @@ export function createWsBridge(options: WsBridgeOptions): WsBridge {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let disposed = false;
   let nextId = 1;
+  const callTimeoutMs = options.callTimeoutMs ?? BRIDGE_CALL_TIMEOUT_MS;
   const pending = new Map<number, (result: Result<unknown>) => void>();
   const outbox: string[] = [];
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
@@ -58,7 +64,7 @@ export function createWsBridge(options: WsBridgeOptions): WsBridge {
     outbox.length = 0;
     const waiting = [...pending.values()];
     pending.clear();
-    for (const resolve of waiting) resolve(failure('internal', message));
+    for (const resolve of waiting) resolve(failure('not-connected', message));
   };
 
   const onFrame = (data: unknown): void => {
@@ -67,11 +73,11 @@ export function createWsBridge(options: WsBridgeOptions): WsBridge {
       console.warn('bridge: ignored a malformed frame from the host');
       return;
     }
-    if (frame.kind === 'result') {
+    if (frame.kind === 'result' || frame.kind === 'unreadable-result') {
       const resolve = pending.get(frame.id);
       if (!resolve) return;
       pending.delete(frame.id);
-      resolve(frame.result as Result<unknown>);
+      resolve(frame.kind === 'result' ? frame.result : failure('bad-response', `bridge: the host's reply to call ${frame.id} cannot be read`));
       return;
     }
     if (frame.kind === 'error') {
@@ -122,10 +128,29 @@ export function createWsBridge(options: WsBridgeOptions): WsBridge {
     };
   };
 
+  const send = (id: number, channel: string, frame: string, resolve: (result: Result<unknown>) => void): void => {
+    const timeout = setTimeout(() => {
+      if (!pending.delete(id)) return;
+      resolve(failure('timeout', `bridge: no reply to ${channel} within ${Math.round(callTimeoutMs / 1000)} s`));
+    }, callTimeoutMs);
+    pending.set(id, (result) => {
+      clearTimeout(timeout);
+      resolve(result);
+    });
+    if (socket?.readyState !== OPEN) return void outbox.push(frame);
+    try {
+      socket.send(frame);
+    } catch (error) {
+      pending.delete(id);
+      clearTimeout(timeout);
+      resolve(failure('not-connected', `bridge: ${channel} could not be sent: ${String(error)}`));
+    }
+  };
+
   const invoke: Invoke = (channel, request) =>
     new Promise((resolve) => {
-      if (disposed || state.status === 'refused') return resolve(failure('internal', BRIDGE_REFUSED_MESSAGE));
-      if (state.status === 'closed') return resolve(failure('internal', BRIDGE_CLOSED_MESSAGE));
+      if (disposed || state.status === 'refused') return resolve(failure('not-connected', BRIDGE_REFUSED_MESSAGE));
+      if (state.status === 'closed') return resolve(failure('not-connected', BRIDGE_CLOSED_MESSAGE));
       const id = nextId++;
       const call: BridgeCall = { kind: 'call', id, channel, request };
       let frame: string;
@@ -137,9 +162,7 @@ export function createWsBridge(options: WsBridgeOptions): WsBridge {
       if (byteLength(frame) > BRIDGE_MAX_FRAME_BYTES) {
         return resolve(failure('bad-request', `bridge: the request for ${channel} exceeds the frame limit`));
       }
-      pending.set(id, resolve);
-      if (socket?.readyState === OPEN) socket.send(frame);
-      else outbox.push(frame);
+      send(id, channel, frame, resolve);
     });
 
   const subscribe: Subscribe = (name, listener) => {

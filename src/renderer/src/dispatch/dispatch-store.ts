@@ -7,8 +7,6 @@ import type {
   HostErrorInfo,
   InrsApi,
   RegionIssueResult,
-  Result,
-  SavedDispatchPlan,
 } from '../../../shared/contract';
 import { getInrs } from '../bridge';
 import { applyEdit, arcsOf, issueLines, linesOf, type DispatchArc, type PlanEdit, type PlanLine } from './plan-edits';
@@ -87,7 +85,6 @@ export function scenarioOf(form: ScenarioForm): { regions: string[]; population:
   return { regions: form.regions, population, durationDays: days, coldSeason: form.coldSeason };
 }
 
-const failure = (err: unknown): HostErrorInfo => ({ code: 'internal', message: String(err) });
 
 /** Edits are saved this long after the last keystroke. */
 const SAVE_AFTER_MS = 300;
@@ -144,14 +141,8 @@ export function createDispatchStore(api: () => InrsApi) {
             const run = get().run;
             if (run.status === 'running' && run.runId === p.runId && p.phase !== 'done') set({ run: { ...run, progress: p } });
           });
-          let result: Result<DispatchRecommendation>;
-          try {
-            result = await api().dispatch.recommend({ scenario, runId });
-          } catch (err) {
-            result = { ok: false, error: failure(err) };
-          } finally {
-            off();
-          }
+          const result = await api().dispatch.recommend({ scenario, runId });
+          off();
           if (!result.ok) return set({ run: { status: 'failed', error: result.error } });
           const rec = result.value;
           const lines = linesOf(rec);
@@ -160,12 +151,7 @@ export function createDispatchStore(api: () => InrsApi) {
         },
 
         restore: async () => {
-          let result: Result<SavedDispatchPlan | null>;
-          try {
-            result = await api().dispatch['plan-current']();
-          } catch {
-            return;
-          }
+          const result = await api().dispatch['plan-current']();
           const saved = result.ok ? result.value : null;
           // The officer's own work since the app opened wins over what was kept.
           if (!saved || get().recommendation || get().run.status === 'running' || get().form.touched) return;
@@ -214,23 +200,13 @@ export function createDispatchStore(api: () => InrsApi) {
           const lines = issueLines(get().lines);
           if (!lines || get().issue.status === 'sending') return;
           set({ issue: { status: 'sending' } });
-          let result: Result<{ results: RegionIssueResult[] }>;
-          try {
-            result = await api().dispatch.issue({ lines, label });
-          } catch (err) {
-            result = { ok: false, error: failure(err) };
-          }
+          const result = await api().dispatch.issue({ lines, label });
           set({ issue: result.ok ? { status: 'done', results: result.value.results } : { status: 'failed', error: result.error } });
         },
 
         acknowledge: async (region, instructionId) => {
           set((s) => ({ acks: { ...s.acks, [instructionId]: { status: 'sending' } } }));
-          let result: Result<CommandAnswer>;
-          try {
-            result = await api().instructions.acknowledge({ region, instructionId });
-          } catch (err) {
-            result = { ok: false, error: failure(err) };
-          }
+          const result = await api().instructions.acknowledge({ region, instructionId });
           set((s) => ({
             acks: { ...s.acks, [instructionId]: result.ok ? { status: 'answered', answer: result.value } : { status: 'failed', error: result.error } },
           }));
@@ -239,12 +215,7 @@ export function createDispatchStore(api: () => InrsApi) {
         forward: async (region, instructionId) => {
           if (get().forwards[instructionId]?.status === 'sending') return;
           set((s) => ({ forwards: { ...s.forwards, [instructionId]: { status: 'sending' } } }));
-          let result: Result<{ results: ForwardResult[] }>;
-          try {
-            result = await api().instructions.forward({ region, instructionId });
-          } catch (err) {
-            result = { ok: false, error: failure(err) };
-          }
+          const result = await api().instructions.forward({ region, instructionId });
           set((s) => ({
             forwards: {
               ...s.forwards,

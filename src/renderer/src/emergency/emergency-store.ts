@@ -71,12 +71,7 @@ export function createEmergencyStore(api: () => InrsApi, clock: () => number = D
     /** Runs one officer action; its outcome (or the host's error) is kept under its key. */
     const run = async (key: string, command: OfficerCommand, region: string, call: () => Promise<Result<CommandAnswer>>) => {
       set((s) => ({ commands: { ...s.commands, [key]: { command, region, status: 'sending', commandId: null, code: null, reason: null } } }));
-      let result: Result<CommandAnswer>;
-      try {
-        result = await call();
-      } catch (err) {
-        result = { ok: false, error: { code: 'internal', message: String(err) } };
-      }
+      const result = await call();
       set((s) => ({ commands: { ...s.commands, [key]: viewOf(command, region, result) } }));
       if (result.ok && result.value.status === 'accepted') void get().actions.load();
     };
@@ -94,12 +89,7 @@ export function createEmergencyStore(api: () => InrsApi, clock: () => number = D
       actions: {
         load: async () => {
           const ticket = ++latest;
-          let result: Result<{ levels: RegionLevel[]; proposals: Proposal[]; now: string }>;
-          try {
-            result = await api().emergency.state();
-          } catch (err) {
-            result = { ok: false, error: { code: 'internal', message: String(err) } };
-          }
+          const result = await api().emergency.state();
           if (ticket !== latest) return;
           if (!result.ok) return set({ error: result.error });
           const { levels, proposals, now } = result.value;

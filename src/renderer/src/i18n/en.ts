@@ -7,6 +7,7 @@ import { en as replayEn } from './messages/replay';
 import { en as briefingEn } from './messages/briefing';
 import { en as timeEn } from './messages/time';
 import { en as regionStatusEn } from './messages/region-status';
+import { en as errorsEn } from './messages/errors';
 
 export const en: Record<MessageKey, string> = {
   'app.title': 'INRS Command Center',
@@ -239,6 +240,7 @@ export const en: Record<MessageKey, string> = {
   ...dispatchEn,
   ...kioskEn,
   ...figuresEn,
+  ...errorsEn,
   ...replayEn,
   ...briefingEn,
   ...timeEn,

@@ -6,6 +6,7 @@ import { zh as replayZh } from './messages/replay';
 import { zh as briefingZh } from './messages/briefing';
 import { zh as timeZh } from './messages/time';
 import { zh as regionStatusZh } from './messages/region-status';
+import { zh as errorsZh } from './messages/errors';
 
 /** zh-CN is the reference dictionary: its keys are the message keys. Keep keys stable. */
 export const zhCN = {
@@ -238,6 +239,7 @@ export const zhCN = {
   ...dispatchZh,
   ...kioskZh,
   ...figuresZh,
+  ...errorsZh,
   ...replayZh,
   ...briefingZh,
   ...timeZh,

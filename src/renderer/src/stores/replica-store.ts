@@ -40,8 +40,6 @@ export function createReplicaStore(api: () => InrsApi) {
             again = false;
             await loadOnce();
           } while (again);
-        } catch (error) {
-          set({ loading: false, error: { code: 'internal', message: String(error) } });
         } finally {
           running = null;
         }

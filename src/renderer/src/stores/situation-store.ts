@@ -65,8 +65,6 @@ export function createSituationStore(api: () => InrsApi) {
           if (!situation.ok) set({ loading: false, error: situation.error });
           else if (!kpis.ok) set({ loading: false, error: kpis.error });
           else set({ loading: false, error: null, situation: situation.value, kpis: kpis.value, loadedFilter: filter, loadedAt: at });
-        } catch (error) {
-          if (ticket === latest) set({ loading: false, error: { code: 'internal', message: String(error) } });
         } finally {
           inFlight -= 1;
           if (inFlight === 0 && releaseWaiting) {
