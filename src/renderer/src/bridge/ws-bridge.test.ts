@@ -142,7 +142,7 @@ describe('browser host WebSocket bridge', () => {
     socket().accept();
     const call = bridge.invoke('replica:stats', undefined);
     socket().reply({ kind: 'error', code: 'too-large', message: 'frame exceeds the 1048576-byte limit' });
-    await expect(call).resolves.toEqual({ ok: false, error: { code: 'internal', message: 'bridge: the host refused a frame: frame exceeds the 1048576-byte limit' } });
+    await expect(call).resolves.toEqual({ ok: false, error: { code: 'not-connected', message: 'bridge: the host refused a frame: frame exceeds the 1048576-byte limit' } });
   });
 
   it('ignores malformed frames', () => {
