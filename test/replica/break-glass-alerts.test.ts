@@ -53,7 +53,7 @@ describe('break-glass alerts in the situation query', () => {
       expect(situationSchema.safeParse(situation).success).toBe(true);
       const [centroidLon, centroidLat] = PROVINCE_CENTROIDS[REGION] ?? [NaN, NaN];
       const alert = situation.alerts.find((a) => a.kind === 'break-glass');
-      expect(alert).toEqual({ id: expect.stringMatching(/^break-glass:430000:\d+:level-I$/), kind: 'break-glass', severity: 'critical', region: REGION, depot: null, lon: centroidLon, lat: centroidLat, raisedAt: glass.eventTime });
+      expect(alert).toEqual({ id: expect.stringMatching(/^break-glass:430000:\d+:level-I$/), kind: 'break-glass', severity: 'critical', region: REGION, depot: null, class: null, category: null, lon: centroidLon, lat: centroidLat, raisedAt: glass.eventTime });
       expect(situation.alerts.some((a) => a.kind === 'anomaly')).toBe(false);
 
       // Another critical alert, raised later, still comes after it.
