@@ -1,30 +1,12 @@
 import type { CategoryClass } from '../../../shared/domain/events';
 import type { Db } from '../open';
+import { stockChangeOf } from './stock-change';
 
 /** The depot whose stock a movement changed; the same expression as the events_movement_depot index. */
 export const MOVEMENT_DEPOT = `CASE WHEN json_valid(payload) THEN coalesce(json_extract(payload, '$.depot'), json_extract(payload, '$.fromDepot'), json_extract(payload, '$.toDepot'), json_extract(payload, '$.adjustment.depot')) END`;
 export const MOVEMENT_TYPES_SQL = `('lot.intake', 'stock.transfer-out', 'stock.transfer-in', 'stock.issued', 'stock.inspected', 'stock.rotated', 'stock.disposed', 'event.corrected')`;
 
 type Movement = { seq: number; event_time: string; type: string; quantity: number | null; replaced_by: number | null; adjustment: number | null; class: string };
-
-/** What a movement listed under a depot did to that depot's stock (a count changes nothing). */
-function depotChange(e: Movement): number {
-  switch (e.type) {
-    case 'lot.intake':
-    case 'stock.transfer-in':
-      return e.quantity ?? 0;
-    case 'stock.transfer-out':
-    case 'stock.issued':
-    case 'stock.disposed':
-      return -(e.quantity ?? 0);
-    case 'stock.rotated':
-      return (e.replaced_by ?? 0) - (e.quantity ?? 0);
-    case 'event.corrected':
-      return e.adjustment ?? 0;
-    default:
-      return 0;
-  }
-}
 
 /** Answers kept across data versions; a key holds the depot's newest movement, so a new one misses. */
 const KNOWN_MAX = 50_000;
@@ -69,7 +51,7 @@ export function underFloorSince(
       if (known !== undefined) return known;
     }
     if (e.class !== cls) continue;
-    const before = stock - depotChange(e);
+    const before = stock - stockChangeOf(e);
     if (before >= floor) {
       since = e.event_time;
       break;

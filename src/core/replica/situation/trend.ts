@@ -2,30 +2,12 @@ import type { Trend } from '../../../shared/contract/situation-schemas';
 import type { CategoryClass } from '../../../shared/domain/events';
 import { personDays, personsSupported } from '../../../shared/domain/reserve-figures';
 import type { Db } from '../open';
+import { stockChangeOf } from './stock-change';
 import { isoDatePlus, type DataStamp } from './as-of';
 import type { CategoryRef, Scope } from './scope';
 import { MOVEMENT_TYPES_SQL } from './statements';
 
 type MovementRow = { event_time: string; type: string; quantity: number | null; replaced_by: number | null; adjustment: number | null; category: string };
-
-/** What a movement did to its province's stock on hand (transfers in flight are off it; a count changes nothing). */
-function netChange(e: MovementRow): number {
-  switch (e.type) {
-    case 'lot.intake':
-    case 'stock.transfer-in':
-      return e.quantity ?? 0;
-    case 'stock.transfer-out':
-    case 'stock.issued':
-    case 'stock.disposed':
-      return -(e.quantity ?? 0);
-    case 'stock.rotated':
-      return (e.replaced_by ?? 0) - (e.quantity ?? 0);
-    case 'event.corrected':
-      return e.adjustment ?? 0;
-    default:
-      return 0;
-  }
-}
 
 export function prepareTrendStatements(db: Db) {
   return {
@@ -70,7 +52,7 @@ export function provinceTrend(s: TrendStatements, region: string, days: number, 
     while (k >= 0 && (dates[k] ?? '') >= day) record(k--);
     if (k < 0) break;
     if (!inScope.has(e.category)) continue;
-    stock.set(e.category, (stock.get(e.category) ?? 0) - netChange(e));
+    stock.set(e.category, (stock.get(e.category) ?? 0) - stockChangeOf(e));
   }
   while (k >= 0) record(k--);
 
