@@ -9,8 +9,9 @@ import { LAYOUT_DEFAULTS, parseLayoutProblem, type LayoutProblem } from './probl
  * A layout problem generated from a replica (README, "Layout model", demo values):
  *
  * - candidates: every depot, at its place; fixed cost DEMO_FIXED_COST; capacity = the depot's
- *   mean share of the national storage capacity over its classes × total demand × CAPACITY_SLACK
- *   (capacities per class are in different units, so shares are what can be added up);
+ *   share of the storage capacity in scope, averaged over all classes (0 for a class it lacks),
+ *   × total demand × CAPACITY_SLACK (capacities per class are in different units, so shares are
+ *   what can be added up);
  * - demand points: every prefecture-level city of resources/geo/prefectures.json, demand =
  *   its province's 2020 population shared equally among the province's cities, in units of
  *   10,000 people, × (1 + riskIndex ÷ 100) of the province (the risk index's hazard weight);
@@ -45,7 +46,8 @@ export function layoutProblemFromReplica(db: Db, options: LayoutFromReplicaOptio
   for (const d of depots) for (const [k, q] of Object.entries(d.capacity)) classTotal.set(k, (classTotal.get(k) ?? 0) + q);
   const candidates = depots.map((d) => {
     const shares = Object.entries(d.capacity).map(([k, q]) => q / (classTotal.get(k) || 1));
-    const share = shares.length > 0 ? shares.reduce((s, v) => s + v, 0) / shares.length : 0;
+    // Mean over every class in scope (0 for a class the depot lacks), so the shares add up to 1.
+    const share = shares.reduce((s, v) => s + v, 0) / Math.max(1, classTotal.size);
     return { id: d.code, lon: d.lon, lat: d.lat, fixedCost: DEMO_FIXED_COST, capacity: round3(share * totalDemand * CAPACITY_SLACK) };
   });
   return parseLayoutProblem({
