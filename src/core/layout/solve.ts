@@ -15,8 +15,9 @@ const FLOW_EPSILON = 1e-9;
  *              Σ_i open_i ≤ maxOpen
  *              open_i ∈ {0,1}, flow_ij ≥ 0
  *
- * Columns: open_0 … open_{n-1}, then flow_ij candidate-major (i·m + j). The app adds the
- * strong links (see LayoutModelOptions): at 100 × 500 they cut HiGHS's time to a third.
+ * Columns: open_0 … open_{n-1}, then flow_ij candidate-major (i·m + j). Up to
+ * STRONG_LINKS_MAX_PAIRS pairs the strong links are added (see LayoutModelOptions): at 100 × 500
+ * they cut HiGHS's time to a third.
  */
 export interface LayoutModel {
   model: LinearModel;
@@ -120,11 +121,18 @@ export function extractLayout(p: LayoutProblem, hours: Float64Array, x: ArrayLik
   return { status: 'optimal', objective: fixedCost + travelCost, open, flows, fixedCost, travelCost };
 }
 
+/**
+ * Above this many candidate × demand pairs the strong links are left out: at 300 × 2,000 their
+ * 600,000 rows made HiGHS (32-bit WebAssembly) abort while building the model.
+ */
+export const STRONG_LINKS_MAX_PAIRS = 100_000;
+export const useStrongLinks = (p: LayoutProblem): boolean => p.candidates.length * p.demands.length <= STRONG_LINKS_MAX_PAIRS;
+
 /** Solves a validated layout problem to proven optimality (relative gap 0 unless told otherwise). */
 export async function solveLayout(p: LayoutProblem, options: SolveModelOptions = {}): Promise<LayoutSolution> {
   const reason = infeasibilityReason(p);
   if (reason) return { status: 'infeasible', reason };
-  const { model, hours } = buildLayoutModel(p, { strongLinks: true });
+  const { model, hours } = buildLayoutModel(p, { strongLinks: useStrongLinks(p) });
   const r = await solveLinearModel(model, options);
   if (r.status === 'infeasible') return { status: 'infeasible', reason: 'HiGHS proved the model infeasible' };
   if (r.status !== 'optimal') throw new Error(`HiGHS ended with status ${r.statusName}, not optimal`);
