@@ -60,5 +60,6 @@ export interface RotationPlan {
   floorByMonth: FloorMonth[];
   cost: number;
   unplanned: { lot: string; depot: string; reason: string }[];
-  model: { columns: number; rows: number; binaries: number; solverMs: number };
+  /** Sizes summed over the per-depot-class models. */
+  model: { columns: number; rows: number; binaries: number; solverMs: number; models: number };
 }

@@ -52,7 +52,6 @@ export async function planRotations(input: RotationInput): Promise<RotationPlan>
   const unplanned: RotationPlan['unplanned'] = [];
   const candidates: Candidate[] = [];
   const touched = new Set<string>();
-  const b = new LinearModelBuilder();
 
   const lots = input.lots.filter((l) => monthIndex(l.expiry.slice(0, 7)) <= last && l.quantity > EPS).sort((p, q) => (p.expiry < q.expiry ? -1 : p.expiry > q.expiry ? 1 : p.lot < q.lot ? -1 : p.lot > q.lot ? 1 : p.depot < q.depot ? -1 : 1));
   for (const lot of lots) {
@@ -84,16 +83,55 @@ export async function planRotations(input: RotationInput): Promise<RotationPlan>
     }
     const months: number[] = [];
     for (let m = first; m <= Math.min(sellBy, last); m++) months.push(m);
-    const x = months.map((m) => b.addBinary(rotationCost(costs, lot.quantity, m)));
-    const penalty = SKIP_PENALTY_FACTOR * lot.quantity * costs.unitPrice.value + 1;
-    const skipCol = b.addCol(penalty, 0, 1);
-    b.addRow([...x, skipCol], [...x.map(() => 1), 1], 1, 1);
-    candidates.push({ lot, dc, costs, lead, sellBy, months, x, skip: skipCol });
+    candidates.push({ lot, dc, costs, lead, sellBy, months, x: [], skip: -1 });
   }
 
-  // Floor and handling rows per depot class and month.
-  const byDc = groupBy(candidates, (c) => dcKey(c.dc.depot, c.dc.class));
-  for (const group of byDc.values()) {
+  // Depot classes share no constraint (floors, handling and FEFO are all within one), so each is
+  // its own small MILP: the sum of their optima is the optimum of the whole.
+  const rotations: Rotation[] = [];
+  const stats = { columns: 0, rows: 0, binaries: 0, solverMs: 0, models: 0 };
+  for (const group of groupBy(candidates, (c) => dcKey(c.dc.depot, c.dc.class)).values()) {
+    const x = await solveDepotClass(group, first, last, stats);
+    for (const c of group) {
+      const k = c.x.findIndex((col) => (x[col] ?? 0) > 0.5);
+      if (k < 0) {
+        unplanned.push({ lot: c.lot.lot, depot: c.lot.depot, reason: explainSkip(c, group, x) });
+        continue;
+      }
+      const m = c.months[k] as number;
+      rotations.push({
+        lot: c.lot.lot,
+        depot: c.lot.depot,
+        category: c.lot.category,
+        quantity: c.lot.quantity,
+        month: monthName(m),
+        sellBy: monthName(c.sellBy),
+        arrives: monthName(m + c.lead),
+        cost: rotationCost(c.costs, c.lot.quantity, m),
+      });
+    }
+  }
+  rotations.sort((p, q) => (p.month < q.month ? -1 : p.month > q.month ? 1 : p.depot < q.depot ? -1 : p.depot > q.depot ? 1 : p.lot < q.lot ? -1 : 1));
+  return {
+    rotations,
+    floorByMonth: floorByMonth(input, touched, rotations, first, last),
+    cost: rotations.reduce((s, r) => s + r.cost, 0),
+    unplanned,
+    model: { ...stats, solverMs: Math.round(stats.solverMs) },
+  };
+}
+
+/** Builds and solves one depot class's MILP; sets each candidate's columns and returns the solution. */
+async function solveDepotClass(group: Candidate[], first: number, last: number, stats: { columns: number; rows: number; binaries: number; solverMs: number; models: number }): Promise<Float64Array> {
+  const b = new LinearModelBuilder();
+  for (const c of group) {
+    c.x = c.months.map((m) => b.addBinary(rotationCost(c.costs, c.lot.quantity, m)));
+    c.skip = b.addCol(SKIP_PENALTY_FACTOR * c.lot.quantity * c.costs.unitPrice.value + 1, 0, 1);
+    b.addRow([...c.x, c.skip], [...c.x.map(() => 1), 1], 1, 1);
+  }
+
+  // Floor and handling rows per month.
+  {
     const dc = (group[0] as Candidate).dc;
     for (let t = first; t <= last; t++) {
       const floorCols: number[] = [];
@@ -119,8 +157,8 @@ export async function planRotations(input: RotationInput): Promise<RotationPlan>
     }
   }
 
-  // FEFO within a depot and category.
-  const byCategory = groupBy(candidates, (c) => `${c.lot.depot}|${c.lot.category}`);
+  // FEFO within a category (the depot is the group's).
+  const byCategory = groupBy(group, (c) => c.lot.category);
   for (const group of byCategory.values()) {
     for (const a of group) {
       for (const later of group) {
@@ -136,40 +174,14 @@ export async function planRotations(input: RotationInput): Promise<RotationPlan>
   }
 
   const model = b.build();
-  const binaries = model.integer.filter(Boolean).length;
-  const rotations: Rotation[] = [];
-  let solverMs = 0;
-  if (candidates.length > 0) {
-    const r = await solveLinearModel(model);
-    solverMs = r.solverMs;
-    if (r.status !== 'optimal') throw new Error(`rotation model: HiGHS ended with status ${r.status === 'other' ? r.statusName : r.status}, not optimal`);
-    for (const c of candidates) {
-      const k = c.x.findIndex((col) => (r.x[col] ?? 0) > 0.5);
-      if (k < 0) {
-        unplanned.push({ lot: c.lot.lot, depot: c.lot.depot, reason: explainSkip(c, candidates, r.x) });
-        continue;
-      }
-      const m = c.months[k] as number;
-      rotations.push({
-        lot: c.lot.lot,
-        depot: c.lot.depot,
-        category: c.lot.category,
-        quantity: c.lot.quantity,
-        month: monthName(m),
-        sellBy: monthName(c.sellBy),
-        arrives: monthName(m + c.lead),
-        cost: rotationCost(c.costs, c.lot.quantity, m),
-      });
-    }
-  }
-  rotations.sort((p, q) => (p.month < q.month ? -1 : p.month > q.month ? 1 : p.depot < q.depot ? -1 : p.depot > q.depot ? 1 : p.lot < q.lot ? -1 : 1));
-  return {
-    rotations,
-    floorByMonth: floorByMonth(input, touched, rotations, first, last),
-    cost: rotations.reduce((s, r) => s + r.cost, 0),
-    unplanned,
-    model: { columns: model.colCost.length, rows: model.rowLower.length, binaries, solverMs: Math.round(solverMs) },
-  };
+  const r = await solveLinearModel(model);
+  stats.columns += model.colCost.length;
+  stats.rows += model.rowLower.length;
+  stats.binaries += model.integer.filter(Boolean).length;
+  stats.solverMs += r.solverMs;
+  stats.models += 1;
+  if (r.status !== 'optimal') throw new Error(`rotation model: HiGHS ended with status ${r.status === 'other' ? r.statusName : r.status}, not optimal`);
+  return r.x;
 }
 
 /** Why the solver left a lot out: which limit every one of its months runs into, given the other lots' months. */
