@@ -1,7 +1,7 @@
 import GLPK from 'glpk.js/node';
 import type { Highs } from 'highs';
 import { parseDispatchProblem, solveDispatch, type DispatchProblem } from '../src/core/dispatch';
-import { highsRuntime } from '../src/core/dispatch/highs';
+import { highsRuntime } from '../src/core/optim/highs';
 import { categoryBlocks, hoursMatrix, type CategoryBlock } from '../src/core/dispatch/model';
 import { HIGHS_OPTIONS, buildModel } from '../src/core/dispatch/solve';
 import { loadPrefectures } from '../src/core/seed';

@@ -2,9 +2,11 @@ import { runAuditBench } from './audit.bench';
 import { runBriefingBench } from './briefing.bench';
 import { runDispatchBench } from './dispatch.bench';
 import { runEmergencyBench } from './emergency.bench';
+import { runLayoutBench } from './layout.bench';
 import { runMapBench } from './map.bench';
 import { runReplicaBench } from './replica.bench';
 import { runReplayBench } from './replay.bench';
+import { runRotationBench } from './rotation.bench';
 import { runSituationBench } from './situation.bench';
 import { runSyncBench } from './sync.bench';
 import type { SeedScale } from '../src/core/seed';
@@ -14,7 +16,7 @@ import type { SeedScale } from '../src/core/seed';
  * --quick measures open/aggregate at demo scale only (the national replica takes minutes to seed)
  * and pans the map over 100k depots only (1M takes minutes a frame in software WebGL), and
  * compares the dispatch solvers at 250 × 150 × 10 instead of 500 × 300 × 10.
- * --only replica|situation|map|sync|audit|dispatch|replay|briefing|emergency runs one of them (the map bench reuses the replica bench's national replica when there is one).
+ * --only replica|situation|map|sync|audit|dispatch|replay|briefing|emergency|layout|rotation runs one of them (the map bench reuses the replica bench's national replica when there is one).
  */
 const quick = process.argv.includes('--quick');
 const scales: SeedScale[] = quick ? ['demo'] : ['demo', 'national'];
@@ -29,3 +31,5 @@ if (!only || only === 'briefing') process.stdout.write(`wrote ${runBriefingBench
 if (!only || only === 'dispatch') process.stdout.write(`wrote ${await runDispatchBench(quick)}\n`);
 if (!only || only === 'emergency') process.stdout.write(`wrote ${await runEmergencyBench()}\n`);
 if (!only || only === 'replay') process.stdout.write(`wrote ${runReplayBench()}\n`);
+if (!only || only === 'layout') process.stdout.write(`wrote ${await runLayoutBench(quick)}\n`);
+if (!only || only === 'rotation') process.stdout.write(`wrote ${await runRotationBench()}\n`);

@@ -8,6 +8,8 @@ import { runServerAudit, serverAuditHelp } from '../core/regional/server-audit';
 import { runSyncCommand, syncHelp } from '../core/sync/sync-command';
 import { auditVerifyHelp, runAuditVerify } from './commands/audit-verify';
 import { dispatchSolveHelp, runDispatchSolve } from './commands/dispatch-solve';
+import { layoutOptimiseHelp, runLayoutOptimise } from './commands/layout-optimise';
+import { rotationPlanHelp, runRotationPlan } from './commands/rotation-plan';
 import { runTrace, traceHelp } from './commands/trace';
 import { exportEpcisHelp, runExportEpcis } from './commands/export-epcis';
 import { briefingCommands, briefingHelp } from './commands/briefing';
@@ -18,7 +20,7 @@ const HELP = `inrs — INRS Command Center operator command line
 usage: inrs <command> [options]
 
 commands:
-${[seedHelp, replicaStatsHelp, serverHelp, serverStatsHelp, serverAuditHelp, syncHelp, auditVerifyHelp, traceHelp, exportEpcisHelp, dispatchSolveHelp, briefingHelp, pkiHelp].map((h) => `  ${h.replace(/\n/g, '\n  ')}`).join('\n\n')}
+${[seedHelp, replicaStatsHelp, serverHelp, serverStatsHelp, serverAuditHelp, syncHelp, auditVerifyHelp, traceHelp, exportEpcisHelp, dispatchSolveHelp, layoutOptimiseHelp, rotationPlanHelp, briefingHelp, pkiHelp].map((h) => `  ${h.replace(/\n/g, '\n  ')}`).join('\n\n')}
 
   inrs --help
   This text.`;
@@ -32,6 +34,8 @@ const commands: Record<string, (args: string[]) => void | Promise<void>> = {
   sync: runSyncCommand,
   'audit verify': runAuditVerify,
   'dispatch solve': runDispatchSolve,
+  'layout optimise': runLayoutOptimise,
+  'rotation plan': runRotationPlan,
   trace: runTrace,
   'export epcis': runExportEpcis,
   ...pkiCommands,

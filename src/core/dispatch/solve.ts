@@ -1,6 +1,6 @@
 import type { Highs, ModelData } from 'highs';
 import { DispatchSolveError } from './errors';
-import { highsRuntime } from './highs';
+import { highsRuntime, modelStatusName } from '../optim/highs';
 import { QUANTITY_EPSILON, categoryBlocks, hoursMatrix, type CategoryBlock } from './model';
 import type { DispatchFlow, DispatchProblem, DispatchShortfall, DispatchSolution } from './problem';
 
@@ -106,9 +106,6 @@ export function buildModel(highs: Highs, problem: DispatchProblem, hours: Float6
  */
 export const HIGHS_OPTIONS = { output_flag: false, presolve: 'off' } as const;
 
-const statusName = (highs: Highs, status: number): string =>
-  Object.entries(highs.constants.modelStatus).find(([, code]) => code === status)?.[0] ?? String(status);
-
 /** Solves model data with HiGHS and returns the column values. */
 export function runHighs(highs: Highs, data: ModelData): Float64Array {
   const model = highs.createModel(data);
@@ -117,7 +114,7 @@ export function runHighs(highs: Highs, data: ModelData): Float64Array {
     model.run();
     const status = model.getModelStatus();
     if (status !== highs.constants.modelStatus.optimal) {
-      throw new DispatchSolveError(`HiGHS ended with status ${statusName(highs, status)}, not optimal`);
+      throw new DispatchSolveError(`HiGHS ended with status ${modelStatusName(highs, status)}, not optimal`);
     }
     return model.getSolution().colValue;
   } finally {

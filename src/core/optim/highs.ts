@@ -14,3 +14,7 @@ export function highsRuntime(): Promise<Highs> {
   });
   return runtime;
 }
+
+/** The name of a HiGHS model status code (`optimal`, `infeasible`, `timeLimit`…), for messages. */
+export const modelStatusName = (highs: Highs, status: number): string =>
+  Object.entries(highs.constants.modelStatus).find(([, code]) => code === status)?.[0] ?? String(status);
