@@ -76,7 +76,7 @@ describe('national risk map (browser host, tiny replica, Chromium with software 
     await page.mouse.move(at.x, at.y);
     const tooltip = page.locator('[data-testid="map-tooltip"][data-kind="province"]');
     await tooltip.waitFor();
-    await expect(tooltip.textContent()).resolves.toMatch(/西藏.*风险指数.*风险等级.*保障天数/);
+    await expect(tooltip.textContent()).resolves.toMatch(/西藏.*风险指数.*风险等级.*储备计划完成率/);
     await session.screenshot('map-province-tooltip');
     await page.mouse.click(at.x, at.y);
     await page.locator('[data-testid="map"][data-selected-province="540000"][data-map-ready="true"]').waitFor({ timeout: 60_000 });
@@ -98,7 +98,7 @@ describe('national risk map (browser host, tiny replica, Chromium with software 
     const text = (await tooltip.textContent())!;
     expect(text).toContain(depot.code);
     expect(text).toContain(depot.nameZh);
-    expect(text).toContain('保障天数');
+    expect(text).toContain('储备计划完成率');
     await session.screenshot('map-depot-tooltip');
     await page.mouse.click(at.x, at.y);
     await page.locator(`[data-testid="map"][data-selected-depot="${depot.code}"]`).waitFor();

@@ -23,7 +23,7 @@ async function slideTo(page: Page, ms: number): Promise<void> {
 
 /** Each panel of the wall on screen: its kind and whether it carries the live-data mark. */
 const panelsOf = (page: Page) =>
-  page.locator('[data-testid="wall"] .wall-area').evaluateAll((areas) =>
+  page.locator('[data-testid="wall"] .wall-panel').evaluateAll((areas) =>
     areas.map((a) => ({ kind: a.getAttribute('data-panel') ?? '', live: a.querySelector(':scope > [data-testid="live-mark"]') !== null })),
   );
 
