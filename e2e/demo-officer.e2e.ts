@@ -77,7 +77,7 @@ describe('the demo with a second officer, two browser hosts', () => {
 
     for (const page of [commander, officer]) {
       const banner = page.locator(BANNER_II);
-      await banner.waitFor({ timeout: 30_000 });
+      await banner.waitFor({ timeout: 60_000 });
       const text = (await banner.textContent()) ?? '';
       expect(text).toContain(PLAN);
       expect(text).toContain('demo-commander');
