@@ -3,6 +3,7 @@ import { certInfo, type CertInfo } from './cert-info';
 import { certToPem } from './cert-build';
 import { PkiError } from './errors';
 import { forge, type ForgeCert, type ForgeKey } from './forge';
+import { p12MacVerifies } from './p12-mac';
 
 /** PBKDF2 / PKCS#12 KDF rounds inside a .p12. */
 const P12_ROUNDS = 10_000;
@@ -58,15 +59,14 @@ function orderChain(file: string, key: ForgeKey, certs: ForgeCert[]): ForgeCert[
 /** The key, certificate and chain in a .p12, for a TLS context. */
 export function loadIdentity(p12File: string, passphrase: string): Identity {
   const asn1 = parsePfxAsn1(p12File);
+  if (p12MacVerifies(asn1, passphrase) === false) {
+    throw new PkiError('wrong-passphrase', `${p12File}: wrong passphrase (the .p12's integrity check failed)`);
+  }
   let pfx: forge.pkcs12.Pkcs12Pfx;
   try {
     pfx = forge.pkcs12.pkcs12FromAsn1(asn1, true, passphrase);
   } catch (err) {
-    const message = (err as Error).message;
-    if (/MAC could not be verified|Invalid password/i.test(message)) {
-      throw new PkiError('wrong-passphrase', `${p12File}: wrong passphrase (the .p12's integrity check failed)`);
-    }
-    throw new PkiError('bad-p12', `${p12File}: cannot read the .p12: ${message}`);
+    throw new PkiError('bad-p12', `${p12File}: cannot read the .p12: ${(err as Error).message}`);
   }
   const keyBags = [
     ...(pfx.getBags({ bagType: forge.pki.oids.pkcs8ShroudedKeyBag })[forge.pki.oids.pkcs8ShroudedKeyBag ?? ''] ?? []),
