@@ -70,6 +70,7 @@ export class ServerCrls {
   accept(pems: readonly string[], chain: readonly X509Certificate[]): number {
     const cas = [new X509Certificate(this.rootPem), ...chain.slice(1)];
     let added = 0;
+    let foreign = 0;
     for (const pem of pems) {
       if (this.pems.includes(pem)) continue;
       const alone = revocationList([pem]);
@@ -77,12 +78,14 @@ export class ServerCrls {
       // A CRL counts only for a CA whose key verifies it: one no trusted CA signed is dropped.
       const signer = cas.find((ca) => alone.check(ca, ca, Number.NEGATIVE_INFINITY).status !== 'unknown');
       if (!signer) {
-        this.log(`a CRL from the server is not signed by the national root or the server's CA; ignored`);
+        // Other regions' CRLs come along from a shared trust folder; only this chain's count here.
+        foreign++;
         continue;
       }
       this.pems.push(pem);
       added++;
     }
+    if (foreign > 0) this.log(`ignored ${foreign} CRL(s) from the server not signed by the national root or a CA of the server's own chain`);
     if (added > 0) {
       this.pems.splice(0, Math.max(0, this.pems.length - MAX_CRLS));
       this.list = revocationList(this.pems, this.log);
