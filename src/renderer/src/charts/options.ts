@@ -89,7 +89,9 @@ const CLASS_COLORS: Readonly<Record<CategoryClass, string>> = {
 export function trendOption(trend: Trend, labels: TrendLabels): EChartsCoreOption {
   return {
     ...base,
-    grid: { left: 70, right: 30, top: 60, bottom: 50 },
+    // Seven classes: the legend keeps to one scrolling line, so it never lies over the axis name.
+    legend: { ...base.legend, type: 'scroll', pageTextStyle: { color: C.textDim }, pageIconColor: C.text },
+    grid: { left: 70, right: 30, top: 70, bottom: 50 },
     xAxis: { type: 'category', data: trend.dates.map((d) => d.slice(5)), axisLabel: axisText },
     yAxis: { type: 'log', name: labels.days, nameTextStyle: axisText, axisLabel: axisText, splitLine },
     series: trend.series.map((s) => ({

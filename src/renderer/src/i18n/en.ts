@@ -7,6 +7,7 @@ import { en as replayEn } from './messages/replay';
 import { en as briefingEn } from './messages/briefing';
 import { en as timeEn } from './messages/time';
 import { en as regionStatusEn } from './messages/region-status';
+import { en as layoutEn } from './messages/layout';
 
 export const en: Record<MessageKey, string> = {
   'app.title': 'INRS Command Center',
@@ -243,4 +244,5 @@ export const en: Record<MessageKey, string> = {
   ...briefingEn,
   ...timeEn,
   ...regionStatusEn,
+  ...layoutEn,
 };
