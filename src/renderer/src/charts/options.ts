@@ -23,7 +23,8 @@ export function classCoverOption(province: ProvinceRisk, labels: ClassCoverLabel
   const classes = province.classes ?? [];
   return {
     ...base,
-    grid: { left: 60, right: 30, top: 50, bottom: 50 },
+    // Room on the right for the floor line's label.
+    grid: { left: 60, right: 90, top: 50, bottom: 50 },
     xAxis: { type: 'category', data: classes.map((c) => labels.className(c.class)), axisLabel: axisText },
     yAxis: { type: 'value', axisLabel: axisText, splitLine },
     series: [
