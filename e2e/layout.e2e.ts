@@ -217,7 +217,7 @@ describe('wall layouts at three resolutions in both languages (browser host, tin
     // A chart just laid out gets a moment to reach its height and draw; what it then shows is judged.
     await page.waitForFunction(chartsProblems, undefined, { timeout: 5_000, polling: 250 }).catch(() => undefined);
     const problems = await page.evaluate(chartsProblems, true);
-    return problems === true ? [] : problems;
+    return Array.isArray(problems) ? problems : [];
   }
 
   for (const size of RESOLUTIONS) {
