@@ -23,7 +23,8 @@ export function classCoverOption(province: ProvinceRisk, labels: ClassCoverLabel
   const classes = province.classes ?? [];
   return {
     ...base,
-    grid: { left: 60, right: 30, top: 50, bottom: 50 },
+    // Room on the right for the floor line's label.
+    grid: { left: 60, right: 90, top: 50, bottom: 50 },
     xAxis: { type: 'category', data: classes.map((c) => labels.className(c.class)), axisLabel: axisText },
     yAxis: { type: 'value', axisLabel: axisText, splitLine },
     series: [
@@ -89,7 +90,9 @@ const CLASS_COLORS: Readonly<Record<CategoryClass, string>> = {
 export function trendOption(trend: Trend, labels: TrendLabels): EChartsCoreOption {
   return {
     ...base,
-    grid: { left: 70, right: 30, top: 60, bottom: 50 },
+    // Seven classes: the legend keeps to one scrolling line, so it never lies over the axis name.
+    legend: { ...base.legend, type: 'scroll', pageTextStyle: { color: C.textDim }, pageIconColor: C.text },
+    grid: { left: 70, right: 30, top: 70, bottom: 50 },
     xAxis: { type: 'category', data: trend.dates.map((d) => d.slice(5)), axisLabel: axisText },
     yAxis: { type: 'log', name: labels.days, nameTextStyle: axisText, axisLabel: axisText, splitLine },
     series: trend.series.map((s) => ({

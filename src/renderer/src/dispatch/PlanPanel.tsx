@@ -25,17 +25,18 @@ export function PlanPanel() {
   const categories = rec.explanation.demandByCategory.filter((b) => rec.plan.flows.some((f) => f.category === b.category));
   const areas = rec.areas.map((a) => (zh ? a.nameZh : a.nameEn)).join('、');
   const defaultLabel = `${areas} · ${rec.scenario.durationDays}${zh ? '天' : ' d'}`;
+  const summary = t('dispatch.plan.summary', {
+    areas,
+    depots: formatNumber(locale, rec.size.depots),
+    categories: rec.size.categories,
+    millis: Math.round(rec.solveMillis),
+  });
   return (
     <section className="panel dispatch-panel dispatch-plan-panel" data-testid="dispatch-plan" data-open="true">
       <div className="dispatch-head">
         <h2 className="panel-title">{t('dispatch.plan.title')}</h2>
-        <span className="panel-note" data-testid="dispatch-summary">
-          {t('dispatch.plan.summary', {
-            areas,
-            depots: formatNumber(locale, rec.size.depots),
-            categories: rec.size.categories,
-            millis: Math.round(rec.solveMillis),
-          })}
+        <span className="panel-note" data-testid="dispatch-summary" title={summary}>
+          {summary}
         </span>
         <label className="dispatch-map-category">
           {t('dispatch.plan.mapCategory')}{' '}

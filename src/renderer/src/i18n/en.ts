@@ -8,6 +8,7 @@ import { en as briefingEn } from './messages/briefing';
 import { en as timeEn } from './messages/time';
 import { en as regionStatusEn } from './messages/region-status';
 import { en as errorsEn } from './messages/errors';
+import { en as layoutEn } from './messages/layout';
 
 export const en: Record<MessageKey, string> = {
   'app.title': 'INRS Command Center',
@@ -245,4 +246,5 @@ export const en: Record<MessageKey, string> = {
   ...briefingEn,
   ...timeEn,
   ...regionStatusEn,
+  ...layoutEn,
 };

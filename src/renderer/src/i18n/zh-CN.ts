@@ -7,6 +7,7 @@ import { zh as briefingZh } from './messages/briefing';
 import { zh as timeZh } from './messages/time';
 import { zh as regionStatusZh } from './messages/region-status';
 import { zh as errorsZh } from './messages/errors';
+import { zh as layoutZh } from './messages/layout';
 
 /** zh-CN is the reference dictionary: its keys are the message keys. Keep keys stable. */
 export const zhCN = {
@@ -244,6 +245,7 @@ export const zhCN = {
   ...briefingZh,
   ...timeZh,
   ...regionStatusZh,
+  ...layoutZh,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -37,6 +37,10 @@ export function KpiStrip() {
   const planText = (share: number | undefined | null) => (share === undefined || share === null ? t('figures.noPlan') : t('figures.planOf', { pct: formatPercent(locale, share) }));
   return (
     <section className="panel kpi-strip" data-testid="kpi-strip" data-version={kpis.dataVersion} aria-label={t('kpis.title')}>
+      {/* The unit stands once over the class tiles, so a narrow tile keeps its figure on one line. */}
+      <p className="kpi-caption" title={t('figures.personsHint')}>
+        {t('kpis.personsCaption', { unit: t('figures.personsUnit') })}
+      </p>
       <div className="kpi-days" title={t('figures.personsHint')}>
         {classes.map((cls: CategoryClass) => {
           const persons = kpis.personsSupportedByClass[cls] ?? 0;
@@ -53,9 +57,8 @@ export function KpiStrip() {
               onClick={() => toggleClass(cls)}
             >
               <span className="kpi-card-label">{t('figures.persons', { cls: label(t, 'class', cls) })}</span>
-              <span className="kpi-card-value">
+              <span className="kpi-card-value" title={`${formatTenThousands(locale, persons)} ${t('figures.personsUnit')}`}>
                 {formatTenThousands(locale, persons)}
-                <small> {t('figures.personsUnit')}</small>
               </span>
               <small className="kpi-card-sub" data-band={plan === undefined ? undefined : planBand(plan)} style={{ color: toCss(planColour(plan ?? null)) }}>
                 {planText(plan)}
