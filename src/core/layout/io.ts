@@ -1,37 +1,8 @@
-import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readJsonInput, writeJsonOutput } from '../json-file';
 import { LayoutInputError, parseLayoutProblem, type LayoutProblem } from './problem';
 
 /** Reads and validates a layout problem file; every failure is one line naming the file. */
-export function readLayoutProblemFile(file: string): LayoutProblem {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new LayoutInputError(code === 'ENOENT' ? `${file}: no such file` : `${file}: cannot read (${code ?? String(err)})`);
-  }
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (err) {
-    throw new LayoutInputError(`${file}: not valid JSON (${(err as Error).message})`);
-  }
-  try {
-    return parseLayoutProblem(value);
-  } catch (err) {
-    if (err instanceof LayoutInputError) throw new LayoutInputError(`${file}: ${err.message}`);
-    throw err;
-  }
-}
+export const readLayoutProblemFile = (file: string): LayoutProblem => readJsonInput(file, parseLayoutProblem, LayoutInputError);
 
-/** Writes JSON to FILE.partial first, renamed into place when complete. */
-export function writeJsonFile(file: string, value: unknown): void {
-  const partial = `${file}.partial`;
-  try {
-    writeFileSync(partial, `${JSON.stringify(value, null, 2)}\n`);
-    renameSync(partial, file);
-  } catch (err) {
-    rmSync(partial, { force: true });
-    throw new LayoutInputError(`${file}: cannot write (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
-  }
-}
+/** Writes an optimiser's JSON output (0600): to FILE.partial first, renamed into place when complete. */
+export const writeJsonFile = (file: string, value: unknown): void => writeJsonOutput(file, value, LayoutInputError);
