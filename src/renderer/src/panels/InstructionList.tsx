@@ -13,6 +13,7 @@ import { useHostQuery } from '../hooks/useHostQuery';
 import { useLocale, useT } from '../i18n';
 import { situationSelectors, useSituationStore } from '../stores/situation-store';
 import '../dispatch/dispatch.css';
+import './instruction-list.css';
 
 const SHOWN = 50;
 const provinceName = new Map(PROVINCES.map((p) => [p.adcode, p]));
@@ -118,7 +119,9 @@ export function InstructionList() {
                 return (
                   <tr key={i.id} data-id={i.id} data-level={i.level} data-status={i.status}>
                     <th scope="row">
-                      <code>{i.id}</code>
+                      <code className="instruction-id" title={i.id}>
+                        {i.id}
+                      </code>
                       {i.parentId && (
                         <span className="cell-sub" data-testid="instruction-parent" data-parent={i.parentId}>
                           {' '}
@@ -131,7 +134,7 @@ export function InstructionList() {
                     <td>{province ? nameOf(locale, province) : i.region}</td>
                     <td className="num">{formatNumber(locale, i.lines)}</td>
                     <td className={`instruction-status instruction-status-${i.status}`}>{label(t, 'trace.instruction.status', i.status)}</td>
-                    <td>{shortTime(i.issuedAt)}</td>
+                    <td className="instruction-issued">{shortTime(i.issuedAt)}</td>
                     <td>
                       <AckCell i={i} identity={identity} />
                       <ForwardCell i={i} identity={identity} />
