@@ -46,3 +46,16 @@ export const NATIONAL_REGION: Province = { adcode: '000000', nameZh: '全国', n
 export function provinceOf(adcode: string): string {
   return `${adcode.slice(0, 2)}0000`;
 }
+
+const AUTONOMOUS_SHORT: Readonly<Record<string, string>> = {
+  内蒙古自治区: '内蒙古',
+  广西壮族自治区: '广西',
+  西藏自治区: '西藏',
+  宁夏回族自治区: '宁夏',
+  新疆维吾尔自治区: '新疆',
+};
+
+/** The name a map or a narrow table uses (湖南, 广西): the full name stays for headings and tooltips. */
+export function shortProvinceName(nameZh: string): string {
+  return AUTONOMOUS_SHORT[nameZh] ?? nameZh.replace(/(省|市|特别行政区)$/, '');
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ProvinceRisk } from '../../../shared/contract/situation-schemas';
-import { classCoverOption, provinceFloorOption } from './options';
+import { classCoverOption, provinceFloorOption, trendOption } from './options';
 
 const province = (adcode: string, ratio: number): ProvinceRisk => ({
   adcode,
@@ -44,5 +44,22 @@ describe('chart options', () => {
     const [grain, water] = option.series[0]?.data ?? [];
     expect(grain?.value).toBe(1.2);
     expect(water?.itemStyle.color).not.toBe(grain?.itemStyle.color);
+  });
+
+  it('draws no line for a class without stock and leaves a day at zero as a gap on the log axis', () => {
+    const option = trendOption(
+      {
+        region: '430000',
+        asOf: null,
+        dates: ['2026-11-01', '2026-11-02'],
+        series: [
+          { class: 'grain', personsSupported: [20_000, 0] },
+          { class: 'power', personsSupported: [0, 0] },
+        ],
+      },
+      { className: (c) => c, days: 'persons' },
+    ) as { series: { name: string; data: (number | null)[] }[] };
+    expect(option.series.map((s) => s.name)).toEqual(['grain']);
+    expect(option.series[0]?.data).toEqual([2, null]);
   });
 });

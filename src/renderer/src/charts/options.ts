@@ -86,8 +86,13 @@ const CLASS_COLORS: Readonly<Record<CategoryClass, string>> = {
   power: '#e879f9',
 };
 
-/** Persons supported for 7 days by class over the window (万), one line per class. */
+/**
+ * Persons supported for 7 days by class over the window (万), one line per class. A class with no
+ * stock in the window has no line (a log axis cannot show 0, and a line pinned to an invented floor
+ * stretched the axis over decades nobody reads); a day at 0 is a gap in its line.
+ */
 export function trendOption(trend: Trend, labels: TrendLabels): EChartsCoreOption {
+  const held = trend.series.filter((s) => s.personsSupported.some((p) => p > 0));
   return {
     ...base,
     // Seven classes: the legend keeps to one scrolling line, so it never lies over the axis name.
@@ -95,14 +100,13 @@ export function trendOption(trend: Trend, labels: TrendLabels): EChartsCoreOptio
     grid: { left: 70, right: 30, top: 70, bottom: 50 },
     xAxis: { type: 'category', data: trend.dates.map((d) => d.slice(5)), axisLabel: axisText },
     yAxis: { type: 'log', name: labels.days, nameTextStyle: axisText, axisLabel: axisText, splitLine },
-    series: trend.series.map((s) => ({
+    series: held.map((s) => ({
       name: labels.className(s.class),
       type: 'line',
       showSymbol: false,
       lineStyle: { width: 3 },
       itemStyle: { color: CLASS_COLORS[s.class] },
-      // A log axis cannot show 0: an empty class sits at the bottom of the scale instead.
-      data: s.personsSupported.map((p) => Math.max(p / 10_000, 0.001)),
+      data: s.personsSupported.map((p) => (p > 0 ? p / 10_000 : null)),
     })),
   };
 }

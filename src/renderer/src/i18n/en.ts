@@ -185,7 +185,7 @@ export const en: Record<MessageKey, string> = {
   'instruction.kind.disposal': 'Disposal',
   'wall.traceability': 'Traceability',
   'trace.search.label': 'Trace',
-  'trace.search.placeholder': 'Lot ID, depot code or category code',
+  'trace.search.placeholder': 'Lot, depot or category code',
   'trace.search.submit': 'Search',
   'trace.search.empty': 'No matching lot',
   'trace.search.hint': 'Enter a lot ID for its whole life; a depot or category code lists its lots',

@@ -184,7 +184,7 @@ export const zhCN = {
   'instruction.kind.disposal': '报废',
   'wall.traceability': '批次追溯',
   'trace.search.label': '追溯查询',
-  'trace.search.placeholder': '批次号、库点编号或品类编码',
+  'trace.search.placeholder': '批次、库点或品类编号',
   'trace.search.submit': '查询',
   'trace.search.empty': '未找到匹配的批次',
   'trace.search.hint': '输入批次号查看其全生命周期；输入库点编号或品类编码列出相关批次',

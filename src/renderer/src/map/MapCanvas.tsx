@@ -25,7 +25,7 @@ import './map.css';
 const DEPOT_LAYERS = new Set<string>([DECK_LAYER_IDS.depots]);
 
 /** The national risk map: maplibre basemap with the choropleth and labels, deck.gl layers interleaved. */
-export default function MapCanvas({ situation, filter, focusRegion, onSelectProvince, onSelectDepot }: MapViewProps) {
+export default function MapCanvas({ situation, filter, focusRegion, onSelectProvince, onSelectDepot, onDrawn }: MapViewProps) {
   const { locale, t } = useMapText();
   const containerRef = useRef<HTMLDivElement>(null);
   const [render] = useState(() => chooseRenderMode(window.location.search, probeRenderer()));
@@ -56,9 +56,9 @@ export default function MapCanvas({ situation, filter, focusRegion, onSelectProv
   // A new data version or filter gives failed layers another chance.
   useEffect(() => setFailed(new Set()), [data.key]);
 
-  const latest = useRef({ data, situation, filter, onSelectDepot, onSelectProvince });
-  latest.current = { data, situation, filter, onSelectDepot, onSelectProvince };
-  const frame = useRef({ layersKey: '', deckRenderedKey: '', expectDeck: false });
+  const latest = useRef({ data, situation, filter, onSelectDepot, onSelectProvince, onDrawn });
+  latest.current = { data, situation, filter, onSelectDepot, onSelectProvince, onDrawn };
+  const frame = useRef({ layersKey: '', deckRenderedKey: '', expectDeck: false, handedAt: 0 });
 
   const zoomToProvince = useCallback(
     (adcode: string) => {
@@ -211,7 +211,12 @@ export default function MapCanvas({ situation, filter, focusRegion, onSelectProv
     }
     const dispatchKey = dispatchData && layers.some((l) => l.id === DISPATCH_LAYER_IDS.arcs) ? dispatchData.key : '';
     setDispatchArcs(dispatchKey ? (dispatchData?.length ?? 0) : 0);
-    frame.current = { layersKey: `${data.key}|${dispatchKey}|${layers.map((l) => l.id).join(',')}|${selectedDepotRow}`, deckRenderedKey: '', expectDeck: layers.length > 0 };
+    frame.current = {
+      layersKey: `${data.key}|${dispatchKey}|${layers.map((l) => l.id).join(',')}|${selectedDepotRow}`,
+      deckRenderedKey: '',
+      expectDeck: layers.length > 0,
+      handedAt: performance.now(),
+    };
     setReady(false);
     setOverlayLayers(overlay, layers);
     map?.triggerRepaint();
@@ -225,6 +230,13 @@ export default function MapCanvas({ situation, filter, focusRegion, onSelectProv
       if (f.expectDeck && f.deckRenderedKey !== f.layersKey) {
         map.triggerRepaint();
         return;
+      }
+      if (f.handedAt > 0) {
+        // Idle means the commands are issued; on software WebGL the raster happens at the next
+        // paint, so the draw is over when a frame after it begins.
+        const handedAt = f.handedAt;
+        f.handedAt = 0;
+        requestAnimationFrame(() => requestAnimationFrame(() => latest.current.onDrawn?.(performance.now() - handedAt)));
       }
       setReady(true);
       const names = new Set(map.queryRenderedFeatures({ layers: [STYLE_IDS.provinceLabel] }).map((f) => String(f.properties.name ?? '')));

@@ -9,6 +9,8 @@ export interface MapViewProps {
   focusRegion?: string;
   onSelectProvince(adcode: string): void;
   onSelectDepot(code: string): void;
+  /** How long the map took to draw new layers, from handing them over to idle (milliseconds). */
+  onDrawn?(ms: number): void;
 }
 
 // maplibre and deck.gl are most of the bundle: loaded when a map is first shown.

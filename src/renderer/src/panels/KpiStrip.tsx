@@ -56,7 +56,10 @@ export function KpiStrip() {
               aria-pressed={filter.classes.includes(cls)}
               onClick={() => toggleClass(cls)}
             >
-              <span className="kpi-card-label">{t('figures.persons', { cls: label(t, 'class', cls) })}</span>
+              {/* The caption above says what the figure is; the tile names its class, so three fit a laptop's column. */}
+              <span className="kpi-card-label" title={t('figures.persons', { cls: label(t, 'class', cls) })}>
+                {label(t, 'class', cls)}
+              </span>
               <span className="kpi-card-value" title={`${formatTenThousands(locale, persons)} ${t('figures.personsUnit')}`}>
                 {formatTenThousands(locale, persons)}
               </span>

@@ -1,25 +1,34 @@
+import { useMemo } from 'react';
 import { filterSelectors, useFilterStore } from '../filters/filter-store';
 import { MapView } from '../map/MapView';
+import { usePacedMapData } from '../map/pacing/usePacedMapData';
 import { depotSelectors, useDepotStore } from '../stores/depot-store';
 import { situationSelectors, useSituationStore } from '../stores/situation-store';
 
 /** Where a wall shows the national risk map; province and depot picks cross-filter and open the drawer. */
 export function MapSlot({ focusRegion }: { focusRegion?: string }) {
   const situation = useSituationStore(situationSelectors.situation);
+  const loadedFilter = useSituationStore(situationSelectors.loadedFilter);
   const filter = useFilterStore(filterSelectors.filter);
   // Which regions the data every panel shows was loaded for (a test and a support engineer read it).
-  const loadedRegions = useSituationStore((s) => s.loadedFilter?.regions.join(',') ?? '');
+  const loadedRegions = loadedFilter?.regions.join(',') ?? '';
+  // The map draws a situation with the filter it was loaded for; a new view reaches it at once, a live refresh paced.
+  const view = useSituationStore((s) => `${JSON.stringify(s.loadedFilter)}|${s.loadedAt ?? 'live'}`);
+  const mapFilter = loadedFilter ?? filter;
+  const current = useMemo(() => (situation ? { situation, filter: mapFilter } : null), [situation, mapFilter]);
+  const { shown, onDrawn } = usePacedMapData(current, view);
   const { toggleRegion } = useFilterStore(filterSelectors.actions);
   const { open } = useDepotStore(depotSelectors.actions);
   return (
-    <section className="panel map-slot" data-testid="map-slot" data-loaded-regions={loadedRegions}>
-      {situation && (
+    <section className="panel map-slot" data-testid="map-slot" data-loaded-regions={loadedRegions} data-map-version={shown?.situation.dataVersion ?? ''}>
+      {shown && (
         <MapView
-          situation={situation}
-          filter={filter}
+          situation={shown.situation}
+          filter={shown.filter}
           {...(focusRegion ? { focusRegion } : {})}
           onSelectProvince={toggleRegion}
           onSelectDepot={(code) => void open(code)}
+          onDrawn={onDrawn}
         />
       )}
     </section>

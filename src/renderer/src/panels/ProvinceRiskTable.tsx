@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { filterSelectors, useFilterStore } from '../filters/filter-store';
+import { shortProvinceName } from '../../../shared/domain/provinces';
 import { label, nameOf } from '../format/labels';
 import { formatNumber, formatPercent } from '../format/numbers';
 import { useLocale, useT } from '../i18n';
@@ -49,8 +50,8 @@ export function ProvinceRiskTable() {
                   }
                 }}
               >
-                <th scope="row">
-                  {nameOf(locale, p)}
+                <th scope="row" title={nameOf(locale, p)}>
+                  {locale === 'zh-CN' ? shortProvinceName(p.nameZh) : p.nameEn}
                   {p.emergencyLevel !== 'normal' && <span className="emergency-tag">{label(t, 'emergency', p.emergencyLevel)}</span>}
                 </th>
                 <td className="num" data-value={p.riskIndex}>{formatNumber(locale, p.riskIndex)}</td>

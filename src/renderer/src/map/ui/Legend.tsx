@@ -1,6 +1,9 @@
+import { useState } from 'react';
 import type { MapMessageKey, MapText } from '../i18n/map-messages';
 import { ARC_SOURCE, ARC_TARGET, HEAT_RANGE, planLegend, riskLegend, toCss } from '../scales/color-scales';
 import type { MapLayerId } from '../state/map-layers-store';
+
+const WIDE_ENOUGH = '(min-width: 1401px)';
 
 interface Props {
   t: MapText;
@@ -9,8 +12,10 @@ interface Props {
 
 /** Keys to every visible layer, in the same colours the layers use. Folds away on a small map. */
 export function Legend({ t, visible }: Props) {
+  // Open on a desk monitor or wall; folded on a laptop, where it would hide a quarter of the map.
+  const [openAtStart] = useState(() => window.matchMedia(WIDE_ENOUGH).matches);
   return (
-    <details className="map-legend" data-testid="map-legend" open>
+    <details className="map-legend" data-testid="map-legend" open={openAtStart}>
       <summary>{t('legend')}</summary>
       {visible.provinces && (
         <section>

@@ -18,7 +18,8 @@ export function TracePathMap({ trace }: { trace: LotTrace | null }) {
   return (
     <section className="panel map-slot trace-map" data-testid="trace-map" data-path-legs={legs} data-lot={trace?.lot.lotId ?? ''}>
       <h2 className="panel-title trace-map-title">
-        {t('trace.path.title')} · {legs > 0 ? t('trace.path.legs', { n: legs }) : t('trace.path.none')}
+        {t('trace.path.title')}
+        {trace && <> · {legs > 0 ? t('trace.path.legs', { n: legs }) : t('trace.path.none')}</>}
       </h2>
       {situation && trace && (
         <MapView
