@@ -62,6 +62,8 @@ export function openRegionalStore(dataDir: string, region: string) {
     region,
     head: () => replica.projector.headOf(region),
     eventsFrom: (fromSeq: number, limit: number): SealedEvent[] => reader.from(region, fromSeq, limit),
+    /** The `events` frame from `fromSeq` as UTF-8 bytes, spliced from the stored rows (null when none). */
+    eventsFrame: (fromSeq: number, limit: number) => reader.frameBytes(region, fromSeq, limit),
     hashAt: (seq: number) => reader.hashAt(region, seq),
     checkpoints,
     stateHash: () => regionStateHash(replica.db, region),
