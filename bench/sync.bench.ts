@@ -330,6 +330,7 @@ async function protocolThroughput(storeDir: string, region: string, pki: Pki) {
   const protocol = perSecond(median(protocolMs));
   const bare = perSecond(median(bareMs));
   const bareTls = perSecond(median(bareTlsMs));
+  log(`  protocol runs ${protocolMs.map((ms) => Math.round(ms)).join(', ')} ms`);
   log(`  protocol ${protocol.eventsPerSecond} events/s (${protocol.mebibytesPerSecond} MiB/s), bare ws ${bare.mebibytesPerSecond} MiB/s, bare wss mTLS ${bareTls.mebibytesPerSecond} MiB/s`);
 
   // Reconnect to live: stop the server, restart it on its port, time until the link is live again.
@@ -364,10 +365,11 @@ async function protocolThroughput(storeDir: string, region: string, pki: Pki) {
       frames: messages.length,
       mebibytes: round(bytes / 2 ** 20, 1),
       runs: STREAM_RUNS,
-      protocolWssMutualTls: { ...protocol, medianMs: round(median(protocolMs), 1) },
+      protocolWssMutualTls: { ...protocol, medianMs: round(median(protocolMs), 1), samplesMs: protocolMs.map((ms) => round(ms, 1)) },
       bareWsPlain: { ...bare, medianMs: round(median(bareMs), 1) },
       bareWssMutualTls: { ...bareTls, medianMs: round(median(bareTlsMs), 1) },
       ratioProtocolToBareWs: round(protocol.eventsPerSecond / bare.eventsPerSecond, 3),
+      ratioProtocolToBareWss: round(protocol.eventsPerSecond / bareTls.eventsPerSecond, 3),
       ratioBareWssToBareWs: round(bareTls.eventsPerSecond / bare.eventsPerSecond, 3),
     },
     reconnectToLive: {

@@ -15,9 +15,17 @@ import type { Replica } from '../replica/replica';
  */
 export const APPLY_CHECKPOINT_PAGES = 8192;
 
+/**
+ * Page cache of the applying connection (KiB), as the replica worker's connection has: a batch
+ * rewrites pages of the lots, stock and instruction rows and of the events' indexes all over
+ * the file, and the next batches come back to most of them.
+ */
+export const APPLY_PAGE_CACHE_KIB = 128 * 1024;
+
 /** The replica-side operations of sync, synchronous, for the worker and for the headless client. */
 export function createSyncOps(replica: Replica) {
   if (!replica.db.readonly) replica.db.pragma(`wal_autocheckpoint = ${APPLY_CHECKPOINT_PAGES}`);
+  replica.db.pragma(`cache_size = -${APPLY_PAGE_CACHE_KIB}`);
   const reader = createEventReader(replica.db);
   const checkpoints = createCheckpointStore(replica.db);
   return {
