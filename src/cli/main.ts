@@ -13,6 +13,7 @@ import { rotationPlanHelp, runRotationPlan } from './commands/rotation-plan';
 import { runTrace, traceHelp } from './commands/trace';
 import { exportEpcisHelp, runExportEpcis } from './commands/export-epcis';
 import { briefingCommands, briefingHelp } from './commands/briefing';
+import { runSimulate, simulateHelp } from './commands/simulate';
 
 /** `inrs`: the operator command line. */
 const HELP = `inrs — INRS Command Center operator command line
@@ -20,7 +21,7 @@ const HELP = `inrs — INRS Command Center operator command line
 usage: inrs <command> [options]
 
 commands:
-${[seedHelp, replicaStatsHelp, serverHelp, serverStatsHelp, serverAuditHelp, syncHelp, auditVerifyHelp, traceHelp, exportEpcisHelp, dispatchSolveHelp, layoutOptimiseHelp, rotationPlanHelp, briefingHelp, pkiHelp].map((h) => `  ${h.replace(/\n/g, '\n  ')}`).join('\n\n')}
+${[seedHelp, replicaStatsHelp, serverHelp, serverStatsHelp, serverAuditHelp, syncHelp, auditVerifyHelp, traceHelp, exportEpcisHelp, dispatchSolveHelp, simulateHelp, layoutOptimiseHelp, rotationPlanHelp, briefingHelp, pkiHelp].map((h) => `  ${h.replace(/\n/g, '\n  ')}`).join('\n\n')}
 
   inrs --help
   This text.`;
@@ -34,6 +35,7 @@ const commands: Record<string, (args: string[]) => void | Promise<void>> = {
   sync: runSyncCommand,
   'audit verify': runAuditVerify,
   'dispatch solve': runDispatchSolve,
+  simulate: runSimulate,
   'layout optimise': runLayoutOptimise,
   'rotation plan': runRotationPlan,
   trace: runTrace,

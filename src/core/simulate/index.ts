@@ -6,3 +6,5 @@ export { simulationSupply, type SimulationSupply, type SupplyRegion } from './su
 export { simulationSupplyFromReplica } from './from-replica';
 export { scenarioDemand, scenarioNeeds, type CategoryNeed, type ScenarioDemand } from './demand';
 export type { DayRow, FlowRow, PlanResult, PlanSummary, StockRow } from './result';
+export { createSimulationRunner, type SimulationRunner } from './simulate-client';
+export type { SimulationRequest } from './protocol';
