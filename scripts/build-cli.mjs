@@ -17,9 +17,11 @@ export async function buildCli() {
     absWorkingDir: root,
     entryPoints: {
       cli: 'src/cli/main.ts',
-      // Started by path from beside the bundle (src/core/replica/replica-client.ts, src/core/dispatch/solver-client.ts).
+      // Started by path from beside the bundle (src/core/replica/replica-client.ts, src/core/dispatch/solver-client.ts,
+      // src/core/simulate/simulate-client.ts).
       'replica-worker': 'src/core/replica/replica-worker.ts',
       'dispatch-worker': 'src/core/dispatch/dispatch-worker.ts',
+      'simulate-worker': 'src/core/simulate/simulate-worker.ts',
     },
     outdir: CLI_OUT_DIR,
     bundle: true,

@@ -13,6 +13,8 @@ import { rotationPlanHelp, runRotationPlan } from './commands/rotation-plan';
 import { runTrace, traceHelp } from './commands/trace';
 import { exportEpcisHelp, runExportEpcis } from './commands/export-epcis';
 import { briefingCommands, briefingHelp } from './commands/briefing';
+import { runSimulate, simulateHelp } from './commands/simulate';
+import { hazardImportHelp, runHazardImport } from './commands/hazard-import';
 
 /** `inrs`: the operator command line. */
 const HELP = `inrs — INRS Command Center operator command line
@@ -20,7 +22,7 @@ const HELP = `inrs — INRS Command Center operator command line
 usage: inrs <command> [options]
 
 commands:
-${[seedHelp, replicaStatsHelp, serverHelp, serverStatsHelp, serverAuditHelp, syncHelp, auditVerifyHelp, traceHelp, exportEpcisHelp, dispatchSolveHelp, layoutOptimiseHelp, rotationPlanHelp, briefingHelp, pkiHelp].map((h) => `  ${h.replace(/\n/g, '\n  ')}`).join('\n\n')}
+${[seedHelp, replicaStatsHelp, serverHelp, serverStatsHelp, serverAuditHelp, syncHelp, auditVerifyHelp, traceHelp, exportEpcisHelp, dispatchSolveHelp, hazardImportHelp, simulateHelp, layoutOptimiseHelp, rotationPlanHelp, briefingHelp, pkiHelp].map((h) => `  ${h.replace(/\n/g, '\n  ')}`).join('\n\n')}
 
   inrs --help
   This text.`;
@@ -34,6 +36,8 @@ const commands: Record<string, (args: string[]) => void | Promise<void>> = {
   sync: runSyncCommand,
   'audit verify': runAuditVerify,
   'dispatch solve': runDispatchSolve,
+  'hazard import': runHazardImport,
+  simulate: runSimulate,
   'layout optimise': runLayoutOptimise,
   'rotation plan': runRotationPlan,
   trace: runTrace,

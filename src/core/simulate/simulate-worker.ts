@@ -1,0 +1,27 @@
+import { parentPort } from 'node:worker_threads';
+import { toErrorShape } from '../../shared/errors';
+import type { SimulateWorkerReply, SimulateWorkerRequest } from './protocol';
+import { simulate } from './simulate';
+
+/**
+ * Worker thread for scenario simulation: a national scenario with several plans is several
+ * HiGHS solves, which the app host's event loop must not wait on. One request after another.
+ */
+const port = parentPort;
+if (!port) throw new Error('simulate-worker must run in a worker thread');
+
+const send = (reply: SimulateWorkerReply): void => port.postMessage(reply);
+let queue: Promise<void> = Promise.resolve();
+
+async function run(request: SimulateWorkerRequest): Promise<void> {
+  try {
+    const onProgress = (done: number, total: number) => send({ kind: 'progress', id: request.id, done, total });
+    send({ kind: 'result', id: request.id, result: await simulate(request.scenario, request.supply, request.norms, request.costs, { onProgress }) });
+  } catch (err) {
+    send({ kind: 'error', id: request.id, error: toErrorShape(err) });
+  }
+}
+
+port.on('message', (request: SimulateWorkerRequest) => {
+  queue = queue.then(() => run(request));
+});
