@@ -13,6 +13,7 @@ import { rotationPlanHelp, runRotationPlan } from './commands/rotation-plan';
 import { runTrace, traceHelp } from './commands/trace';
 import { exportEpcisHelp, runExportEpcis } from './commands/export-epcis';
 import { briefingCommands, briefingHelp } from './commands/briefing';
+import { backupCommands, backupHelp } from './commands/backup';
 
 /** `inrs`: the operator command line. */
 const HELP = `inrs — INRS Command Center operator command line
@@ -20,7 +21,7 @@ const HELP = `inrs — INRS Command Center operator command line
 usage: inrs <command> [options]
 
 commands:
-${[seedHelp, replicaStatsHelp, serverHelp, serverStatsHelp, serverAuditHelp, syncHelp, auditVerifyHelp, traceHelp, exportEpcisHelp, dispatchSolveHelp, layoutOptimiseHelp, rotationPlanHelp, briefingHelp, pkiHelp].map((h) => `  ${h.replace(/\n/g, '\n  ')}`).join('\n\n')}
+${[seedHelp, replicaStatsHelp, serverHelp, serverStatsHelp, serverAuditHelp, syncHelp, auditVerifyHelp, traceHelp, exportEpcisHelp, dispatchSolveHelp, layoutOptimiseHelp, rotationPlanHelp, briefingHelp, backupHelp, pkiHelp].map((h) => `  ${h.replace(/\n/g, '\n  ')}`).join('\n\n')}
 
   inrs --help
   This text.`;
@@ -40,6 +41,7 @@ const commands: Record<string, (args: string[]) => void | Promise<void>> = {
   'export epcis': runExportEpcis,
   ...pkiCommands,
   ...briefingCommands,
+  ...backupCommands,
 };
 
 function route(argv: string[]): { run: (args: string[]) => void | Promise<void>; args: string[] } | null {
