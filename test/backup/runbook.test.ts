@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spkiPin } from '../../src/core/pki';
@@ -111,6 +111,34 @@ async function liveRegion(name: string) {
   await ok(['sync', '--config', config, '--once']);
   return { data, offline, port, server, replica, config, backupKey, full, inc, incSeq };
 }
+
+describe('inrs server --config with a backups section', () => {
+  it('the running server makes a full backup, then incrementals, into a 0700 folder of 0600 files that restore', async () => {
+    const dir = join(net.dir, 'scheduled');
+    const data = join(dir, 'server');
+    const config = join(dir, 'server.json');
+    mkdirSync(dir, { mode: 0o700 });
+    // An incremental every 1.2 s and a full every 3.6 s, so the test sees the schedule at work in seconds.
+    writeFileSync(config, JSON.stringify({ backups: { dir: 'backups', backupKeyFile: 'backup.key', incrementalEveryMinutes: 0.02, fullEveryHours: 0.001, keepIncrementals: 1, keepFulls: 1 } }));
+    const server = await startServer(data, await freePort(), ['--seed-scale', 'tiny', '--simulate', '40', '--config', config]);
+    await server.waitForLine(/backups: wrote .*-full\.inrsbak/, 60_000);
+    await server.waitForLine(/backups: wrote .*-incremental\.inrsbak/, 30_000);
+    // The second full (after 3.6 s) makes the first one and its incrementals go.
+    await server.waitForLine(/backups: deleted .*-full\.inrsbak .* by the retention policy/, 60_000);
+    await stop(server, 'SIGTERM');
+
+    const backups = join(dir, 'backups');
+    expect(statSync(backups).mode & 0o777).toBe(0o700);
+    const names = readdirSync(backups).sort();
+    for (const name of names) expect(statSync(join(backups, name)).mode & 0o777).toBe(0o600);
+    const files = names.filter((n) => n.endsWith('.inrsbak'));
+    expect(files.filter((n) => n.includes('-full'))).toHaveLength(1);
+    // What is left is the newest full and the incrementals after it (kept whatever keepIncrementals says): a chain that restores.
+    const chain = [...files.filter((n) => n.includes('-full')), ...files.filter((n) => n.includes('-incremental'))].map((n) => join(backups, n));
+    await ok(['backup', 'restore', '--file', chain.join(','), '--data', join(dir, 'restored'), '--backup-key', join(dir, 'backup.key'), '--root', root]);
+    await ok(['audit', 'verify', '--data', join(dir, 'restored'), '--root', root]);
+  }, 180_000);
+});
 
 describe('runbook: extreme situations of a regional server (no NATS)', () => {
   it('loss of a server disk: delete the data, restore from the offline backups, catch up from a workstation, start; the client converges', async () => {

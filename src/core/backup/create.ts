@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { closeSync, existsSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, readSync, rmSync } from 'node:fs';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { EVENT_COLUMNS, type EventRow } from '../audit/event-row';
 import type { Identity } from '../pki';
@@ -28,10 +28,22 @@ export interface CreateBackupOptions {
 /** The manifest written beside each backup, so the next incremental needs no access to the backup itself. */
 export const manifestFileOf = (out: string) => `${out}.manifest.json`;
 
+/** Whether the file begins like a backup (a full one may be gigabytes: only its first bytes are read). */
+function startsAsBackup(file: string): boolean {
+  const fd = openSync(file, 'r');
+  try {
+    const head = Buffer.alloc(6);
+    readSync(fd, head, 0, 6, 0);
+    return head.toString('latin1') === 'INRS-B';
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** Reads a previous backup's manifest from the backup file or from its .manifest.json. */
 export function readPreviousManifest(file: string): Manifest {
   if (!existsSync(file)) throw new BackupError('usage', file, 'previous backup or manifest not found');
-  if (readFileSync(file).subarray(0, 6).toString('latin1') === 'INRS-B') return readBackup(file).manifest;
+  if (startsAsBackup(file)) return readBackup(file).manifest;
   const text = readFileSync(file, 'utf8');
   try {
     return parseManifest(file, (JSON.parse(text) as { manifest: string }).manifest);
