@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyStore } from '../../src/core/audit/verify';
 import { createBackup, manifestFileOf } from '../../src/core/backup/create';
 import { restoreBackups } from '../../src/core/backup/restore';
-import { replicaTarget } from '../../src/core/backup/source';
+import { replicaTarget, serverTarget } from '../../src/core/backup/source';
 import { verifyBackup } from '../../src/core/backup/verify';
 import { issueCertificate, loadIdentityFile, type Identity } from '../../src/core/pki';
 import { createKeyFile, readKeyFile } from '../../src/core/replica/key-file';
@@ -45,6 +45,10 @@ describe('backup and restore of a workstation replica', () => {
     replica.close();
 
     expect(verifyBackup(inc, world.rootPem, world.backupKey).signer).toContain('officer-1');
+    // A replica backup is no server store: restoring it with --data is refused by name.
+    expect(() => restoreBackups({ files: [full, inc], target: serverTarget(join(world.dir, 'as-server')), backupKey: world.backupKey, rootPem: world.rootPem })).toThrow(
+      `${full}: usage: is a backup of a workstation replica`,
+    );
     const target = replicaTarget(join(world.dir, 'restored.db'), join(world.dir, 'restored.key'));
     restoreBackups({ files: [full, inc], target, backupKey: world.backupKey, rootPem: world.rootPem });
     const restored = openReplica(target.file, readKeyFile(target.keyFile), { readonly: true });

@@ -193,6 +193,10 @@ describe('runbook: extreme situations of a regional server (no NATS)', () => {
     const refused = await step(['backup', 'verify', '--file', touched, '--root', root, '--backup-key', r.backupKey]);
     expect(refused.code).toBe(1);
     expect(refused.out).toContain(`${touched}: tampered`);
+    // The chain given in the wrong order is refused by name as well.
+    const reordered = await step(['backup', 'verify', '--file', `${r.inc},${r.full}`, '--root', root]);
+    expect(reordered.code).toBe(1);
+    expect(reordered.out).toContain(`${r.inc}: missing-incremental`);
 
     await ok(['backup', 'restore', '--file', `${r.full},${r.inc}`, '--data', r.data, '--backup-key', r.backupKey, '--root', root]);
     await ok(['audit', 'verify', '--data', r.data, '--root', root]);

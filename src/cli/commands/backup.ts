@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { catchUpFromReplica } from '../../core/backup/catch-up';
 import { createBackup } from '../../core/backup/create';
-import { restoreBackups } from '../../core/backup/restore';
+import { checkOrder, restoreBackups } from '../../core/backup/restore';
 import { replicaTarget, serverTarget, type StoreTarget } from '../../core/backup/source';
 import { describeRange, verifyBackup } from '../../core/backup/verify';
 import { lockFolder, STORE_LOCK_FILE } from '../../core/locks/dir-lock';
@@ -22,8 +22,9 @@ export const backupCreateHelp = `inrs backup create (--data DIR | --replica FILE
 
 export const backupVerifyHelp = `inrs backup verify --file FILE[,FILE…] --root ROOT.crt [--backup-key FILE] [--json]
   Checks each file's signer chain to the national root, the payload SHA-256 against the signed
-  manifest and, with the backup key, the hash chain inside. Exits 1 naming the file and what is
-  wrong: tampered, bad-signature, wrong-signer, wrong-key, broken-chain.`;
+  manifest and, with the backup key, the hash chain inside; several files, their order as a chain.
+  Exits 1 naming the file and what is wrong: tampered, bad-signature, wrong-signer, wrong-key,
+  broken-chain, reordered, missing-incremental.`;
 
 export const backupRestoreHelp = `inrs backup restore --file FULL[,INCREMENTAL…] (--data NEWDIR | --replica FILE --key-file FILE)
                     --backup-key FILE --root ROOT.crt
@@ -85,6 +86,8 @@ function runBackupVerify(args: string[]): void {
   const rootPem = readFileSync(requireOption(values, 'root'), 'utf8');
   const key = values['backup-key'] ? readKeyFile(values['backup-key']) : null;
   const results = fileList(requireOption(values, 'file')).map((file) => verifyBackup(file, rootPem, key));
+  // Several files are a chain: one full, then its incrementals in order.
+  if (results.length > 1) checkOrder(results);
   if (values.json) {
     process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
     return;

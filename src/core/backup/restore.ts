@@ -39,7 +39,7 @@ function refuseOccupied(target: StoreTarget): void {
 }
 
 /** The files must be one full backup and then incrementals each continuing the one before it. */
-function checkOrder(backups: readonly { file: string; manifest: Manifest }[]): void {
+export function checkOrder(backups: readonly { file: string; manifest: Manifest }[]): void {
   const [first, ...rest] = backups;
   if (!first) throw new BackupError('usage', '', 'no backup file given');
   if (first.manifest.kind !== 'full') {
@@ -111,6 +111,11 @@ function applySegment(db: Db, replica: ReturnType<typeof openReplica>, file: str
 export function restoreBackups(options: RestoreOptions): RestoreResult {
   refuseOccupied(options.target);
   const checked = options.files.map((file) => checkBackupFile(file, options.rootPem));
+  for (const b of checked) {
+    if (b.manifest.source !== options.target.kind) {
+      throw new BackupError('usage', b.file, `is a backup of a ${b.manifest.source === 'server' ? 'server store (restore it with --data DIR)' : 'workstation replica (restore it with --replica FILE --key-file FILE)'}`);
+    }
+  }
   checkOrder(checked);
   const full = checked[0] as (typeof checked)[number];
   const segments = checked.slice(1).map((b) => ({ file: b.file, lines: readCheckedSegment(b, options.backupKey) }));
