@@ -70,19 +70,7 @@ export function parseManifest(file: string, text: string): Manifest {
 
 /** Calls `each` with the payload a chunk at a time (a full backup may be gigabytes). */
 export function readPayloadChunks(backup: OpenedBackup, each: (chunk: Buffer) => void): void {
-  const fd = openSync(backup.file, 'r');
-  try {
-    const buffer = Buffer.alloc(CHUNK);
-    let at = backup.payloadOffset;
-    for (;;) {
-      const n = readSync(fd, buffer, 0, CHUNK, at);
-      if (n === 0) break;
-      each(buffer.subarray(0, n));
-      at += n;
-    }
-  } finally {
-    closeSync(fd);
-  }
+  forEachChunk(backup.file, backup.payloadOffset, each);
 }
 
 export function payloadHash(backup: OpenedBackup): string {
@@ -95,18 +83,18 @@ export function payloadHash(backup: OpenedBackup): string {
 export function fileHash(file: string): { hash: string; bytes: number } {
   const hash = createHash('sha256');
   let bytes = 0;
-  forEachChunk(file, (chunk) => {
+  forEachChunk(file, 0, (chunk) => {
     hash.update(chunk);
     bytes += chunk.length;
   });
   return { hash: hash.digest('hex'), bytes };
 }
 
-function forEachChunk(file: string, each: (chunk: Buffer) => void): void {
+function forEachChunk(file: string, from: number, each: (chunk: Buffer) => void): void {
   const fd = openSync(file, 'r');
   try {
     const buffer = Buffer.alloc(CHUNK);
-    let at = 0;
+    let at = from;
     for (;;) {
       const n = readSync(fd, buffer, 0, CHUNK, at);
       if (n === 0) break;
@@ -127,7 +115,7 @@ export function writeBackup(out: string, header: BackupHeader, payload: Buffer |
     writeSync(fd, MAGIC);
     writeSync(fd, `${JSON.stringify(header)}\n`);
     if (Buffer.isBuffer(payload)) writeSync(fd, payload);
-    else forEachChunk(payload.file, (chunk) => writeSync(fd, chunk));
+    else forEachChunk(payload.file, 0, (chunk) => writeSync(fd, chunk));
   } catch (err) {
     closeSync(fd);
     rmSync(partial, { force: true });
