@@ -1,4 +1,5 @@
 import { runAuditBench } from './audit.bench';
+import { runBackupBench } from './backup.bench';
 import { runBriefingBench } from './briefing.bench';
 import { runDispatchBench } from './dispatch.bench';
 import { runEmergencyBench } from './emergency.bench';
@@ -18,7 +19,7 @@ import type { SeedScale } from '../src/core/seed';
  * --quick measures open/aggregate at demo scale only (the national replica takes minutes to seed)
  * and pans the map over 100k depots only (1M takes minutes a frame in software WebGL), and
  * compares the dispatch solvers at 250 × 150 × 10 instead of 500 × 300 × 10.
- * --only replica|situation|map|sync|audit|dispatch|replay|briefing|emergency|layout|rotation|filter|simulate runs one of them (the map bench reuses the replica bench's national replica when there is one).
+ * --only replica|situation|map|sync|audit|backup|dispatch|replay|briefing|emergency|layout|rotation|filter|simulate runs one of them (the map bench reuses the replica bench's national replica when there is one).
  */
 const quick = process.argv.includes('--quick');
 const scales: SeedScale[] = quick ? ['demo'] : ['demo', 'national'];
@@ -29,6 +30,7 @@ if (!only || only === 'situation') process.stdout.write(`wrote ${runSituationBen
 if (!only || only === 'map') process.stdout.write(`wrote ${await runMapBench(quick)}\n`);
 if (!only || only === 'sync') process.stdout.write(`wrote ${await runSyncBench()}\n`);
 if (!only || only === 'audit') process.stdout.write(`wrote ${runAuditBench()}\n`);
+if (!only || only === 'backup') process.stdout.write(`wrote ${runBackupBench(quick ? 'demo' : 'national')}\n`);
 if (!only || only === 'briefing') process.stdout.write(`wrote ${runBriefingBench()}\n`);
 if (!only || only === 'dispatch') process.stdout.write(`wrote ${await runDispatchBench(quick)}\n`);
 if (!only || only === 'emergency') process.stdout.write(`wrote ${await runEmergencyBench()}\n`);

@@ -15,6 +15,7 @@ import { exportEpcisHelp, runExportEpcis } from './commands/export-epcis';
 import { briefingCommands, briefingHelp } from './commands/briefing';
 import { runSimulate, simulateHelp } from './commands/simulate';
 import { hazardImportHelp, runHazardImport } from './commands/hazard-import';
+import { backupCommands, backupHelp } from './commands/backup';
 
 /** `inrs`: the operator command line. */
 const HELP = `inrs — INRS Command Center operator command line
@@ -22,7 +23,7 @@ const HELP = `inrs — INRS Command Center operator command line
 usage: inrs <command> [options]
 
 commands:
-${[seedHelp, replicaStatsHelp, serverHelp, serverStatsHelp, serverAuditHelp, syncHelp, auditVerifyHelp, traceHelp, exportEpcisHelp, dispatchSolveHelp, hazardImportHelp, simulateHelp, layoutOptimiseHelp, rotationPlanHelp, briefingHelp, pkiHelp].map((h) => `  ${h.replace(/\n/g, '\n  ')}`).join('\n\n')}
+${[seedHelp, replicaStatsHelp, serverHelp, serverStatsHelp, serverAuditHelp, syncHelp, auditVerifyHelp, traceHelp, exportEpcisHelp, dispatchSolveHelp, hazardImportHelp, simulateHelp, layoutOptimiseHelp, rotationPlanHelp, briefingHelp, backupHelp, pkiHelp].map((h) => `  ${h.replace(/\n/g, '\n  ')}`).join('\n\n')}
 
   inrs --help
   This text.`;
@@ -44,6 +45,7 @@ const commands: Record<string, (args: string[]) => void | Promise<void>> = {
   'export epcis': runExportEpcis,
   ...pkiCommands,
   ...briefingCommands,
+  ...backupCommands,
 };
 
 function route(argv: string[]): { run: (args: string[]) => void | Promise<void>; args: string[] } | null {

@@ -6,11 +6,14 @@ import { lockFolder, STORE_LOCK_FILE } from '../locks/dir-lock';
 import { openRegionalStore } from './regional-store';
 import { startRegionalServer } from './regional-server';
 import { startSimulator } from './simulator';
+import { readBackupPolicy } from '../backup/policy';
+import { backupInChildProcess } from '../backup/child-backup';
+import { startBackupScheduler } from '../backup/scheduler';
 
 export const serverHelp = `inrs server --region ADCODE --data DIR --trust TRUST-DIR --identity FILE.p12 [--identity-passphrase-file F]
             --port N [--host 127.0.0.1]
             [--simulate RATE] [--seed-scale tiny|demo|national] [--seed N] [--as-of ISO]
-            [--checkpoint-every N] [--checkpoint-seconds S]
+            [--checkpoint-every N] [--checkpoint-seconds S] [--config FILE]
   Runs the regional server of one region: its encrypted store in DIR, WSS with mutual
   TLS 1.3 on HOST:PORT, trusting the root and CRLs of TRUST-DIR (inrs pki export-trust; its CRLs
   re-read every 30 s) and presenting FILE.p12, opened with its own passphrase (F, by default
@@ -18,7 +21,9 @@ export const serverHelp = `inrs server --region ADCODE --data DIR --trust TRUST-
   empty store with the national reference log and the region's synthetic log (the same
   logs \`inrs seed\` folds into a replica); --simulate records RATE live movements a second
   (replenishing a region whose stock ran out). One server per store: DIR/server.lock names
-  the running one, and a second server on DIR is refused with its pid.`;
+  the running one, and a second server on DIR is refused with its pid. --config FILE: a JSON file
+  whose "backups" section (dir, backupKeyFile, incrementalEveryMinutes, fullEveryHours,
+  keepIncrementals, keepFulls) has the server make and prune its own backups.`;
 
 export const serverStatsHelp = `inrs server stats --data DIR [--json]
   Head seq, chain head hash and projected state hash of a server store.`;
@@ -50,6 +55,7 @@ export async function runServerCommand(args: string[]): Promise<void> {
       'as-of': { type: 'string' },
       'checkpoint-every': { type: 'string' },
       'checkpoint-seconds': { type: 'string' },
+      config: { type: 'string' },
     },
     strict: true,
   });
@@ -62,6 +68,8 @@ export async function runServerCommand(args: string[]): Promise<void> {
   const port = Number(required(values, 'port'));
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port must be a port number');
   const log = (line: string) => process.stderr.write(`${new Date().toISOString()} ${line}\n`);
+  // Read before anything starts: a mistake in the configuration is refused at once.
+  const backupPolicy = values.config ? readBackupPolicy(values.config) : null;
   // Taken before seeding: a second server on this store is refused before it writes anything.
   const storeLock = lockFolder(dataDir, { name: STORE_LOCK_FILE, holder: 'regional server', log });
 
@@ -97,11 +105,22 @@ export async function runServerCommand(args: string[]): Promise<void> {
     log,
   });
   const stopSimulator = values.simulate ? startSimulator(server.store, Number(values.simulate), server.notifyAppended, log) : () => undefined;
+  const backups = backupPolicy
+    ? startBackupScheduler({
+        region,
+        policy: backupPolicy,
+        make: backupInChildProcess({ dataDir, policy: backupPolicy, identityFile: required(values, 'identity'), passphraseFile: values['identity-passphrase-file'] }),
+        log,
+      })
+    : null;
   process.stdout.write(`listening ${server.url}\n`);
+  if (backups) void backups.tick();
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);
   });
+  backups?.stop();
+  await backups?.whenIdle();
   stopSimulator();
   await server.close();
   storeLock.release();
