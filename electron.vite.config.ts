@@ -41,6 +41,7 @@ export default defineConfig({
           'browser-host': at('src/main/browser-host.ts'),
           'replica-worker': at('src/core/replica/replica-worker.ts'),
           'dispatch-worker': at('src/core/dispatch/dispatch-worker.ts'),
+          'optimisation-worker': at('src/core/optimisation/optimisation-worker.ts'),
           cli: at('src/cli/main.ts'),
           server: at('src/server/main.ts'),
         },
