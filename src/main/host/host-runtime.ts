@@ -60,10 +60,6 @@ export async function startHostRuntime(options: HostRuntimeOptions): Promise<Hos
   options.disposables.add(() => dispatchService.dispose());
   const optimisation = createOptimisationService({ replica, commands: () => commands, progress: (p) => events.emit('optimisation:progress', p), log: options.log });
   options.disposables.add(() => optimisation.dispose());
-  const stopInvalidate = events.subscribe((name) => {
-    if (name === 'replica:changed') optimisation.invalidate();
-  });
-  options.disposables.add(stopInvalidate);
   const handlers = createAppHandlers({
     replica,
     dispatch: dispatchService,

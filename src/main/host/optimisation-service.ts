@@ -27,8 +27,6 @@ export interface OptimisationService {
   costs(request: ParsedRequestOf<'optimisation:costs'>): Promise<CostStructure>;
   layout(request: ParsedRequestOf<'optimisation:layout'>): Promise<LayoutView>;
   sizing(request: ParsedRequestOf<'optimisation:sizing'>): Promise<SizingView>;
-  /** The replica changed: plans made from it are planned again when next asked for. */
-  invalidate(): void;
   dispose(): Promise<void>;
 }
 
@@ -44,7 +42,8 @@ export function createOptimisationService(deps: OptimisationServiceDeps): Optimi
   let costModel: CostModel | null = null;
   const costsOf = (): CostModel => (costModel ??= deps.costs ? deps.costs() : loadCostModel());
   const now = deps.now ?? (() => new Date());
-  // The cost structure reuses the calendar's plan: one plan per scope until the replica changes.
+  // The cost structure reuses the calendar's latest plan of the scope (a live replica changes every
+  // few seconds: the officer replans when he chooses, the costs follow the plan he sees).
   const plans = new Map<string, Promise<RotationView>>();
 
   const plan = async (region: string | null, months: number, runId: string | null): Promise<RotationView> => {
@@ -75,19 +74,21 @@ export function createOptimisationService(deps: OptimisationServiceDeps): Optimi
       progress('done');
     }
   };
-  const cachedPlan = (region: string | null, months: number, runId: string | null): Promise<RotationView> => {
+  const cachedPlan = (region: string | null, months: number, runId: string | null, fresh: boolean): Promise<RotationView> => {
     const key = `${region ?? 'all'}|${months}`;
     const hit = plans.get(key);
-    if (hit) return hit;
+    if (hit && !fresh) return hit;
     const p = plan(region, months, runId);
     plans.set(key, p);
     // A failed plan is not kept: the next ask tries again.
-    p.catch(() => plans.delete(key));
+    p.catch(() => {
+      if (plans.get(key) === p) plans.delete(key);
+    });
     return p;
   };
 
   return {
-    rotation: ({ region, months, runId }) => cachedPlan(region, months, runId ?? null),
+    rotation: ({ region, months, runId }) => cachedPlan(region, months, runId ?? null, true),
 
     async issueRotation({ rotations, label }) {
       const sender = requireSender(deps.commands(), 'instruction.issue');
@@ -117,7 +118,7 @@ export function createOptimisationService(deps: OptimisationServiceDeps): Optimi
 
     async costs({ region }) {
       const model = costsOf();
-      const view = await cachedPlan(region, 12, null);
+      const view = await cachedPlan(region, 12, null, false);
       const reading = await deps.replica.call('optimisationCosts', [{ region, months: view.months }]);
       const regionOf = new Map(view.depots.map((d) => [d.code, d.region]));
       const figures = costStructure(
@@ -163,8 +164,6 @@ export function createOptimisationService(deps: OptimisationServiceDeps): Optimi
         rows: rows.map((r) => ({ ...r, nameZh: names.get(r.region)?.nameZh ?? r.region, nameEn: names.get(r.region)?.nameEn ?? r.region })),
       };
     },
-
-    invalidate: () => plans.clear(),
 
     async dispose() {
       await solver?.dispose();
