@@ -58,6 +58,29 @@ describe('optimisation wall (browser host, tiny demo)', () => {
     await session.screenshot('optimisation-wall');
   }, 400_000);
 
+  it('scoped to Hunan: the calendar holds only Hunan\'s depots and the layout weighs every Hunan city as a site', async () => {
+    const { page } = session;
+    const plannedAt = await page.getByTestId('rotation-summary').getAttribute('title');
+    await page.getByTestId('optim-scope').selectOption('430000');
+    await page.waitForFunction(
+      (before) => {
+        const panel = document.querySelector('[data-testid="optim-rotation"]');
+        return panel?.getAttribute('data-status') === 'done' && document.querySelector('[data-testid="rotation-summary"]')?.getAttribute('title') !== before;
+      },
+      plannedAt,
+      { timeout: 120_000 },
+    );
+    const depots = await page.locator('[data-testid="rotation-calendar"] tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-depot') ?? ''));
+    expect(depots.length).toBeGreaterThan(0);
+    for (const d of depots) expect(d).toMatch(/^43/);
+    await page.locator('[data-testid="optim-layout"][data-status="optimal"]').waitFor({ timeout: 180_000 });
+    await page.waitForFunction(() => document.querySelector('[data-testid="optim-layout"] .panel-title')?.textContent?.includes('湖南'), undefined, { timeout: 30_000 });
+    // The cost structure and the sizing hint follow the scope.
+    await page.waitForFunction(() => document.querySelector('[data-testid="optim-sizing"] .panel-title')?.textContent?.includes('湖南'), undefined, { timeout: 30_000 });
+    await page.locator('[data-testid="cost-chart"] canvas').waitFor({ timeout: 60_000 });
+    await session.screenshot('optimisation-hunan');
+  }, 400_000);
+
   it('issues the lots of a live region as signed rotation instructions that come back in the instruction list', async () => {
     const { page } = session;
     for (const region of LIVE) await page.locator(`[data-testid="link-status-${region}"][data-status="live"]`).waitFor({ timeout: 90_000 });

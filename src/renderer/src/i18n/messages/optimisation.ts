@@ -2,6 +2,7 @@
 export const zh = {
   'wall.optimisation': '优化',
   'optim.scope.national': '全国',
+  'optim.scope.label': '范围',
   'optim.month': '{year}年{month}月',
   'optim.computedAt': '计算于 {time}',
   'optim.demo': '演示成本参数',
@@ -88,6 +89,7 @@ export const zh = {
 export const en: Record<keyof typeof zh, string> = {
   'wall.optimisation': 'Optimisation',
   'optim.scope.national': 'National',
+  'optim.scope.label': 'Scope',
   'optim.month': '{monthName} {year}',
   'optim.computedAt': 'computed {time}',
   'optim.demo': 'demo cost figures',

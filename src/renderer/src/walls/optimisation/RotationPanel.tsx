@@ -4,6 +4,7 @@ import { nameOf } from '../../format/labels';
 import { useTimeFormat } from '../../format/time-zone-store';
 import { RotationIssue } from './RotationIssue';
 import { RunStatus } from './RunStatus';
+import { ScopePicker } from './ScopePicker';
 import { monthLabel, scopeName, tenThousandYuan, wholeNumber } from './optim-format';
 import { optimisationSelectors, useOptimisationStore } from './optimisation-store';
 import { calendarOf, cellKey } from './rotation-selection';
@@ -38,6 +39,7 @@ export function RotationPanel({ region, ready }: { region: string | null; ready:
     <section className="panel optim-rotation" data-testid="optim-rotation" data-status={run.status}>
       <div className="optim-title-row">
         <h2 className="panel-title">{t('optim.rotation.title', { scope: scopeName(t, locale, region) })}</h2>
+        <ScopePicker region={region} />
         <button type="button" data-testid="rotation-replan" disabled={!ready || run.status === 'running'} onClick={() => void planRotation(region, true)}>
           {t('optim.rotation.replan')}
         </button>
