@@ -54,6 +54,15 @@ describe('optimisation wall (browser host, tiny demo)', () => {
 
     await page.locator('[data-testid="cost-chart"] canvas').waitFor({ timeout: 60_000 });
     expect(await page.locator('[data-testid="cost-table"] tbody tr').count()).toBeGreaterThan(0);
+    // By region: provinces by name.
+    await page.getByTestId('cost-by').selectOption('region');
+    const regions = await page.locator('[data-testid="cost-table"] tbody tr').evaluateAll((trs) => trs.map((tr) => [tr.getAttribute('data-key'), tr.querySelector('th')?.textContent ?? '']));
+    expect(regions.length).toBeGreaterThan(1);
+    for (const [code, name] of regions) {
+      expect(code).toMatch(/^\d{6}$/);
+      expect(name).not.toBe(code);
+    }
+    await page.getByTestId('cost-by').selectOption('category');
     expect(await page.locator('[data-testid="sizing-table"] tbody tr').count()).toBeGreaterThan(0);
     await session.screenshot('optimisation-wall');
   }, 400_000);

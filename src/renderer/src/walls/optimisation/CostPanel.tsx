@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { getInrs } from '../../bridge';
 import { EChart } from '../../charts/EChart';
 import { nameOf } from '../../format/labels';
@@ -26,6 +26,8 @@ export function CostPanel({ region, planAt }: { region: string | null; planAt: s
     [costs, t, locale],
   );
   const money = (v: number) => tenThousandYuan(locale, v);
+  const [by, setBy] = useState<'category' | 'region'>('category');
+  const rows = costs ? (by === 'category' ? costs.byCategory.map((c) => ({ key: c.category, ...c })) : costs.byRegion.map((r) => ({ key: r.region, ...r }))) : [];
   const title = t('optim.costs.title', { scope: scopeName(t, locale, region), months: costs?.months.length ?? 12 });
   return (
     <section className="panel optim-costs" data-testid="optim-costs">
@@ -49,7 +51,12 @@ export function CostPanel({ region, planAt }: { region: string | null; planAt: s
             <table className="data-table compact" data-testid="cost-table">
               <thead>
                 <tr>
-                  <th scope="col">{t('optim.costs.category')}</th>
+                  <th scope="col">
+                    <select data-testid="cost-by" aria-label={t('optim.costs.by')} value={by} onChange={(e) => setBy(e.target.value === 'region' ? 'region' : 'category')}>
+                      <option value="category">{t('optim.costs.category')}</option>
+                      <option value="region">{t('optim.costs.region')}</option>
+                    </select>
+                  </th>
                   <th scope="col" className="num">
                     {t('optim.costs.storage')}
                   </th>
@@ -65,8 +72,8 @@ export function CostPanel({ region, planAt }: { region: string | null; planAt: s
                 </tr>
               </thead>
               <tbody>
-                {costs.byCategory.slice(0, TABLE_ROWS).map((c) => (
-                  <tr key={c.category} data-category={c.category}>
+                {rows.slice(0, TABLE_ROWS).map((c) => (
+                  <tr key={c.key} data-key={c.key}>
                     <th scope="row">{nameOf(locale, c)}</th>
                     <td className="num">{money(c.storage)}</td>
                     <td className="num">{money(c.rotation)}</td>
