@@ -41,6 +41,14 @@ describe('optimisation wall (browser host, tiny demo)', () => {
     // Hover text: quantity per category and the floor kept.
     const title = (await page.getByTestId('rotation-cell').first().getAttribute('title')) ?? '';
     expect(title).toMatch(/≥|低于/);
+    // Lots that cannot be planned: why, in the officer's language first, the planner's figures after.
+    const unplanned = page.locator('[data-testid="rotation-unplanned"] li');
+    if ((await unplanned.count()) > 0) {
+      await page.locator('[data-testid="rotation-unplanned"] > summary').click();
+      expect(await unplanned.first().getAttribute('data-kind')).not.toBe('other');
+      expect(await unplanned.first().textContent()).toMatch(/安全线|作业能力|最迟销售月|储存能力/);
+      await page.locator('[data-testid="rotation-unplanned"] > summary').click();
+    }
 
     await page.locator('[data-testid="optim-layout"][data-status="optimal"]').waitFor({ timeout: 180_000 });
     const rows = await page.locator('[data-testid="layout-table"] tbody tr[data-hours]').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-hours')));

@@ -34,7 +34,8 @@ export const rotationViewSchema = z.object({
     z.object({ lot: code, depot: code, category: code, quantity: z.number().int().positive(), month, sellBy: month, arrives: month, cost: z.number() }),
   ),
   floorByMonth: z.array(z.object({ depot: code, class: z.string(), month, held: z.number(), floor: z.number(), belowFloorAtStart: z.literal(true).optional() })),
-  unplanned: z.array(z.object({ lot: code, depot: code, reason: z.string() })),
+  /** `kind` says why in a word the wall translates; `reason` is the planner's sentence with its figures. */
+  unplanned: z.array(z.object({ lot: code, depot: code, kind: z.enum(['past-sell-by', 'floor', 'handling', 'floor-and-handling', 'no-storage', 'other']), reason: z.string() })),
   cost: z.number(),
   model: z.object({ columns: z.number().int(), rows: z.number().int(), binaries: z.number().int(), solverMs: z.number(), models: z.number().int() }),
   solveMillis: z.number().nonnegative(),

@@ -149,8 +149,12 @@ export function RotationPanel({ region, ready }: { region: string | null; ready:
               <summary>{t('optim.rotation.unplanned', { n: view.unplanned.length })}</summary>
               <ul>
                 {view.unplanned.map((u) => (
-                  <li key={`${u.lot}|${u.depot}`}>
-                    <strong>{depotName.get(u.depot) ?? u.depot}</strong> · {t('optim.rotation.lot')} <code>{u.lot}</code>: {u.reason}
+                  <li key={`${u.lot}|${u.depot}`} data-kind={u.kind}>
+                    <strong>{depotName.get(u.depot) ?? u.depot}</strong>：{t(`optim.unplanned.${u.kind}`)}
+                    <span className="cell-sub optim-reason">
+                      {' '}
+                      {t('optim.rotation.lot')} <code>{u.lot}</code> · {u.reason}
+                    </span>
                   </li>
                 ))}
               </ul>
