@@ -42,6 +42,7 @@ export default defineConfig({
           'replica-worker': at('src/core/replica/replica-worker.ts'),
           'dispatch-worker': at('src/core/dispatch/dispatch-worker.ts'),
           'simulate-worker': at('src/core/simulate/simulate-worker.ts'),
+          'optimisation-worker': at('src/core/optimisation/optimisation-worker.ts'),
           cli: at('src/cli/main.ts'),
           server: at('src/server/main.ts'),
         },

@@ -33,7 +33,7 @@ const situationInvalid = [
 ];
 
 /** Signed commands: this host runs offline, so a valid one is answered not-connected (never bad-request). */
-const offlineCommands = new Set<ChannelName>(['emergency:propose', 'emergency:cosign', 'emergency:cancel', 'emergency:break-glass', 'emergency:countersign', 'dispatch:issue', 'instructions:acknowledge', 'instructions:forward']);
+const offlineCommands = new Set<ChannelName>(['emergency:propose', 'emergency:cosign', 'emergency:cancel', 'emergency:break-glass', 'emergency:countersign', 'dispatch:issue', 'instructions:acknowledge', 'instructions:forward', 'optimisation:issue-rotation']);
 
 /** A saved plan: the smallest recommendation the contract takes. */
 const savedPlan = {
@@ -170,6 +170,14 @@ const cases: Record<ChannelName, { valid: unknown[]; invalid: unknown[] }> = {
     invalid: [undefined, {}, { plan: { ...savedPlan, lines: [{ key: '', text: '1', removed: false }] } }, { plan: { ...savedPlan, recommendation: {} } }],
   },
   'dispatch:plan-clear': { valid: [{ regions: ['430000'] }], invalid: [undefined, { regions: [] }, { regions: ['43'] }] },
+  'optimisation:rotation': { valid: [{ region: REGION }, { region: null, months: 6, runId: 'r1' }], invalid: [undefined, {}, { region: '43' }, { region: null, months: 0 }, { region: null, months: 37 }] },
+  'optimisation:issue-rotation': {
+    valid: [{ rotations: [{ lot: 'L1', depot: '430100-D001', category: 'GR-RICE', quantity: 5, month: '2027-01' }], label: '湖南轮换' }],
+    invalid: [undefined, { rotations: [], label: 'x' }, { rotations: [{ lot: 'L1', depot: 'D', category: 'GR-RICE', quantity: 1.5, month: '2027-01' }], label: 'x' }, { rotations: [{ lot: 'L1', depot: 'D', category: 'GR-RICE', quantity: 1, month: '2027-1' }], label: 'x' }],
+  },
+  'optimisation:costs': { valid: [{ region: REGION }, { region: null }], invalid: [undefined, {}, { region: '4300' }] },
+  'optimisation:layout': { valid: [{ region: REGION }, { region: REGION, maxOpen: 1, runId: 'l1' }], invalid: [undefined, { region: REGION, maxOpen: 0 }, { region: REGION, maxOpen: 1.5 }] },
+  'optimisation:sizing': { valid: [{ region: REGION }, { region: null }], invalid: [undefined, { region: 'all' }] },
   'displays:set-layout': {
     valid: [
       { layout: { version: 1, assignments: [] } },

@@ -9,6 +9,7 @@ import { createChainMonitor, type ChainMonitor } from '../audit/chain-monitor';
 import { exportBriefing } from '../briefing/export';
 import { createDispatchQueries, type DispatchQueries } from './dispatch-queries';
 import { createEmergencyQueries, type EmergencyQueries } from './emergency-queries';
+import { createOptimisationQueries, type OptimisationQueries } from './optimisation-queries';
 import { createReplayQueries, type ReplayQueries } from '../replay/replay-queries';
 import type { ReplicaWorkerMethods, WorkerInit, WorkerReply, WorkerRequest } from './worker-protocol';
 import { toErrorShape } from '../../shared/errors';
@@ -30,6 +31,7 @@ let chain: ChainMonitor;
 let replay: ReplayQueries;
 let emergency: EmergencyQueries;
 let dispatch: DispatchQueries;
+let optimisation: OptimisationQueries;
 const pageWalk = createPageWalk(init.file, Buffer.from(init.keyHex, 'hex'));
 try {
   replica = openReplica(init.file, Buffer.from(init.keyHex, 'hex'), { create: init.create });
@@ -40,6 +42,7 @@ try {
   replay = createReplayQueries(replica.db);
   emergency = createEmergencyQueries(replica.db);
   dispatch = createDispatchQueries(replica.db);
+  optimisation = createOptimisationQueries(replica.db);
   send({ kind: 'ready' });
 } catch (err) {
   send({ kind: 'open-failed', error: toErrorShape(err) });
@@ -67,6 +70,11 @@ const handlers: Handlers = {
   instructions: (_id, filter, limit) => situation.instructions(filter, limit),
   emergencyState: (_id, now) => emergency.state(now),
   dispatchSupply: (_id, categories) => dispatch.supply(categories),
+  optimisationRotation: (_id, options) => optimisation.rotation(options),
+  optimisationLayout: (_id, options) => optimisation.layout(options),
+  optimisationCosts: (_id, options) => optimisation.costs(options),
+  optimisationSizing: (_id, region) => optimisation.sizing(region),
+  rotationHoldings: (_id, pairs) => optimisation.holdings(pairs),
   schemaVersion: () => sync.schemaVersion(),
   syncCursor: (_id, region) => sync.cursor(region),
   syncApply: (_id, region, events) => sync.apply(region, events),

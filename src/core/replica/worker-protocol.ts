@@ -10,6 +10,10 @@ import type { ReplayRange } from '../../shared/contract/replay-schemas';
 import type { EmergencyState } from '../../shared/contract/emergency-schemas';
 import type { DispatchSupply } from '../dispatch/recommend';
 import type { ErrorShape } from '../../shared/errors';
+import type { CostModel } from '../costs/cost-model';
+import type { RotationHolding } from '../optimisation/rotation-instructions';
+import type { SizingRow } from '../optimisation/reserve-sizing';
+import type { CostReading, LayoutReading, RotationReading } from './optimisation-queries';
 
 /** Typed methods of the replica worker: name → [arguments, result]. */
 export interface ReplicaWorkerMethods {
@@ -31,6 +35,12 @@ export interface ReplicaWorkerMethods {
   emergencyState: [[now: number], EmergencyState];
   /** Every depot's whole supply above floor of these categories, and the categories (dispatch-queries.ts). */
   dispatchSupply: [[categories: string[]], DispatchSupply];
+  /** The optimisation wall's readings (optimisation-queries.ts). */
+  optimisationRotation: [[options: { months: number; region: string | null; costs: CostModel }], RotationReading];
+  optimisationLayout: [[options: { region: string | null; maxOpen: number | null }], LayoutReading];
+  optimisationCosts: [[options: { region: string | null; months: string[] }], CostReading];
+  optimisationSizing: [[region: string | null], SizingRow[]];
+  rotationHoldings: [[pairs: { lot: string; depot: string }[]], RotationHolding[]];
   /** Indexes up to `budget` more events for the time slider (see src/core/replay). */
   replayBuild: [[budget: number], ReplayRange['index']];
   replayRange: [[], ReplayRange];

@@ -9,6 +9,7 @@ import { createReplayHandlers } from './replay-handlers';
 import { createDisplayHandlers, withKiosk } from '../displays/display-handlers';
 import type { DisplaysService } from '../displays/displays-service';
 import { createDispatchHandlers, createDispatchService, type DispatchService } from './dispatch-service';
+import { createOptimisationHandlers, createOptimisationService, type OptimisationService } from './optimisation-service';
 
 export interface AppHostDeps {
   replica: ReplicaClient;
@@ -23,12 +24,14 @@ export interface AppHostDeps {
   displays?: DisplaysService;
   /** Dispatch recommendation and issue; one without progress events is made when absent. */
   dispatch?: DispatchService;
+  /** The optimisation wall's plans and their issue; one without progress events is made when absent. */
+  optimisation?: OptimisationService;
   /** How the shell hands a written briefing to the officer; without it briefing:deliver fails clearly. */
   delivery?: BriefingDelivery;
 }
 
 /** The contract implemented on top of core services; knows nothing of Electron or HTTP. */
-export function createAppHandlers({ replica, info, links, chain, commands = () => null, displays, dispatch, delivery }: AppHostDeps): HostHandlers {
+export function createAppHandlers({ replica, info, links, chain, commands = () => null, displays, dispatch, optimisation, delivery }: AppHostDeps): HostHandlers {
   return {
     'app:info': () => withKiosk(info, displays),
     'replica:stats': () => replica.call('stats', []),
@@ -63,5 +66,6 @@ export function createAppHandlers({ replica, info, links, chain, commands = () =
     ...createReplayHandlers(replica),
     ...createDisplayHandlers(displays),
     ...createDispatchHandlers(dispatch ?? createDispatchService({ replica, commands })),
+    ...createOptimisationHandlers(optimisation ?? createOptimisationService({ replica, commands })),
   };
 }

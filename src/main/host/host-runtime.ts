@@ -11,6 +11,7 @@ import type { SyncManager } from '../../core/sync/sync-manager';
 import { createCommandSender, type CommandSender } from './command-sender';
 import type { DisplaysService } from '../displays/displays-service';
 import { createDispatchService } from './dispatch-service';
+import { createOptimisationService } from './optimisation-service';
 import type { BriefingDelivery } from './briefing-delivery';
 
 export interface HostRuntime {
@@ -57,9 +58,12 @@ export async function startHostRuntime(options: HostRuntimeOptions): Promise<Hos
     planFile: join(dirname(options.target.file), 'dispatch-plan.json'),
   });
   options.disposables.add(() => dispatchService.dispose());
+  const optimisation = createOptimisationService({ replica, commands: () => commands, progress: (p) => events.emit('optimisation:progress', p), log: options.log });
+  options.disposables.add(() => optimisation.dispose());
   const handlers = createAppHandlers({
     replica,
     dispatch: dispatchService,
+    optimisation,
     chain: () => chainWatch.current(),
     links: () => sync?.states() ?? [],
     commands: () => commands,

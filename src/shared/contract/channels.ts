@@ -24,6 +24,7 @@ import {
 import { briefingDeliverRequestSchema, briefingDeliverResultSchema, briefingExportRequestSchema, briefingExportResultSchema } from './briefing-schemas';
 import { replayAtRequestSchema, replayRangeSchema } from './replay-schemas';
 import { dispatchPlanChannels } from './dispatch-plan-schemas';
+import { optimisationChannels, optimisationProgressSchema } from './optimisation-schemas';
 import { instructionTraceSchema, lotSummarySchema, lotTraceSchema, traceInstructionRequestSchema, traceLotRequestSchema, traceSearchRequestSchema } from './trace-schemas';
 import {
   acknowledgeRequestSchema,
@@ -147,6 +148,7 @@ export const channels = {
   'emergency:break-glass': { request: breakGlassRequestSchema, response: commandAnswerSchema },
   'emergency:countersign': { request: countersignRequestSchema, response: commandAnswerSchema },
   ...dispatchPlanChannels,
+  ...optimisationChannels,
 } as const;
 
 /** Events pushed from the host to the renderer. */
@@ -155,6 +157,7 @@ export const hostEvents = {
   'sync:link-changed': linkStateSchema,
   'audit:chain-changed': chainStatusSchema,
   'dispatch:progress': dispatchProgressSchema,
+  'optimisation:progress': optimisationProgressSchema,
 } as const;
 
 export type Channels = typeof channels;

@@ -10,3 +10,4 @@ export * from './emergency-schemas';
 export * from './display-schemas';
 export * from './dispatch-schemas';
 export * from './dispatch-plan-schemas';
+export * from './optimisation-schemas';

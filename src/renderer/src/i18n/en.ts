@@ -9,6 +9,7 @@ import { en as timeEn } from './messages/time';
 import { en as regionStatusEn } from './messages/region-status';
 import { en as errorsEn } from './messages/errors';
 import { en as layoutEn } from './messages/layout';
+import { en as optimisationEn } from './messages/optimisation';
 
 export const en: Record<MessageKey, string> = {
   'app.title': 'INRS Command Center',
@@ -247,4 +248,5 @@ export const en: Record<MessageKey, string> = {
   ...timeEn,
   ...regionStatusEn,
   ...layoutEn,
+  ...optimisationEn,
 };

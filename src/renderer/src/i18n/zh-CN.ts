@@ -8,6 +8,7 @@ import { zh as timeZh } from './messages/time';
 import { zh as regionStatusZh } from './messages/region-status';
 import { zh as errorsZh } from './messages/errors';
 import { zh as layoutZh } from './messages/layout';
+import { zh as optimisationZh } from './messages/optimisation';
 
 /** zh-CN is the reference dictionary: its keys are the message keys. Keep keys stable. */
 export const zhCN = {
@@ -246,6 +247,7 @@ export const zhCN = {
   ...timeZh,
   ...regionStatusZh,
   ...layoutZh,
+  ...optimisationZh,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

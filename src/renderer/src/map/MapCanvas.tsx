@@ -25,7 +25,7 @@ import './map.css';
 const DEPOT_LAYERS = new Set<string>([DECK_LAYER_IDS.depots]);
 
 /** The national risk map: maplibre basemap with the choropleth and labels, deck.gl layers interleaved. */
-export default function MapCanvas({ situation, filter, focusRegion, onSelectProvince, onSelectDepot, onDrawn }: MapViewProps) {
+export default function MapCanvas({ situation, filter, focusRegion, onSelectProvince, onSelectDepot, onDrawn, overlay: featureOverlay }: MapViewProps) {
   const { locale, t } = useMapText();
   const containerRef = useRef<HTMLDivElement>(null);
   const [render] = useState(() => chooseRenderMode(window.location.search, probeRenderer()));
@@ -52,6 +52,7 @@ export default function MapCanvas({ situation, filter, focusRegion, onSelectProv
   const [labels, setLabels] = useState('');
   const [view, setView] = useState({ center: '', zoom: '' });
   const [dispatchArcCount, setDispatchArcs] = useState(0);
+  const [overlayCount, setOverlayCount] = useState(0);
 
   // A new data version or filter gives failed layers another chance.
   useEffect(() => setFailed(new Set()), [data.key]);
@@ -211,8 +212,20 @@ export default function MapCanvas({ situation, filter, focusRegion, onSelectProv
     }
     const dispatchKey = dispatchData && layers.some((l) => l.id === DISPATCH_LAYER_IDS.arcs) ? dispatchData.key : '';
     setDispatchArcs(dispatchKey ? (dispatchData?.length ?? 0) : 0);
+    // A feature's layers: one that fails to build is hidden and reported like any other.
+    let overlayKey = '';
+    if (featureOverlay && !failed.has(`overlay:${featureOverlay.key}`)) {
+      try {
+        layers.push(...featureOverlay.build(STYLE_IDS.firstLabel));
+        overlayKey = featureOverlay.key;
+      } catch (error) {
+        console.warn(`map: overlay ${featureOverlay.key} could not be built and is hidden: ${(error as Error).message}`);
+        setFailed((prev) => new Set([...prev, `overlay:${featureOverlay.key}`]));
+      }
+    }
+    setOverlayCount(overlayKey ? (featureOverlay?.count ?? 0) : 0);
     frame.current = {
-      layersKey: `${data.key}|${dispatchKey}|${layers.map((l) => l.id).join(',')}|${selectedDepotRow}`,
+      layersKey: `${data.key}|${dispatchKey}|${overlayKey}|${layers.map((l) => l.id).join(',')}|${selectedDepotRow}`,
       deckRenderedKey: '',
       expectDeck: layers.length > 0,
       handedAt: performance.now(),
@@ -220,7 +233,7 @@ export default function MapCanvas({ situation, filter, focusRegion, onSelectProv
     setReady(false);
     setOverlayLayers(overlay, layers);
     map?.triggerRepaint();
-  }, [overlay, map, styleReady, data, dispatchData, visible, failed, selectedDepotRow, moving]);
+  }, [overlay, map, styleReady, data, dispatchData, featureOverlay, visible, failed, selectedDepotRow, moving]);
 
   // Readiness: the basemap is idle and deck.gl has drawn the current layers.
   useEffect(() => {
@@ -275,6 +288,7 @@ export default function MapCanvas({ situation, filter, focusRegion, onSelectProv
       data-center={view.center}
       data-zoom={view.zoom}
       data-dispatch-arcs={dispatchArcCount}
+      data-overlay-count={overlayCount}
       onMouseLeave={() => setHover(null)}
     >
       <div ref={containerRef} className="map-canvas" />

@@ -1,6 +1,18 @@
 import { lazy, Suspense } from 'react';
+import type { Layer } from '@deck.gl/core';
 import type { Situation, SituationFilter } from '../../../shared/contract/situation-schemas';
 import { MapErrorBoundary } from './ui/MapErrorBoundary';
+
+/**
+ * Layers a feature draws over the map (the optimisation wall's sites): built cheaply on each
+ * render from data the feature formats and caches; `key` changes whenever that data does.
+ */
+export interface MapOverlay {
+  key: string;
+  /** Objects drawn, shown to tests and support as the map's data-overlay-count. */
+  count: number;
+  build(beforeId: string): Layer[];
+}
 
 export interface MapViewProps {
   situation: Situation;
@@ -9,8 +21,9 @@ export interface MapViewProps {
   focusRegion?: string;
   onSelectProvince(adcode: string): void;
   onSelectDepot(code: string): void;
-  /** How long the map took to draw new layers, from handing them over to idle (milliseconds). */
+  /** How long the map took to draw new layers: from handing them over to the first frame after they were drawn (ms). */
   onDrawn?(ms: number): void;
+  overlay?: MapOverlay;
 }
 
 // maplibre and deck.gl are most of the bundle: loaded when a map is first shown.

@@ -22,6 +22,7 @@ export const WALL_CATALOGUE: readonly WallEntry[] = [
   { type: 'alerts-tasks', title: 'wall.alerts-tasks', load: () => import('./alerts-tasks/AlertsTasks') },
   { type: 'traceability', title: 'wall.traceability', load: () => import('./traceability/Traceability') },
   { type: 'emergency-operations', title: 'wall.emergency-operations', load: () => import('./emergency-operations/EmergencyOperations') },
+  { type: 'optimisation', title: 'wall.optimisation', load: () => import('./optimisation/Optimisation') },
 ];
 
 export function wallEntry(type: WallType): WallEntry {

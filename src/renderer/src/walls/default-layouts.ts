@@ -3,6 +3,7 @@ import categoryReserves from './category-reserves/layout.json';
 import emergencyOperations from './emergency-operations/layout.json';
 import { parseWallLayout, type WallLayout, type WallType } from './layout';
 import nationalOverview from './national-overview/layout.json';
+import optimisation from './optimisation/layout.json';
 import regionFocus from './region-focus/layout.json';
 import traceability from './traceability/layout.json';
 
@@ -14,4 +15,5 @@ export const DEFAULT_LAYOUTS: Record<WallType, WallLayout> = {
   'alerts-tasks': parseWallLayout(alertsTasks),
   traceability: parseWallLayout(traceability),
   'emergency-operations': parseWallLayout(emergencyOperations),
+  optimisation: parseWallLayout(optimisation),
 };

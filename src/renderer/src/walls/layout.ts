@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-export const WALL_TYPES = ['national-overview', 'region-focus', 'category-reserves', 'alerts-tasks', 'traceability', 'emergency-operations'] as const;
+export const WALL_TYPES = ['national-overview', 'region-focus', 'category-reserves', 'alerts-tasks', 'traceability', 'emergency-operations', 'optimisation'] as const;
 export type WallType = (typeof WALL_TYPES)[number];
 
 export const PANEL_KINDS = [
@@ -21,6 +21,10 @@ export const PANEL_KINDS = [
   'emergency-officer',
   'dispatch-scenario',
   'dispatch-plan',
+  'optim-costs',
+  'optim-rotation',
+  'optim-layout',
+  'optim-sizing',
 ] as const;
 export type PanelKind = (typeof PANEL_KINDS)[number];
 
