@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openChromium, type Session } from './support/browser';
+import { waitForMapReady } from './support/map-view';
 import { freePort, inrs, startHost, startRegionalServer, type RunningHost, type RegionalServerProcess } from './support/processes';
 
 const REGION = '430000';
@@ -198,6 +199,9 @@ describe('emergency mode with two officers and a wall, against a regional server
     expect(await wall.getByTestId('proposal-cosign').count()).toBe(0);
     await screen('wall').session.screenshot('emergency-wall-level-ii');
     await screen('officer-a').session.screenshot('emergency-officer-a-level-ii');
+    // At level II, with live sync running, the officer's overview map still settles and is drawn.
+    await a.getByTestId('wall-tab-national-overview').click();
+    await waitForMapReady(a, 120_000);
 
     for (const s of screens) expect(s.session.problems, s.name).toEqual([]);
   });
