@@ -55,6 +55,27 @@ const TIME_PICK = `async (adcode) => {
   });
 }`;
 
+/** Runs in the page: switches the language and times until the header and the KPI captions read in it. */
+const TIME_LANGUAGE = `async (lang) => {
+  const caption = () => document.querySelector('[data-testid="kpi-strip"] .kpi-caption')?.textContent ?? '';
+  const before = caption();
+  const button = document.querySelector('[data-testid="lang-' + lang + '"]');
+  if (!button) throw new Error('no switch to ' + lang);
+  const started = performance.now();
+  button.click();
+  return new Promise((resolve, reject) => {
+    const poll = () => {
+      const now = performance.now();
+      if (document.documentElement.lang === lang && caption() !== before) return resolve(now - started);
+      if (now - started > 120000) return reject(new Error('language ' + lang + ' not shown'));
+      setTimeout(poll, 5);
+    };
+    poll();
+  });
+}`;
+
+const LANGUAGE_SWITCHES = 3;
+
 const stats = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   const at = (q: number) => s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? 0;
@@ -107,6 +128,13 @@ async function measureAt(scale: SeedScale): Promise<Record<string, unknown>> {
         await page.locator('[data-testid="map"][data-map-ready="true"]').waitFor({ timeout: 120_000 });
       }
     }
+    const switches: number[] = [];
+    for (let i = 0; i < LANGUAGE_SWITCHES; i++) {
+      for (const lang of ['en', 'zh-CN']) {
+        switches.push((await page.evaluate(`(${TIME_LANGUAGE})(${JSON.stringify(lang)})`)) as number);
+        await page.locator('[data-testid="map"][data-map-ready="true"]').waitFor({ timeout: 120_000 });
+      }
+    }
     const panels = stats(picks.map((p) => p.panels));
     const hostRead = stats(reads);
     return {
@@ -116,6 +144,7 @@ async function measureAt(scale: SeedScale): Promise<Record<string, unknown>> {
       clickToDataMs: stats(picks.map((p) => p.data)),
       clickToMapDrawnMs: stats(picks.map((p) => p.mapDrawn)),
       hostSituationReadMs: hostRead,
+      languageSwitchMs: stats(switches),
       // What the page adds to the host's reads before the officer sees the panels follow.
       panelsOverHostRead: hostRead.median > 0 ? round(panels.median / hostRead.median) : null,
     };
@@ -128,7 +157,8 @@ async function measureAt(scale: SeedScale): Promise<Record<string, unknown>> {
 
 /**
  * Map click → filter on the overview at 1920×1080 in the browser host: click to panels (table and
- * KPIs), to the map's data, and to the drawn map, against the host's own read time in the same run.
+ * KPIs), to the map's data, and to the drawn map, against the host's own read time in the same run;
+ * then a language switch, click to the header and KPI captions in the other language.
  * Drawing is software WebGL here; the panels figure is the one an officer waits for.
  */
 export async function runFilterBench(quick: boolean): Promise<string> {

@@ -1,4 +1,4 @@
-import { Component, lazy, Suspense, useMemo, type ReactNode } from 'react';
+import { Component, lazy, Suspense, useEffect, useMemo, type ReactNode } from 'react';
 import { useT } from '../i18n';
 import { WALL_CATALOGUE } from './catalogue';
 import type { WallType } from './layout';
@@ -25,6 +25,14 @@ export function WallHost() {
   const current = useWallStore(wallSelectors.current);
   const layout = useWallStore(wallSelectors.layout);
   const Wall = useMemo(() => lazyWalls.get(current), [current]);
+  // Once the first wall is up, the others' code loads in the background: a switch (or a kiosk's
+  // next slot) then never waits for a chunk while the map keeps the page busy.
+  useEffect(() => {
+    const timer = setTimeout(() => {
+      for (const wall of WALL_CATALOGUE) void wall.load().catch(() => undefined);
+    }, 0);
+    return () => clearTimeout(timer);
+  }, []);
   if (!Wall) return null;
   return (
     <WallBoundary

@@ -14,7 +14,7 @@ export interface WallEntry {
   load: () => Promise<{ default: ComponentType<WallProps> }>;
 }
 
-/** Every wall the app can show; each is its own chunk, loaded when first shown. */
+/** Every wall the app can show; each is its own chunk, loaded after the first wall is up or when first shown. */
 export const WALL_CATALOGUE: readonly WallEntry[] = [
   { type: 'national-overview', title: 'wall.national-overview', load: () => import('./national-overview/NationalOverview') },
   { type: 'region-focus', title: 'wall.region-focus', load: () => import('./region-focus/RegionFocus') },
