@@ -34,6 +34,14 @@ interface Transfer {
   dirty: boolean;
 }
 
+/** Change of a depot's stock of one class in the batch (depot_class_stock), and how many movements made it. */
+interface ClassChange {
+  readonly depot: string;
+  readonly cls: string;
+  delta: number;
+  moves: number;
+}
+
 type StockTable = 'lot' | 'depot' | 'province';
 /** Named values of an INSERT, bound by name. */
 type Row = Record<string, unknown>;
@@ -51,7 +59,11 @@ type Row = Record<string, unknown>;
 export function createBatchState(s: ProjectorStatements) {
   const depots = new Map<string, string | null>();
   const instructions = new Map<string, string | null>();
-  const categories = new Map<string, boolean>();
+  /** Class of each category looked up (null: not defined). */
+  const categories = new Map<string, string | null>();
+  const classChanges = new Map<string, ClassChange>();
+  /** A category changed class in this batch: depot_class_stock is rebuilt at the flush. */
+  let reclassified = false;
   const lots = new Map<string, Lot | null>();
   const usage = new Map<string, Usage | null>();
   const transfers = new Map<string, Transfer | null>();
@@ -83,6 +95,17 @@ export function createBatchState(s: ProjectorStatements) {
     map.set(key, value);
     return value;
   };
+  const categoryClass = (code: string): string | null => cached(categories, code, () => s.categoryClass.get(code)?.class ?? null);
+  /** Records a movement of a depot's stock of a category (quantity 0: a count) against its class. */
+  const moveDepotClass = (depot: string, category: string, quantity: number): void => {
+    const cls = categoryClass(category);
+    if (cls === null) return;
+    const key = `${depot}\u0000${cls}`;
+    let row = classChanges.get(key);
+    if (!row) classChanges.set(key, (row = { depot, cls, delta: 0, moves: 0 }));
+    row.delta += quantity;
+    row.moves++;
+  };
   const lot = (id: string): Lot | null =>
     cached(lots, id, () => {
       const row = s.lotRow.get(id);
@@ -107,11 +130,15 @@ export function createBatchState(s: ProjectorStatements) {
       s.insertInstruction.run(row);
       instructions.set(row.id, row.region);
     },
-    categoryExists: (code: string): boolean => cached(categories, code, () => s.categoryExists.get(code) !== undefined),
-    upsertCategory(row: Row & { code: string }): void {
+    categoryExists: (code: string): boolean => categoryClass(code) !== null,
+    upsertCategory(row: Row & { code: string; class: string }): void {
+      const before = categoryClass(row.code);
+      if (before !== null && before !== row.class) reclassified = true;
       s.upsertCategory.run(row);
-      categories.set(row.code, true);
+      categories.set(row.code, row.class);
     },
+    /** A count of a lot at a depot: no stock changes, but it is a movement of the class there. */
+    countedAt: (depot: string, category: string): void => moveDepotClass(depot, category, 0),
 
     /** A lot's category and running figures, or null. */
     lot,
@@ -135,6 +162,7 @@ export function createBatchState(s: ProjectorStatements) {
       const row = stockOf(table, a, b);
       row.quantity = (row.quantity ?? 0) + quantity;
       row.dirty = true;
+      if (table === 'depot') moveDepotClass(a, b, quantity);
     },
     /** Takes from a stock figure; a missing one stays missing. */
     subtractStock(table: StockTable, a: string, b: string, quantity: number): void {
@@ -142,6 +170,7 @@ export function createBatchState(s: ProjectorStatements) {
       if (row.quantity === null) return;
       row.quantity -= quantity;
       row.dirty = true;
+      if (table === 'depot') moveDepotClass(a, b, -quantity);
     },
 
     insertUsage(instructionId: string, category: string, region: string, allowed: number): void {
@@ -184,13 +213,20 @@ export function createBatchState(s: ProjectorStatements) {
       for (const table of ['lot', 'depot', 'province'] as const) {
         for (const row of stock[table].values()) if (row.dirty && row.quantity !== null) writeStock[table](row.a, row.b, row.quantity);
       }
+      if (reclassified) s.rebuildDepotClassStock();
+      else {
+        for (const c of classChanges.values()) {
+          if (s.addDepotClassStock.run(c.delta, c.moves, c.depot, c.cls).changes === 0) s.insertDepotClassStock.run(c.depot, c.cls, c.delta, c.moves);
+        }
+      }
       for (const row of lots.values()) if (row?.dirty) s.setLotFigures.run(row.onHand, row.inTransit, row.id);
       for (const row of usage.values()) if (row?.dirty) s.setUsage.run(row.movedIn, row.movedOut, row.instructionId, row.category);
       for (const t of transfers.values()) if (t?.dirty) s.setReceived.run(t.received, t.id);
     },
     /** Forgets everything: the next batch reads the committed tables again. */
     clear(): void {
-      for (const map of [depots, instructions, categories, lots, usage, transfers, stock.lot, stock.depot, stock.province]) map.clear();
+      for (const map of [depots, instructions, categories, lots, usage, transfers, stock.lot, stock.depot, stock.province, classChanges]) map.clear();
+      reclassified = false;
     },
   };
 }

@@ -112,7 +112,9 @@ const projections: { [T in SealedEvent['type']]: (ctx: Ctx, payload: PayloadOf<T
   'stock.inspected': (ctx, p) => {
     requireInstruction(ctx);
     requireDepotInRegion(ctx, p.depot);
-    if (!ctx.b.lot(p.lotId)) refuse(`unknown lot ${p.lotId}`);
+    const lot = ctx.b.lot(p.lotId);
+    if (!lot) refuse(`unknown lot ${p.lotId}`);
+    ctx.b.countedAt(p.depot, lot.category);
     // The book is what the log says is on hand at this moment, never a figure the counter brings.
     const book = ctx.b.lotStock(p.lotId, p.depot);
     if (p.physicalCount === book) {

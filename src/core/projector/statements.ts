@@ -1,3 +1,4 @@
+import { rebuildDepotClassStock } from '../replica/depot-class-stock';
 import type { Db } from '../replica/open';
 import { prepareEmergencyStatements } from './emergency-statements';
 
@@ -30,7 +31,7 @@ export function prepareProjectorStatements(db: Db) {
          unit_en = excluded.unit_en, class = excluded.class, shelf_life_days = excluded.shelf_life_days,
          per_capita_daily = excluded.per_capita_daily, safety_floor_share = excluded.safety_floor_share`,
     ),
-    categoryExists: db.prepare<[string], { code: string }>('SELECT code FROM categories WHERE code = ?'),
+    categoryClass: db.prepare<[string], { class: string }>('SELECT class FROM categories WHERE code = ?'),
     depot: db.prepare<[string], { region: string }>('SELECT region FROM depots WHERE code = ?'),
     insertDepot: db.prepare(
       `INSERT INTO depots (code, region, adcode, name_zh, name_en, lon, lat, operator_kind, capacity, planned)
@@ -67,6 +68,11 @@ export function prepareProjectorStatements(db: Db) {
       `INSERT INTO depot_stock (depot, category, quantity) VALUES (?, ?, ?)
        ON CONFLICT (depot, category) DO UPDATE SET quantity = excluded.quantity`,
     ),
+    // An UPDATE, then an INSERT when there was no row: an upsert would check the row it would
+    // insert (a negative change) against the table's CHECK before finding the conflict.
+    addDepotClassStock: db.prepare<[number, number, string, string]>('UPDATE depot_class_stock SET quantity = quantity + ?, moves = moves + ? WHERE depot = ? AND class = ?'),
+    insertDepotClassStock: db.prepare<[string, string, number, number]>('INSERT INTO depot_class_stock (depot, class, quantity, moves) VALUES (?, ?, ?, ?)'),
+    rebuildDepotClassStock: () => rebuildDepotClassStock(db),
     setProvinceStock: db.prepare<[string, string, number]>(
       `INSERT INTO province_stock (region, category, quantity) VALUES (?, ?, ?)
        ON CONFLICT (region, category) DO UPDATE SET quantity = excluded.quantity`,

@@ -1,0 +1,23 @@
+import type { Db } from './open';
+
+/**
+ * `depot_class_stock`: per depot and category class, the stock on hand (the sum of the class's
+ * `depot_stock` rows) and a counter of the movements that touched it. The projector keeps it as
+ * events apply; the situation picture reads the counter to know whether an answer it stored
+ * about the class (when it went under its floor) still holds, without reading the log.
+ *
+ * A rebuild recomputes the stock from `depot_stock` and bumps every counter, so nothing stored
+ * against the old figures is taken as current: used by the migration that adds the table,
+ * after a snapshot replaces a region's rows, and when a category changes class.
+ */
+export const REBUILD_DEPOT_CLASS_STOCK = `
+  UPDATE depot_class_stock SET quantity = 0, moves = moves + 1;
+  INSERT INTO depot_class_stock (depot, class, quantity, moves)
+    SELECT ds.depot, c.class, sum(ds.quantity), 0 FROM depot_stock ds JOIN categories c ON c.code = ds.category
+    WHERE true GROUP BY ds.depot, c.class
+    ON CONFLICT (depot, class) DO UPDATE SET quantity = excluded.quantity;
+`;
+
+export function rebuildDepotClassStock(db: Db): void {
+  db.exec(REBUILD_DEPOT_CLASS_STOCK);
+}
