@@ -21,7 +21,7 @@ import { D1, D2, LOT, baseDrafts, correct, dispose, inspect, intake, issue, rota
  * corrections with and without an adjustment, a category moved to another class) through the
  * real projector, event by event and then replayed in random batches into a fresh replica:
  * `depot_class_stock` always equals the stock per depot and class summed from scratch from
- * lot_stock, and the under-floor times the situation picture takes from its stored answers
+ * lot_stock, `province_held_lots` the held lots counted from scratch, and the under-floor times the situation picture takes from its stored answers
  * equal those of a walk of the log with nothing stored. FC_SEED=<seed> replays a failure.
  */
 const tempDir = useTempDir();
@@ -63,6 +63,11 @@ const fromScratch = (db: Db) =>
     )
     .all();
 
+type Held = { region: string; category: string; lots: number };
+const heldLots = (db: Db) => db.prepare<[], Held>('SELECT region, category, lots FROM province_held_lots WHERE lots <> 0 ORDER BY region, category').all();
+const heldLotsFromScratch = (db: Db) =>
+  db.prepare<[], Held>('SELECT region, category, count(*) AS lots FROM lots WHERE on_hand > 0 GROUP BY region, category ORDER BY region, category').all();
+
 const ALL = situationFilterSchema.parse({});
 const underFloorTimes = (db: Db, queries = createSituationQueries(db)) =>
   queries
@@ -72,17 +77,21 @@ const underFloorTimes = (db: Db, queries = createSituationQueries(db)) =>
     .sort();
 
 describe('migration 008', () => {
-  it('back-fills depot_class_stock of an existing replica from its stock', () => {
+  it('back-fills depot_class_stock and province_held_lots of an existing replica', () => {
     const replica = openReplica(join(tempDir(), 'm.db'), newReplicaKey(), { create: true });
     try {
       seedInto(replica, { ...TINY, regions: ['000000', '640000'] });
       const projected = maintained(replica.db);
       expect(projected.length).toBeGreaterThan(0);
       expect(projected).toEqual(fromScratch(replica.db));
-      // A store from before the table existed: the migration brings the same figures.
-      replica.db.exec('DROP TABLE depot_class_stock; DROP TABLE under_floor_since');
+      const held = heldLots(replica.db);
+      expect(held.length).toBeGreaterThan(0);
+      expect(held).toEqual(heldLotsFromScratch(replica.db));
+      // A store from before the tables existed: the migration brings the same figures.
+      replica.db.exec('DROP TABLE depot_class_stock; DROP TABLE under_floor_since; DROP TABLE province_held_lots');
       migration008.up(replica.db);
       expect(maintained(replica.db)).toEqual(projected);
+      expect(heldLots(replica.db)).toEqual(held);
     } finally {
       replica.close();
     }
@@ -206,6 +215,7 @@ describe('depot_class_stock and the stored under-floor answers (property)', () =
                 break;
             }
             expect(maintained(replica.db)).toEqual(fromScratch(replica.db));
+            expect(heldLots(replica.db)).toEqual(heldLotsFromScratch(replica.db));
           }
           checkAnswers();
 
@@ -220,6 +230,7 @@ describe('depot_class_stock and the stored under-floor answers (property)', () =
             }
             expect(maintained(again.db)).toEqual(fromScratch(again.db));
             expect(maintained(again.db)).toEqual(maintained(replica.db));
+            expect(heldLots(again.db)).toEqual(heldLotsFromScratch(again.db));
             expect(underFloorTimes(again.db)).toEqual(underFloorTimes(replica.db));
           } finally {
             again.close();

@@ -10,7 +10,10 @@ interface Stock {
 
 interface Lot {
   readonly id: string;
+  readonly region: string;
   readonly category: string;
+  /** Held (on hand > 0) when the batch first saw it; false for a lot the batch inserted. */
+  readonly wasHeld: boolean;
   onHand: number;
   inTransit: number;
   dirty: boolean;
@@ -109,13 +112,30 @@ export function createBatchState(s: ProjectorStatements) {
   const lot = (id: string): Lot | null =>
     cached(lots, id, () => {
       const row = s.lotRow.get(id);
-      return row ? { id, category: row.category, onHand: row.on_hand, inTransit: row.in_transit, dirty: false } : null;
+      return row ? { id, region: row.region, category: row.category, wasHeld: row.on_hand > 0, onHand: row.on_hand, inTransit: row.in_transit, dirty: false } : null;
     });
   const transfer = (id: string): Transfer | null =>
     cached(transfers, id, () => {
       const row = s.transfer.get(id);
       return row ? { id, lotId: row.lot_id, toDepot: row.to_depot, quantity: row.quantity, received: row.received, dirty: false } : null;
     });
+
+  /** Lots that became held or stopped being held in the batch, counted per region and category (province_held_lots). */
+  const flushHeldLots = (): void => {
+    const change = new Map<string, { region: string; category: string; delta: number }>();
+    for (const row of lots.values()) {
+      if (!row) continue;
+      const delta = Number(row.onHand > 0) - Number(row.wasHeld);
+      if (delta === 0) continue;
+      const key = `${row.region}\u0000${row.category}`;
+      const c = change.get(key) ?? { region: row.region, category: row.category, delta: 0 };
+      c.delta += delta;
+      change.set(key, c);
+    }
+    for (const c of change.values()) {
+      if (c.delta !== 0 && s.addHeldLots.run(c.delta, c.region, c.category).changes === 0) s.insertHeldLots.run(c.region, c.category, c.delta);
+    }
+  };
 
   return {
     /** Region of a registered depot, or null. */
@@ -142,9 +162,9 @@ export function createBatchState(s: ProjectorStatements) {
 
     /** A lot's category and running figures, or null. */
     lot,
-    insertLot(row: Row & { lotId: string; category: string; quantity: number }): void {
+    insertLot(row: Row & { lotId: string; region: string; category: string; quantity: number }): void {
       s.insertLot.run(row);
-      lots.set(row.lotId, { id: row.lotId, category: row.category, onHand: row.quantity, inTransit: 0, dirty: false });
+      lots.set(row.lotId, { id: row.lotId, region: row.region, category: row.category, wasHeld: false, onHand: row.quantity, inTransit: 0, dirty: false });
     },
     /** Moves a lot's on-hand and in-transit figures (a lot that does not exist is left alone, like an UPDATE of no row). */
     adjustLot(id: string, onHand: number, inTransit: number): void {
@@ -220,6 +240,7 @@ export function createBatchState(s: ProjectorStatements) {
         }
       }
       for (const row of lots.values()) if (row?.dirty) s.setLotFigures.run(row.onHand, row.inTransit, row.id);
+      flushHeldLots();
       for (const row of usage.values()) if (row?.dirty) s.setUsage.run(row.movedIn, row.movedOut, row.instructionId, row.category);
       for (const t of transfers.values()) if (t?.dirty) s.setReceived.run(t.received, t.id);
     },

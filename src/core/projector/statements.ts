@@ -42,8 +42,8 @@ export function prepareProjectorStatements(db: Db) {
       `INSERT INTO instructions (id, region, kind, level, issuer, lines, issued_at, seq, parent_id)
        VALUES (@id, @region, @kind, @level, @issuer, @lines, @issuedAt, @seq, @parentId)`,
     ),
-    lotRow: db.prepare<[string], { category: string; on_hand: number; in_transit: number }>(
-      'SELECT category, on_hand, in_transit FROM lots WHERE id = ?',
+    lotRow: db.prepare<[string], { region: string; category: string; on_hand: number; in_transit: number }>(
+      'SELECT region, category, on_hand, in_transit FROM lots WHERE id = ?',
     ),
     insertLot: db.prepare(
       `INSERT INTO lots (id, region, category, intake_depot, quantity_in, on_hand, production_date, expiry_date, grade, origin)
@@ -72,6 +72,8 @@ export function prepareProjectorStatements(db: Db) {
     // insert (a negative change) against the table's CHECK before finding the conflict.
     addDepotClassStock: db.prepare<[number, number, string, string]>('UPDATE depot_class_stock SET quantity = quantity + ?, moves = moves + ? WHERE depot = ? AND class = ?'),
     insertDepotClassStock: db.prepare<[string, string, number, number]>('INSERT INTO depot_class_stock (depot, class, quantity, moves) VALUES (?, ?, ?, ?)'),
+    addHeldLots: db.prepare<[number, string, string]>('UPDATE province_held_lots SET lots = lots + ? WHERE region = ? AND category = ?'),
+    insertHeldLots: db.prepare<[string, string, number]>('INSERT INTO province_held_lots (region, category, lots) VALUES (?, ?, ?)'),
     rebuildDepotClassStock: () => rebuildDepotClassStock(db),
     setProvinceStock: db.prepare<[string, string, number]>(
       `INSERT INTO province_stock (region, category, quantity) VALUES (?, ?, ?)

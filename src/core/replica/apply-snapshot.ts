@@ -1,5 +1,5 @@
 import type { RegionSnapshot } from '../../shared/protocol/frames';
-import { rebuildDepotClassStock } from './depot-class-stock';
+import { REBUILD_PROVINCE_HELD_LOTS, rebuildDepotClassStock } from './depot-class-stock';
 import type { Db } from './open';
 import { REGION_TABLES, SNAPSHOT_TABLES } from './region-rows';
 import { regionStateHash } from './state-hash';
@@ -21,6 +21,7 @@ export function applyRegionSnapshot(db: Db, snapshot: RegionSnapshot): void {
     }
     // Derived from depot_stock, outside what a snapshot carries: recomputed from the rows just written.
     rebuildDepotClassStock(db);
+    db.exec(REBUILD_PROVINCE_HELD_LOTS);
     db.prepare(
       `INSERT INTO region_heads (region, last_seq, head_hash, data_as_of) VALUES (?, ?, ?, ?)
        ON CONFLICT (region) DO UPDATE SET last_seq = excluded.last_seq, head_hash = excluded.head_hash, data_as_of = excluded.data_as_of`,

@@ -18,6 +18,16 @@ export const REBUILD_DEPOT_CLASS_STOCK = `
     ON CONFLICT (depot, class) DO UPDATE SET quantity = excluded.quantity;
 `;
 
+/**
+ * `province_held_lots`: per region and category, how many lots are held (on hand > 0); the
+ * projector keeps it as lots come and go, so the picture need not count the held-lot index.
+ */
+export const REBUILD_PROVINCE_HELD_LOTS = `
+  DELETE FROM province_held_lots;
+  INSERT INTO province_held_lots (region, category, lots)
+    SELECT region, category, count(*) FROM lots WHERE on_hand > 0 GROUP BY region, category;
+`;
+
 export function rebuildDepotClassStock(db: Db): void {
   db.exec(REBUILD_DEPOT_CLASS_STOCK);
 }

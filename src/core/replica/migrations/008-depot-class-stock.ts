@@ -1,8 +1,9 @@
 import type { Migration } from '../migrate';
-import { REBUILD_DEPOT_CLASS_STOCK } from '../depot-class-stock';
+import { REBUILD_DEPOT_CLASS_STOCK, REBUILD_PROVINCE_HELD_LOTS } from '../depot-class-stock';
 
 /**
- * Stock per depot and class kept by the projector with a movement counter (depot-class-stock.ts),
+ * Stock per depot and class kept by the projector with a movement counter, and the count of held
+ * lots per region and category (depot-class-stock.ts),
  * and the stored answers of "since when is this class under its floor", each with the figures
  * it was computed from (floor, stock, counter, data-as-of), so the first situation picture after
  * opening a replica does not walk the log of every depot under its floor again. Back-filled from
@@ -31,7 +32,15 @@ export const migration008: Migration = {
         since TEXT,
         PRIMARY KEY (depot, class)
       ) STRICT, WITHOUT ROWID;
+
+      CREATE TABLE province_held_lots (
+        region TEXT NOT NULL,
+        category TEXT NOT NULL,
+        lots INTEGER NOT NULL CHECK (lots >= 0),
+        PRIMARY KEY (region, category)
+      ) STRICT, WITHOUT ROWID;
       ${REBUILD_DEPOT_CLASS_STOCK}
+      ${REBUILD_PROVINCE_HELD_LOTS}
     `);
   },
 };

@@ -78,9 +78,10 @@ export function prepareSituationStatements(db: Db) {
          AND ls.quantity > 0
        ORDER BY l.expiry_date, ls.lot_id, ls.depot`,
     ),
+    /** Held lots per region, from the counts the projector keeps (province_held_lots). */
     heldLotsByRegion: db.prepare<[Pick<Lists, 'categories' | 'regions'>], { region: string; n: number }>(
-      `SELECT region, count(*) AS n FROM lots INDEXED BY lots_held
-       WHERE on_hand > 0 AND category ${IN('categories')} AND region ${IN('regions')}
+      `SELECT region, sum(lots) AS n FROM province_held_lots
+       WHERE category ${IN('categories')} AND region ${IN('regions')}
        GROUP BY region`,
     ),
     transfersInFlight: db.prepare<[Pick<Lists, 'categories' | 'regions'>], { transfer_id: string; lot_id: string; category: string; outstanding: number; from_depot: string; to_depot: string; from_lon: number; from_lat: number; to_lon: number; to_lat: number; region: string; sent_at: string }>(
