@@ -214,8 +214,10 @@ export function createBatchState(s: ProjectorStatements) {
     },
 
     transfer,
-    insertTransfer(row: Row & { transferId: string; lotId: string; toDepot: string; quantity: number }): void {
-      s.insertTransfer.run(row);
+    insertTransfer(row: Row & { transferId: string; lotId: string; category: string; fromDepot: string; toDepot: string; quantity: number; sentAt: string }): void {
+      const { category, ...transferRow } = row;
+      s.insertTransfer.run(transferRow);
+      s.insertOpenTransfer.run({ ...transferRow, category });
       transfers.set(row.transferId, { id: row.transferId, lotId: row.lotId, toDepot: row.toDepot, quantity: row.quantity, received: 0, dirty: false });
     },
     receiveTransfer(id: string, quantity: number): void {
@@ -242,7 +244,12 @@ export function createBatchState(s: ProjectorStatements) {
       for (const row of lots.values()) if (row?.dirty) s.setLotFigures.run(row.onHand, row.inTransit, row.id);
       flushHeldLots();
       for (const row of usage.values()) if (row?.dirty) s.setUsage.run(row.movedIn, row.movedOut, row.instructionId, row.category);
-      for (const t of transfers.values()) if (t?.dirty) s.setReceived.run(t.received, t.id);
+      for (const t of transfers.values()) {
+        if (!t?.dirty) continue;
+        s.setReceived.run(t.received, t.id);
+        if (t.received >= t.quantity) s.closeTransfer.run(t.id);
+        else s.setOutstanding.run(t.quantity - t.received, t.id);
+      }
     },
     /** Forgets everything: the next batch reads the committed tables again. */
     clear(): void {

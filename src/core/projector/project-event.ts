@@ -90,7 +90,7 @@ const projections: { [T in SealedEvent['type']]: (ctx: Ctx, payload: PayloadOf<T
     if (ctx.b.transfer(p.transferId)) refuse(`transfer ${p.transferId} already exists`);
     const category = debit(ctx, p.lotId, p.fromDepot, p.quantity);
     ctx.b.adjustLot(p.lotId, -p.quantity, p.quantity);
-    ctx.b.insertTransfer({ ...p, sentAt: ctx.event.eventTime });
+    ctx.b.insertTransfer({ ...p, category, sentAt: ctx.event.eventTime });
     countAgainstInstruction(ctx, { direction: 'out', category, quantity: p.quantity, lotId: p.lotId, depot: p.fromDepot });
   },
   'stock.transfer-in': (ctx, p) => {

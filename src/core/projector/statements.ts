@@ -1,4 +1,4 @@
-import { rebuildDepotClassStock } from '../replica/depot-class-stock';
+import { rebuildDepotClassStock } from '../replica/summaries';
 import type { Db } from '../replica/open';
 import { prepareEmergencyStatements } from './emergency-statements';
 
@@ -87,6 +87,12 @@ export function prepareProjectorStatements(db: Db) {
        VALUES (@transferId, @lotId, @fromDepot, @toDepot, @quantity, @sentAt)`,
     ),
     setReceived: db.prepare<[number, string]>('UPDATE transfers SET received = ? WHERE transfer_id = ?'),
+    insertOpenTransfer: db.prepare(
+      `INSERT INTO transfers_open (transfer_id, lot_id, category, outstanding, from_depot, to_depot, sent_at)
+       VALUES (@transferId, @lotId, @category, @quantity, @fromDepot, @toDepot, @sentAt)`,
+    ),
+    setOutstanding: db.prepare<[number, string]>('UPDATE transfers_open SET outstanding = ? WHERE transfer_id = ?'),
+    closeTransfer: db.prepare<[string]>('DELETE FROM transfers_open WHERE transfer_id = ?'),
     storedId: db.prepare<[string, number], { id: string }>('SELECT id FROM events WHERE region = ? AND seq = ?'),
     insertUsage: db.prepare<[string, string, string, number]>(
       'INSERT INTO instruction_usage (instruction_id, category, region, allowed) VALUES (?, ?, ?, ?)',

@@ -5,7 +5,7 @@ import { sealEvent } from '../../src/core/chain/seal';
 import { ProjectionError } from '../../src/core/projector/errors';
 import { newReplicaKey } from '../../src/core/replica/key-file';
 import { openReplica, type Replica } from '../../src/core/replica/replica';
-import { migration008 } from '../../src/core/replica/migrations/008-depot-class-stock';
+import { migration008 } from '../../src/core/replica/migrations/008-situation-summaries';
 import { createSituationQueries } from '../../src/core/replica/situation';
 import { seedInto } from '../../src/core/seed/seed-replica';
 import type { Db } from '../../src/core/replica/open';
@@ -21,7 +21,8 @@ import { D1, D2, LOT, baseDrafts, correct, dispose, inspect, intake, issue, rota
  * corrections with and without an adjustment, a category moved to another class) through the
  * real projector, event by event and then replayed in random batches into a fresh replica:
  * `depot_class_stock` always equals the stock per depot and class summed from scratch from
- * lot_stock, `province_held_lots` the held lots counted from scratch, and the under-floor times the situation picture takes from its stored answers
+ * lot_stock, `province_held_lots` the held lots counted from scratch, `transfers_open` the
+ * transfers still in transit read from the transfer and lot tables, and the under-floor times the situation picture takes from its stored answers
  * equal those of a walk of the log with nothing stored. FC_SEED=<seed> replays a failure.
  */
 const tempDir = useTempDir();
@@ -35,7 +36,8 @@ const op = fc.oneof(
   fc.record({ op: fc.constant('intake' as const), depot, qty }),
   fc.record({ op: fc.constant('issue' as const), lot: pick, depot, qty }),
   fc.record({ op: fc.constant('send' as const), lot: pick, depot, qty }),
-  fc.record({ op: fc.constant('receive' as const), transfer: pick, extra: fc.integer({ min: -50, max: 20 }) }),
+  // Often exactly what is in transit, so transfers close as well as stay open.
+  fc.record({ op: fc.constant('receive' as const), transfer: pick, extra: fc.oneof(fc.constant(0), fc.integer({ min: -50, max: 20 })) }),
   fc.record({ op: fc.constant('rotate' as const), lot: pick, depot, qty, newQty: qty }),
   fc.record({ op: fc.constant('dispose' as const), lot: pick, depot, qty }),
   fc.record({ op: fc.constant('inspect' as const), lot: pick, depot, qty: fc.integer({ min: 0, max: 1200 }) }),
@@ -68,6 +70,16 @@ const heldLots = (db: Db) => db.prepare<[], Held>('SELECT region, category, lots
 const heldLotsFromScratch = (db: Db) =>
   db.prepare<[], Held>('SELECT region, category, count(*) AS lots FROM lots WHERE on_hand > 0 GROUP BY region, category ORDER BY region, category').all();
 
+type Open = { transfer_id: string; lot_id: string; category: string; outstanding: number; from_depot: string; to_depot: string; sent_at: string };
+const openTransfers = (db: Db) => db.prepare<[], Open>('SELECT * FROM transfers_open ORDER BY transfer_id').all();
+const openTransfersFromScratch = (db: Db) =>
+  db
+    .prepare<[], Open>(
+      `SELECT t.transfer_id, t.lot_id, l.category, t.quantity - t.received AS outstanding, t.from_depot, t.to_depot, t.sent_at
+       FROM transfers t JOIN lots l ON l.id = t.lot_id WHERE t.received < t.quantity ORDER BY t.transfer_id`,
+    )
+    .all();
+
 const ALL = situationFilterSchema.parse({});
 const underFloorTimes = (db: Db, queries = createSituationQueries(db)) =>
   queries
@@ -77,7 +89,7 @@ const underFloorTimes = (db: Db, queries = createSituationQueries(db)) =>
     .sort();
 
 describe('migration 008', () => {
-  it('back-fills depot_class_stock and province_held_lots of an existing replica', () => {
+  it('back-fills the summaries of an existing replica', () => {
     const replica = openReplica(join(tempDir(), 'm.db'), newReplicaKey(), { create: true });
     try {
       seedInto(replica, { ...TINY, regions: ['000000', '640000'] });
@@ -88,10 +100,13 @@ describe('migration 008', () => {
       expect(held.length).toBeGreaterThan(0);
       expect(held).toEqual(heldLotsFromScratch(replica.db));
       // A store from before the tables existed: the migration brings the same figures.
-      replica.db.exec('DROP TABLE depot_class_stock; DROP TABLE under_floor_since; DROP TABLE province_held_lots');
+      const open = openTransfers(replica.db);
+      expect(open).toEqual(openTransfersFromScratch(replica.db));
+      replica.db.exec('DROP TABLE depot_class_stock; DROP TABLE under_floor_since; DROP TABLE province_held_lots; DROP TABLE transfers_open');
       migration008.up(replica.db);
       expect(maintained(replica.db)).toEqual(projected);
       expect(heldLots(replica.db)).toEqual(held);
+      expect(openTransfers(replica.db)).toEqual(open);
     } finally {
       replica.close();
     }
@@ -137,7 +152,7 @@ describe('the stored under-floor answers', () => {
   });
 });
 
-describe('depot_class_stock and the stored under-floor answers (property)', () => {
+describe('the situation summaries and the stored under-floor answers (property)', () => {
   it('equal the figures computed from scratch after any history', () => {
     fc.assert(
       fc.property(fc.array(op, { minLength: 1, maxLength: 40 }), fc.array(fc.integer({ min: 1, max: 12 }), { minLength: 1, maxLength: 10 }), (ops, batchSizes) => {
@@ -216,8 +231,15 @@ describe('depot_class_stock and the stored under-floor answers (property)', () =
             }
             expect(maintained(replica.db)).toEqual(fromScratch(replica.db));
             expect(heldLots(replica.db)).toEqual(heldLotsFromScratch(replica.db));
+            expect(openTransfers(replica.db)).toEqual(openTransfersFromScratch(replica.db));
           }
           checkAnswers();
+
+          // Migration 008 on this replica, as on one from before the summaries: the same figures.
+          const kept = [maintained(replica.db), heldLots(replica.db), openTransfers(replica.db)];
+          replica.db.exec('DROP TABLE depot_class_stock; DROP TABLE under_floor_since; DROP TABLE province_held_lots; DROP TABLE transfers_open');
+          migration008.up(replica.db);
+          expect([maintained(replica.db), heldLots(replica.db), openTransfers(replica.db)]).toEqual(kept);
 
           // The same log in batches of random sizes into a fresh replica: the batch sums agree too.
           const again: Replica = openReplica(join(dir, 'batches.db'), newReplicaKey(), { create: true });
@@ -231,6 +253,7 @@ describe('depot_class_stock and the stored under-floor answers (property)', () =
             expect(maintained(again.db)).toEqual(fromScratch(again.db));
             expect(maintained(again.db)).toEqual(maintained(replica.db));
             expect(heldLots(again.db)).toEqual(heldLotsFromScratch(again.db));
+            expect(openTransfers(again.db)).toEqual(openTransfersFromScratch(again.db));
             expect(underFloorTimes(again.db)).toEqual(underFloorTimes(replica.db));
           } finally {
             again.close();

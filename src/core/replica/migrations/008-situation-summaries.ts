@@ -1,9 +1,9 @@
 import type { Migration } from '../migrate';
-import { REBUILD_DEPOT_CLASS_STOCK, REBUILD_PROVINCE_HELD_LOTS } from '../depot-class-stock';
+import { REBUILD_DEPOT_CLASS_STOCK, REBUILD_PROVINCE_HELD_LOTS, REBUILD_TRANSFERS_OPEN } from '../summaries';
 
 /**
- * Stock per depot and class kept by the projector with a movement counter, and the count of held
- * lots per region and category (depot-class-stock.ts),
+ * Summaries the projector keeps for the situation picture (summaries.ts): stock per depot and
+ * class with a movement counter, held lots per region and category, transfers in transit;
  * and the stored answers of "since when is this class under its floor", each with the figures
  * it was computed from (floor, stock, counter, data-as-of), so the first situation picture after
  * opening a replica does not walk the log of every depot under its floor again. Back-filled from
@@ -11,7 +11,7 @@ import { REBUILD_DEPOT_CLASS_STOCK, REBUILD_PROVINCE_HELD_LOTS } from '../depot-
  */
 export const migration008: Migration = {
   version: 8,
-  name: 'depot-class-stock',
+  name: 'situation-summaries',
   up(db) {
     db.exec(`
       CREATE TABLE depot_class_stock (
@@ -39,8 +39,19 @@ export const migration008: Migration = {
         lots INTEGER NOT NULL CHECK (lots >= 0),
         PRIMARY KEY (region, category)
       ) STRICT, WITHOUT ROWID;
+
+      CREATE TABLE transfers_open (
+        transfer_id TEXT PRIMARY KEY,
+        lot_id TEXT NOT NULL,
+        category TEXT NOT NULL,
+        outstanding INTEGER NOT NULL CHECK (outstanding > 0),
+        from_depot TEXT NOT NULL,
+        to_depot TEXT NOT NULL,
+        sent_at TEXT NOT NULL
+      ) STRICT, WITHOUT ROWID;
       ${REBUILD_DEPOT_CLASS_STOCK}
       ${REBUILD_PROVINCE_HELD_LOTS}
+      ${REBUILD_TRANSFERS_OPEN}
     `);
   },
 };
