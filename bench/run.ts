@@ -26,7 +26,7 @@ const scales: SeedScale[] = quick ? ['demo'] : ['demo', 'national'];
 const onlyAt = process.argv.indexOf('--only');
 const only = onlyAt >= 0 ? process.argv[onlyAt + 1] : undefined;
 if (!only || only === 'replica') process.stdout.write(`wrote ${runReplicaBench(scales)}\n`);
-if (!only || only === 'situation') process.stdout.write(`wrote ${runSituationBench(scales)}\n`);
+if (!only || only === 'situation') process.stdout.write(`wrote ${await runSituationBench(scales)}\n`);
 if (!only || only === 'map') process.stdout.write(`wrote ${await runMapBench(quick)}\n`);
 if (!only || only === 'sync') process.stdout.write(`wrote ${await runSyncBench()}\n`);
 if (!only || only === 'audit') process.stdout.write(`wrote ${runAuditBench()}\n`);

@@ -2,6 +2,7 @@ import type { Highs, ModelData } from 'highs';
 import { DispatchSolveError } from './errors';
 import { highsRuntime, modelStatusName } from '../optim/highs';
 import { QUANTITY_EPSILON, categoryBlocks, hoursMatrix, type CategoryBlock } from './model';
+import { solveBlockPriced, type PricingOptions } from './priced';
 import type { DispatchFlow, DispatchProblem, DispatchShortfall, DispatchSolution } from './problem';
 
 /**
@@ -13,14 +14,18 @@ import type { DispatchFlow, DispatchProblem, DispatchShortfall, DispatchSolution
  *              x ≥ 0, u ≥ 0
  *
  * The shortage u keeps every instance feasible: demand beyond supply comes out as shortfalls.
- * Categories share no constraint, so they are solved one model each (`per-category`, the
- * default) or stacked in one block-diagonal model (`combined`); both give the same optimum, and
- * one model per category was 1.5 to 1.8 times faster at 500 × 300 × 10 (bench/dispatch.bench.ts).
+ * Categories share no constraint. `priced` (the default) solves each category by column
+ * generation (priced.ts): the arcs from each point's nearest depots first, then the arcs the
+ * duals price below zero, to the optimum of the full model. `per-category` hands HiGHS every arc
+ * of a category at once, and `combined` stacks the full models in one block-diagonal model; all
+ * three give the same optimum (bench/dispatch.bench.ts compares their times).
  */
-export type SolveMode = 'per-category' | 'combined';
+export type SolveMode = 'priced' | 'per-category' | 'combined';
 
 export interface SolveOptions {
   mode?: SolveMode;
+  /** Column generation's starting arcs and batch size (`priced` only). */
+  pricing?: PricingOptions;
   /** Called after each model is solved (one per category, or one for `combined`). */
   onProgress?: (done: number, total: number) => void;
 }
@@ -164,13 +169,27 @@ export function objectiveOf(problem: DispatchProblem, flows: readonly DispatchFl
  * point in input order (quantities > 1e-9 only); shortfalls by category code, then demand point.
  */
 export async function solveDispatch(problem: DispatchProblem, options: SolveOptions = {}): Promise<DispatchSolution> {
-  const mode = options.mode ?? 'per-category';
+  const mode = options.mode ?? 'priced';
   const blocks = categoryBlocks(problem);
   if (blocks.length === 0) return { status: 'optimal', objective: 0, flows: [], shortfalls: [] };
   const highs = await highsRuntime();
   const hours = hoursMatrix(problem);
   const flows: DispatchFlow[] = [];
   const shortfalls: DispatchShortfall[] = [];
+  if (mode === 'priced') {
+    for (const [k, block] of blocks.entries()) {
+      const { flow, shortage } = solveBlockPriced(highs, problem, hours, block, options.pricing);
+      // The full model's column order: every arc depot-major, then the shortages.
+      const x = new Float64Array(flow.length + shortage.length);
+      x.set(flow);
+      x.set(shortage, flow.length);
+      const part = extract(problem, hours, [{ block, colOffset: 0, rowOffset: 0 }], x);
+      flows.push(...part.flows);
+      shortfalls.push(...part.shortfalls);
+      options.onProgress?.(k + 1, blocks.length);
+    }
+    return { status: 'optimal', objective: objectiveOf(problem, flows, shortfalls), flows, shortfalls };
+  }
   const groups = mode === 'combined' ? [blocks] : blocks.map((b) => [b]);
   for (const [k, group] of groups.entries()) {
     const { data, layout } = buildModel(highs, problem, hours, group);

@@ -10,7 +10,10 @@ interface Stock {
 
 interface Lot {
   readonly id: string;
+  readonly region: string;
   readonly category: string;
+  /** Held (on hand > 0) when the batch first saw it; false for a lot the batch inserted. */
+  readonly wasHeld: boolean;
   onHand: number;
   inTransit: number;
   dirty: boolean;
@@ -34,6 +37,14 @@ interface Transfer {
   dirty: boolean;
 }
 
+/** Change of a depot's stock of one class in the batch (depot_class_stock), and how many movements made it. */
+interface ClassChange {
+  readonly depot: string;
+  readonly cls: string;
+  delta: number;
+  moves: number;
+}
+
 type StockTable = 'lot' | 'depot' | 'province';
 /** Named values of an INSERT, bound by name. */
 type Row = Record<string, unknown>;
@@ -51,7 +62,11 @@ type Row = Record<string, unknown>;
 export function createBatchState(s: ProjectorStatements) {
   const depots = new Map<string, string | null>();
   const instructions = new Map<string, string | null>();
-  const categories = new Map<string, boolean>();
+  /** Class of each category looked up (null: not defined). */
+  const categories = new Map<string, string | null>();
+  const classChanges = new Map<string, ClassChange>();
+  /** A category changed class in this batch: depot_class_stock is rebuilt at the flush. */
+  let reclassified = false;
   const lots = new Map<string, Lot | null>();
   const usage = new Map<string, Usage | null>();
   const transfers = new Map<string, Transfer | null>();
@@ -83,16 +98,44 @@ export function createBatchState(s: ProjectorStatements) {
     map.set(key, value);
     return value;
   };
+  const categoryClass = (code: string): string | null => cached(categories, code, () => s.categoryClass.get(code)?.class ?? null);
+  /** Records a movement of a depot's stock of a category (quantity 0: a count) against its class. */
+  const moveDepotClass = (depot: string, category: string, quantity: number): void => {
+    const cls = categoryClass(category);
+    if (cls === null) return;
+    const key = `${depot}\u0000${cls}`;
+    let row = classChanges.get(key);
+    if (!row) classChanges.set(key, (row = { depot, cls, delta: 0, moves: 0 }));
+    row.delta += quantity;
+    row.moves++;
+  };
   const lot = (id: string): Lot | null =>
     cached(lots, id, () => {
       const row = s.lotRow.get(id);
-      return row ? { id, category: row.category, onHand: row.on_hand, inTransit: row.in_transit, dirty: false } : null;
+      return row ? { id, region: row.region, category: row.category, wasHeld: row.on_hand > 0, onHand: row.on_hand, inTransit: row.in_transit, dirty: false } : null;
     });
   const transfer = (id: string): Transfer | null =>
     cached(transfers, id, () => {
       const row = s.transfer.get(id);
       return row ? { id, lotId: row.lot_id, toDepot: row.to_depot, quantity: row.quantity, received: row.received, dirty: false } : null;
     });
+
+  /** Lots that became held or stopped being held in the batch, counted per region and category (province_held_lots). */
+  const flushHeldLots = (): void => {
+    const change = new Map<string, { region: string; category: string; delta: number }>();
+    for (const row of lots.values()) {
+      if (!row) continue;
+      const delta = Number(row.onHand > 0) - Number(row.wasHeld);
+      if (delta === 0) continue;
+      const key = `${row.region}\u0000${row.category}`;
+      const c = change.get(key) ?? { region: row.region, category: row.category, delta: 0 };
+      c.delta += delta;
+      change.set(key, c);
+    }
+    for (const c of change.values()) {
+      if (c.delta !== 0 && s.addHeldLots.run(c.delta, c.region, c.category).changes === 0) s.insertHeldLots.run(c.region, c.category, c.delta);
+    }
+  };
 
   return {
     /** Region of a registered depot, or null. */
@@ -107,17 +150,21 @@ export function createBatchState(s: ProjectorStatements) {
       s.insertInstruction.run(row);
       instructions.set(row.id, row.region);
     },
-    categoryExists: (code: string): boolean => cached(categories, code, () => s.categoryExists.get(code) !== undefined),
-    upsertCategory(row: Row & { code: string }): void {
+    categoryExists: (code: string): boolean => categoryClass(code) !== null,
+    upsertCategory(row: Row & { code: string; class: string }): void {
+      const before = categoryClass(row.code);
+      if (before !== null && before !== row.class) reclassified = true;
       s.upsertCategory.run(row);
-      categories.set(row.code, true);
+      categories.set(row.code, row.class);
     },
+    /** A count of a lot at a depot: no stock changes, but it is a movement of the class there. */
+    countedAt: (depot: string, category: string): void => moveDepotClass(depot, category, 0),
 
     /** A lot's category and running figures, or null. */
     lot,
-    insertLot(row: Row & { lotId: string; category: string; quantity: number }): void {
+    insertLot(row: Row & { lotId: string; region: string; category: string; quantity: number }): void {
       s.insertLot.run(row);
-      lots.set(row.lotId, { id: row.lotId, category: row.category, onHand: row.quantity, inTransit: 0, dirty: false });
+      lots.set(row.lotId, { id: row.lotId, region: row.region, category: row.category, wasHeld: false, onHand: row.quantity, inTransit: 0, dirty: false });
     },
     /** Moves a lot's on-hand and in-transit figures (a lot that does not exist is left alone, like an UPDATE of no row). */
     adjustLot(id: string, onHand: number, inTransit: number): void {
@@ -135,6 +182,7 @@ export function createBatchState(s: ProjectorStatements) {
       const row = stockOf(table, a, b);
       row.quantity = (row.quantity ?? 0) + quantity;
       row.dirty = true;
+      if (table === 'depot') moveDepotClass(a, b, quantity);
     },
     /** Takes from a stock figure; a missing one stays missing. */
     subtractStock(table: StockTable, a: string, b: string, quantity: number): void {
@@ -142,6 +190,7 @@ export function createBatchState(s: ProjectorStatements) {
       if (row.quantity === null) return;
       row.quantity -= quantity;
       row.dirty = true;
+      if (table === 'depot') moveDepotClass(a, b, -quantity);
     },
 
     insertUsage(instructionId: string, category: string, region: string, allowed: number): void {
@@ -165,8 +214,10 @@ export function createBatchState(s: ProjectorStatements) {
     },
 
     transfer,
-    insertTransfer(row: Row & { transferId: string; lotId: string; toDepot: string; quantity: number }): void {
-      s.insertTransfer.run(row);
+    insertTransfer(row: Row & { transferId: string; lotId: string; category: string; fromDepot: string; toDepot: string; quantity: number; sentAt: string }): void {
+      const { category, ...transferRow } = row;
+      s.insertTransfer.run(transferRow);
+      s.insertOpenTransfer.run({ ...transferRow, category });
       transfers.set(row.transferId, { id: row.transferId, lotId: row.lotId, toDepot: row.toDepot, quantity: row.quantity, received: 0, dirty: false });
     },
     receiveTransfer(id: string, quantity: number): void {
@@ -184,13 +235,26 @@ export function createBatchState(s: ProjectorStatements) {
       for (const table of ['lot', 'depot', 'province'] as const) {
         for (const row of stock[table].values()) if (row.dirty && row.quantity !== null) writeStock[table](row.a, row.b, row.quantity);
       }
+      if (reclassified) s.rebuildDepotClassStock();
+      else {
+        for (const c of classChanges.values()) {
+          if (s.addDepotClassStock.run(c.delta, c.moves, c.depot, c.cls).changes === 0) s.insertDepotClassStock.run(c.depot, c.cls, c.delta, c.moves);
+        }
+      }
       for (const row of lots.values()) if (row?.dirty) s.setLotFigures.run(row.onHand, row.inTransit, row.id);
+      flushHeldLots();
       for (const row of usage.values()) if (row?.dirty) s.setUsage.run(row.movedIn, row.movedOut, row.instructionId, row.category);
-      for (const t of transfers.values()) if (t?.dirty) s.setReceived.run(t.received, t.id);
+      for (const t of transfers.values()) {
+        if (!t?.dirty) continue;
+        s.setReceived.run(t.received, t.id);
+        if (t.received >= t.quantity) s.closeTransfer.run(t.id);
+        else s.setOutstanding.run(t.quantity - t.received, t.id);
+      }
     },
     /** Forgets everything: the next batch reads the committed tables again. */
     clear(): void {
-      for (const map of [depots, instructions, categories, lots, usage, transfers, stock.lot, stock.depot, stock.province]) map.clear();
+      for (const map of [depots, instructions, categories, lots, usage, transfers, stock.lot, stock.depot, stock.province, classChanges]) map.clear();
+      reclassified = false;
     },
   };
 }

@@ -90,7 +90,7 @@ const projections: { [T in SealedEvent['type']]: (ctx: Ctx, payload: PayloadOf<T
     if (ctx.b.transfer(p.transferId)) refuse(`transfer ${p.transferId} already exists`);
     const category = debit(ctx, p.lotId, p.fromDepot, p.quantity);
     ctx.b.adjustLot(p.lotId, -p.quantity, p.quantity);
-    ctx.b.insertTransfer({ ...p, sentAt: ctx.event.eventTime });
+    ctx.b.insertTransfer({ ...p, category, sentAt: ctx.event.eventTime });
     countAgainstInstruction(ctx, { direction: 'out', category, quantity: p.quantity, lotId: p.lotId, depot: p.fromDepot });
   },
   'stock.transfer-in': (ctx, p) => {
@@ -112,7 +112,9 @@ const projections: { [T in SealedEvent['type']]: (ctx: Ctx, payload: PayloadOf<T
   'stock.inspected': (ctx, p) => {
     requireInstruction(ctx);
     requireDepotInRegion(ctx, p.depot);
-    if (!ctx.b.lot(p.lotId)) refuse(`unknown lot ${p.lotId}`);
+    const lot = ctx.b.lot(p.lotId);
+    if (!lot) refuse(`unknown lot ${p.lotId}`);
+    ctx.b.countedAt(p.depot, lot.category);
     // The book is what the log says is on hand at this moment, never a figure the counter brings.
     const book = ctx.b.lotStock(p.lotId, p.depot);
     if (p.physicalCount === book) {

@@ -1,3 +1,4 @@
+import { rebuildDepotClassStock } from '../replica/summaries';
 import type { Db } from '../replica/open';
 import { prepareEmergencyStatements } from './emergency-statements';
 
@@ -30,7 +31,7 @@ export function prepareProjectorStatements(db: Db) {
          unit_en = excluded.unit_en, class = excluded.class, shelf_life_days = excluded.shelf_life_days,
          per_capita_daily = excluded.per_capita_daily, safety_floor_share = excluded.safety_floor_share`,
     ),
-    categoryExists: db.prepare<[string], { code: string }>('SELECT code FROM categories WHERE code = ?'),
+    categoryClass: db.prepare<[string], { class: string }>('SELECT class FROM categories WHERE code = ?'),
     depot: db.prepare<[string], { region: string }>('SELECT region FROM depots WHERE code = ?'),
     insertDepot: db.prepare(
       `INSERT INTO depots (code, region, adcode, name_zh, name_en, lon, lat, operator_kind, capacity, planned)
@@ -41,8 +42,8 @@ export function prepareProjectorStatements(db: Db) {
       `INSERT INTO instructions (id, region, kind, level, issuer, lines, issued_at, seq, parent_id)
        VALUES (@id, @region, @kind, @level, @issuer, @lines, @issuedAt, @seq, @parentId)`,
     ),
-    lotRow: db.prepare<[string], { category: string; on_hand: number; in_transit: number }>(
-      'SELECT category, on_hand, in_transit FROM lots WHERE id = ?',
+    lotRow: db.prepare<[string], { region: string; category: string; on_hand: number; in_transit: number }>(
+      'SELECT region, category, on_hand, in_transit FROM lots WHERE id = ?',
     ),
     insertLot: db.prepare(
       `INSERT INTO lots (id, region, category, intake_depot, quantity_in, on_hand, production_date, expiry_date, grade, origin)
@@ -67,6 +68,13 @@ export function prepareProjectorStatements(db: Db) {
       `INSERT INTO depot_stock (depot, category, quantity) VALUES (?, ?, ?)
        ON CONFLICT (depot, category) DO UPDATE SET quantity = excluded.quantity`,
     ),
+    // An UPDATE, then an INSERT when there was no row: an upsert would check the row it would
+    // insert (a negative change) against the table's CHECK before finding the conflict.
+    addDepotClassStock: db.prepare<[number, number, string, string]>('UPDATE depot_class_stock SET quantity = quantity + ?, moves = moves + ? WHERE depot = ? AND class = ?'),
+    insertDepotClassStock: db.prepare<[string, string, number, number]>('INSERT INTO depot_class_stock (depot, class, quantity, moves) VALUES (?, ?, ?, ?)'),
+    addHeldLots: db.prepare<[number, string, string]>('UPDATE province_held_lots SET lots = lots + ? WHERE region = ? AND category = ?'),
+    insertHeldLots: db.prepare<[string, string, number]>('INSERT INTO province_held_lots (region, category, lots) VALUES (?, ?, ?)'),
+    rebuildDepotClassStock: () => rebuildDepotClassStock(db),
     setProvinceStock: db.prepare<[string, string, number]>(
       `INSERT INTO province_stock (region, category, quantity) VALUES (?, ?, ?)
        ON CONFLICT (region, category) DO UPDATE SET quantity = excluded.quantity`,
@@ -79,6 +87,12 @@ export function prepareProjectorStatements(db: Db) {
        VALUES (@transferId, @lotId, @fromDepot, @toDepot, @quantity, @sentAt)`,
     ),
     setReceived: db.prepare<[number, string]>('UPDATE transfers SET received = ? WHERE transfer_id = ?'),
+    insertOpenTransfer: db.prepare(
+      `INSERT INTO transfers_open (transfer_id, lot_id, category, outstanding, from_depot, to_depot, sent_at)
+       VALUES (@transferId, @lotId, @category, @quantity, @fromDepot, @toDepot, @sentAt)`,
+    ),
+    setOutstanding: db.prepare<[number, string]>('UPDATE transfers_open SET outstanding = ? WHERE transfer_id = ?'),
+    closeTransfer: db.prepare<[string]>('DELETE FROM transfers_open WHERE transfer_id = ?'),
     storedId: db.prepare<[string, number], { id: string }>('SELECT id FROM events WHERE region = ? AND seq = ?'),
     insertUsage: db.prepare<[string, string, string, number]>(
       'INSERT INTO instruction_usage (instruction_id, category, region, allowed) VALUES (?, ?, ?, ?)',

@@ -1,4 +1,5 @@
 import type { RegionSnapshot } from '../../shared/protocol/frames';
+import { rebuildSummaries } from './summaries';
 import type { Db } from './open';
 import { REGION_TABLES, SNAPSHOT_TABLES } from './region-rows';
 import { regionStateHash } from './state-hash';
@@ -18,6 +19,8 @@ export function applyRegionSnapshot(db: Db, snapshot: RegionSnapshot): void {
       const insert = db.prepare(`INSERT INTO ${table} VALUES (${new Array(width).fill('?').join(', ')})`);
       for (const row of rows) insert.run(row);
     }
+    // Derived, outside what a snapshot carries: recomputed from the rows just written.
+    rebuildSummaries(db);
     db.prepare(
       `INSERT INTO region_heads (region, last_seq, head_hash, data_as_of) VALUES (?, ?, ?, ?)
        ON CONFLICT (region) DO UPDATE SET last_seq = excluded.last_seq, head_hash = excluded.head_hash, data_as_of = excluded.data_as_of`,

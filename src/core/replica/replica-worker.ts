@@ -12,6 +12,7 @@ import { createEmergencyQueries, type EmergencyQueries } from './emergency-queri
 import { createOptimisationQueries, type OptimisationQueries } from './optimisation-queries';
 import { createReplayQueries, type ReplayQueries } from '../replay/replay-queries';
 import type { ReplicaWorkerMethods, WorkerInit, WorkerReply, WorkerRequest } from './worker-protocol';
+import { situationFilterSchema } from '../../shared/contract/situation-schemas';
 import { toErrorShape } from '../../shared/errors';
 
 /** Worker thread that owns the replica connection, so the host's event loop never waits on SQLite. */
@@ -48,6 +49,17 @@ try {
   send({ kind: 'open-failed', error: toErrorShape(err) });
   process.exit(0);
 }
+
+// Warm what the first picture needs (the pages it reads, decrypted, and its figures for the whole
+// picture, cached for this data version) right after opening, before a wall asks for it. A
+// failure here is left to the first real request, which meets it again and reports it.
+setImmediate(() => {
+  try {
+    situation.snapshot(situationFilterSchema.parse({}));
+  } catch {
+    // reported by the first request that meets it
+  }
+});
 
 type Handlers = { [M in keyof ReplicaWorkerMethods]: (id: number, ...args: ReplicaWorkerMethods[M][0]) => ReplicaWorkerMethods[M][1] };
 const handlers: Handlers = {

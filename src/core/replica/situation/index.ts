@@ -53,6 +53,7 @@ export function createSituationQueries(db: Db) {
     const provinces = s.provinces.all();
     const scope = resolveScope(filter, categoriesAt(stamp), provinces.map((p) => p.adcode));
     const facts = computeFacts(s, stamp, scope, provinces);
+    s.depotMovements.saveAnswers();
     for (const k of cache.keys()) if (!k.startsWith(`${stamp.dataVersion}#`)) cache.delete(k);
     if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value as string);
     cache.set(key, facts);

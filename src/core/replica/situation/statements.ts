@@ -78,19 +78,20 @@ export function prepareSituationStatements(db: Db) {
          AND ls.quantity > 0
        ORDER BY l.expiry_date, ls.lot_id, ls.depot`,
     ),
+    /** Held lots per region, from the counts the projector keeps (province_held_lots). */
     heldLotsByRegion: db.prepare<[Pick<Lists, 'categories' | 'regions'>], { region: string; n: number }>(
-      `SELECT region, count(*) AS n FROM lots INDEXED BY lots_held
-       WHERE on_hand > 0 AND category ${IN('categories')} AND region ${IN('regions')}
+      `SELECT region, sum(lots) AS n FROM province_held_lots
+       WHERE category ${IN('categories')} AND region ${IN('regions')}
        GROUP BY region`,
     ),
+    /** Transfers in transit, from the summary the projector keeps (transfers_open). */
     transfersInFlight: db.prepare<[Pick<Lists, 'categories' | 'regions'>], { transfer_id: string; lot_id: string; category: string; outstanding: number; from_depot: string; to_depot: string; from_lon: number; from_lat: number; to_lon: number; to_lat: number; region: string; sent_at: string }>(
-      `SELECT t.transfer_id, t.lot_id, l.category, t.quantity - t.received AS outstanding, t.from_depot, t.to_depot,
+      `SELECT t.transfer_id, t.lot_id, t.category, t.outstanding, t.from_depot, t.to_depot,
          f.lon AS from_lon, f.lat AS from_lat, d.lon AS to_lon, d.lat AS to_lat, f.region, t.sent_at
-       FROM transfers t INDEXED BY transfers_in_flight
-       JOIN lots l ON l.id = t.lot_id
+       FROM transfers_open t
        JOIN depots f ON f.code = t.from_depot
        JOIN depots d ON d.code = t.to_depot
-       WHERE t.received < t.quantity AND l.category ${IN('categories')} AND f.region ${IN('regions')}
+       WHERE t.category ${IN('categories')} AND f.region ${IN('regions')}
        ORDER BY t.sent_at DESC, t.transfer_id`,
     ),
     recordedAlerts: prepareRecordedAlerts(db),
