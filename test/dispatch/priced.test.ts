@@ -26,6 +26,27 @@ const instance = fc.record({
 
 type Instance = typeof instance extends fc.Arbitrary<infer T> ? T : never;
 
+/** Once seen: a warm start after the first pricing round ended with no verdict from HiGHS. */
+const at = (lon: number, lat: number) => ({ lon, lat });
+const water = (n: number) => ({ 'SH-TENT': 0, 'WA-BOTTLE': n });
+const NO_VERDICT_ON_WARM_START: Instance = {
+  depots: [
+    { at: at(100, 22.315594495923), q: water(1) },
+    { at: at(104.5715893995164, 29.813067315832562), q: water(1) },
+  ],
+  demands: [
+    { at: at(100, 27.14097834129826), q: water(1) },
+    { at: at(100, 22), q: water(1) },
+    { at: at(100, 27.140740467458834), q: water(3) },
+    { at: at(100, 27.140736316760442), q: water(1) },
+    { at: at(105.50975512531821, 24.405067823414644), q: water(2) },
+    { at: at(109.87816914263995, 22), q: water(5) },
+  ],
+  shortagePenalty: 1_000_000,
+  nearest: 1,
+  addPerPoint: 1,
+};
+
 function toProblem(x: Instance): DispatchProblem {
   const pick = (q: Record<string, number>) => Object.fromEntries(CATS.map((c) => [c, q[c] ?? 0]));
   return parseDispatchProblem({
@@ -57,7 +78,7 @@ describe('dispatch by column generation', () => {
           }
         }
       }),
-      { numRuns: 120 },
+      { numRuns: 120, examples: [[NO_VERDICT_ON_WARM_START]] },
     );
   });
 

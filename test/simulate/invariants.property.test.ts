@@ -149,6 +149,31 @@ function checkPlan(x: Instance, s: SimulationScenario, supply: SimulationSupply,
   expect(p.summary.shortfallPersonDays).toBeCloseTo(pd, 2);
 }
 
+/** Once seen: near-zero stocks, and the shortfall optimum kept with no slack made the next phase infeasible. */
+const TINY = 5e-324;
+const NEAR_ZERO_STOCKS: Instance = {
+  holders: ['440000', '410000', '110000', '430000'],
+  stocks: [
+    { 'GR-RICE': [TINY, 0], 'SH-QUILT': undefined, 'SH-TENT': [TINY, 0], 'WA-BOTTLE': undefined },
+    { 'GR-RICE': [2.75e-9, 0], 'SH-QUILT': undefined, 'SH-TENT': [TINY, 0], 'WA-BOTTLE': [TINY, 0] },
+    { 'GR-RICE': undefined, 'SH-QUILT': undefined, 'SH-TENT': [TINY, 0], 'WA-BOTTLE': [TINY, 0] },
+    { 'GR-RICE': [TINY, 0], 'SH-QUILT': [TINY, 0], 'SH-TENT': [TINY, 0], 'WA-BOTTLE': [TINY, 0] },
+    { 'GR-RICE': undefined, 'SH-QUILT': undefined, 'SH-TENT': undefined, 'WA-BOTTLE': undefined },
+    { 'GR-RICE': undefined, 'SH-QUILT': undefined, 'SH-TENT': undefined, 'WA-BOTTLE': undefined },
+  ],
+  offsets: [[0, 0], [0, 0], [0, 0], [0, 0], [0, 0], [0, 0]],
+  days: 1,
+  affected: [
+    { region: '510000', population: 1, onset: 0, duration: 1 },
+    { region: '110000', population: 5, onset: 0, duration: 1 },
+  ],
+  base: ['110000'],
+  extra: ['110000'],
+  tonnes: 0,
+  lead: null,
+  belowFloor: false,
+};
+
 describe('scenario simulation invariants (fast-check)', () => {
   it('every plan keeps the books, and more source regions never mean more shortfall', async () => {
     await fc.assert(
@@ -163,7 +188,7 @@ describe('scenario simulation invariants (fast-check)', () => {
         expect(more).toBeLessThanOrEqual(base + tol);
         expect(all).toBeLessThanOrEqual(more + tol);
       }),
-      { numRuns: 120 },
+      { numRuns: 120, examples: [[NEAR_ZERO_STOCKS]] },
     );
   });
 });

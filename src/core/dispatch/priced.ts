@@ -1,6 +1,6 @@
 import type { Highs, Model } from 'highs';
 import { DispatchSolveError } from './errors';
-import { modelStatusName } from '../optim/highs';
+import { modelStatusName, runWithVerdict } from '../optim/highs';
 import type { CategoryBlock } from './model';
 import type { DispatchProblem } from './problem';
 
@@ -136,8 +136,7 @@ function restrictedModel(highs: Highs, problem: DispatchProblem, block: Category
 }
 
 function runOptimal(highs: Highs, model: Model): void {
-  model.run();
-  const status = model.getModelStatus();
+  const status = runWithVerdict(highs, model);
   if (status !== highs.constants.modelStatus.optimal) {
     throw new DispatchSolveError(`HiGHS ended with status ${modelStatusName(highs, status)}, not optimal`);
   }

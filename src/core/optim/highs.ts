@@ -1,4 +1,4 @@
-import loadHighs, { type Highs } from 'highs';
+import loadHighs, { type Highs, type Model } from 'highs';
 
 let runtime: Promise<Highs> | null = null;
 
@@ -18,3 +18,16 @@ export function highsRuntime(): Promise<Highs> {
 /** The name of a HiGHS model status code (`optimal`, `infeasible`, `timeLimit`…), for messages. */
 export const modelStatusName = (highs: Highs, status: number): string =>
   Object.entries(highs.constants.modelStatus).find(([, code]) => code === status)?.[0] ?? String(status);
+
+/**
+ * Runs a model and returns its status. A warm start from the last basis (after added columns or
+ * rows) can end without a verdict on a degenerate model; solved again from scratch it has one.
+ */
+export function runWithVerdict(highs: Highs, model: Model): number {
+  model.run();
+  const status = model.getModelStatus();
+  if (status !== highs.constants.modelStatus.unknown) return status;
+  model.clearSolver();
+  model.run();
+  return model.getModelStatus();
+}

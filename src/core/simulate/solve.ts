@@ -1,5 +1,5 @@
 import type { Highs } from 'highs';
-import { modelStatusName } from '../optim/highs';
+import { modelStatusName, runWithVerdict } from '../optim/highs';
 import { toHighsModel } from '../optim/linear-model';
 import { SimulateSolveError } from './errors';
 import type { PlanModel } from './model';
@@ -14,6 +14,8 @@ import type { PlanModel } from './model';
 export const phasesOf = (m: PlanModel): number => (m.dipPool.length > 0 ? 3 : 2);
 
 const KEEP = 1e-12;
+/** Slack on top: an optimum of 0 kept with none left HiGHS judging the next phase infeasible (near-zero stocks). */
+const KEEP_ABS = 1e-9;
 
 export function solvePlanModel(highs: Highs, m: PlanModel, onPhase?: () => void): Float64Array {
   const n = m.model.colCost.length;
@@ -26,8 +28,7 @@ export function solvePlanModel(highs: Highs, m: PlanModel, onPhase?: () => void)
     h.options.set({ output_flag: false });
     const all = { kind: 'range', from: 0, to: n - 1 } as const;
     const run = (what: string): number => {
-      h.run();
-      const status = h.getModelStatus();
+      const status = runWithVerdict(highs, h);
       if (status !== highs.constants.modelStatus.optimal) {
         throw new SimulateSolveError(`HiGHS ended the ${what} objective with status ${modelStatusName(highs, status)}, not optimal`);
       }
@@ -44,7 +45,7 @@ export function solvePlanModel(highs: Highs, m: PlanModel, onPhase?: () => void)
           values.push(v);
         }
       });
-      if (indices.length > 0) h.addRow(-highs.infinity, optimum + KEEP * Math.abs(optimum), { indices, values });
+      if (indices.length > 0) h.addRow(-highs.infinity, optimum + KEEP * Math.abs(optimum) + KEEP_ABS, { indices, values });
     };
     keep(m.shortfallCoef, run('shortfall'));
     if (m.dipPool.length > 0) {

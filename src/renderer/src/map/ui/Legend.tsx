@@ -13,7 +13,8 @@ interface Props {
 /** Keys to every visible layer, in the same colours the layers use. Folds away on a small map. */
 export function Legend({ t, visible }: Props) {
   // Open on a desk monitor or wall; folded on a laptop, where it would hide a quarter of the map.
-  const [openAtStart] = useState(() => window.matchMedia(WIDE_ENOUGH).matches);
+  // Open where there is no screen to ask (a server-side render of the legend).
+  const [openAtStart] = useState(() => typeof window === 'undefined' || window.matchMedia(WIDE_ENOUGH).matches);
   return (
     <details className="map-legend" data-testid="map-legend" open={openAtStart}>
       <summary>{t('legend')}</summary>
