@@ -173,7 +173,6 @@ export const en: Record<MessageKey, string> = {
   'instructions.col.id': 'Instruction',
   'instructions.col.kind': 'Kind',
   'instructions.col.lines': 'Lines',
-  'instructions.col.issued': 'Issued',
   'instruction.kind.dispatch': 'Dispatch',
   'instruction.kind.transfer': 'Transfer',
   'instruction.kind.rotation': 'Rotation',

@@ -172,7 +172,6 @@ export const zhCN = {
   'instructions.col.id': '指令',
   'instructions.col.kind': '类型',
   'instructions.col.lines': '明细行',
-  'instructions.col.issued': '下达时间',
   'instruction.kind.dispatch': '调度',
   'instruction.kind.transfer': '调拨',
   'instruction.kind.rotation': '轮换',
