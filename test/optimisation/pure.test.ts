@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { en, zh } from '../../src/renderer/src/i18n/messages/optimisation';
+import { UNPLANNED_CODES } from '../../src/shared/domain/unplanned-reason';
 import { parseCostModel } from '../../src/core/costs/cost-model';
 import { loadCostModel } from '../../src/core/costs/cost-model';
 import { costStructure, daysInMonth } from '../../src/core/optimisation/cost-structure';
@@ -6,7 +8,6 @@ import { coverageShares } from '../../src/core/optimisation/layout-coverage';
 import { isCapital, reduceLayoutProblem } from '../../src/core/optimisation/layout-reduce';
 import { reserveSizing } from '../../src/core/optimisation/reserve-sizing';
 import { rotationInstructions, rotationIssueProblems } from '../../src/core/optimisation/rotation-instructions';
-import { unplannedKind } from '../../src/core/optimisation/unplanned-reason';
 
 const WHO = { subject: 'CN=Wang,OU=national-commander,O=000000', region: '000000' };
 const NOW = new Date('2026-12-04T20:00:00Z');
@@ -171,15 +172,11 @@ describe('reserve sizing hint', () => {
   });
 });
 
-describe('unplanned reasons by kind', () => {
-  it('classifies each sentence the rotation planner writes', () => {
-    expect(unplannedKind('sellBy 2026-08 is before the first plannable month 2026-11')).toBe('past-sell-by');
-    expect(unplannedKind('depot D1 has no grain storage in the replica')).toBe('no-storage');
-    expect(unplannedKind('floor at depot D1 would be broken in every feasible month: class grain holds 100 against a floor of 60, and rotating 45 leaves 55 during the 1-month lead time')).toBe('floor');
-    expect(unplannedKind('floor at depot D1 (class grain) would be broken in every month up to its sellBy 2027-03, once the other lots there are rotated')).toBe('floor');
-    expect(unplannedKind('90 units to move exceed the monthly handling capacity 30 of class grain at depot D1')).toBe('handling');
-    expect(unplannedKind('handling capacity of class grain at depot D1 is used up in every month up to its sellBy 2027-03 by the other rotations')).toBe('handling');
-    expect(unplannedKind('floor and handling capacity at depot D1 (class grain) leave no month up to its sellBy 2027-03 with the other lots rotated first-expired-first-out')).toBe('floor-and-handling');
-    expect(unplannedKind('something new')).toBe('other');
+describe('unplanned reasons by code', () => {
+  it('has a translation for every code the rotation planner gives, in both languages', () => {
+    for (const code of UNPLANNED_CODES) {
+      expect(zh).toHaveProperty(`optim.unplanned.${code}`);
+      expect(en).toHaveProperty(`optim.unplanned.${code}`);
+    }
   });
 });

@@ -5,7 +5,6 @@ import { costStructure } from '../../core/optimisation/cost-structure';
 import { createOptimisationSolver, type OptimisationSolver } from '../../core/optimisation/optimisation-client';
 import { AFFECTED_SHARE, RESPONSE_DAYS } from '../../core/optimisation/reserve-sizing';
 import { rotationInstructions, rotationIssueProblems } from '../../core/optimisation/rotation-instructions';
-import { unplannedKind } from '../../core/optimisation/unplanned-reason';
 import type { ReplicaClient } from '../../core/replica/replica-client';
 import { monthIndex, monthName } from '../../core/rotation';
 import { requireSender, type CommandSender } from './command-sender';
@@ -66,7 +65,7 @@ export function createOptimisationService(deps: OptimisationServiceDeps): Optimi
         categories: reading.categories,
         rotations: result.rotations.map(({ lot, depot, category, quantity, month, sellBy, arrives, cost }) => ({ lot, depot, category, quantity, month, sellBy, arrives, cost })),
         floorByMonth: result.floorByMonth,
-        unplanned: result.unplanned.map((u) => ({ ...u, kind: unplannedKind(u.reason) })),
+        unplanned: result.unplanned,
         cost: result.cost,
         model: result.model,
         solveMillis,
