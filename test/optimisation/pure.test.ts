@@ -151,23 +151,25 @@ describe('cost structure', () => {
 });
 
 describe('reserve sizing hint', () => {
-  it('population × 1 % × Σ per-capita daily norms of the class × 30 days × (1 + risk ÷ 100), against held and planned', () => {
+  it('counts persons supported as the walls do, and takes the plan as the target where set, else the hint', () => {
     const rows = reserveSizing(
       [{ region: '430000', population: 1_000_000, riskIndex: 50 }],
       [
         { code: 'A', class: 'grain', perCapitaDaily: 0.0005 },
-        { code: 'B', class: 'grain', perCapitaDaily: 0.0003 },
-        { code: 'C', class: 'oil', perCapitaDaily: 0.00003 },
+        { code: 'B', class: 'grain', perCapitaDaily: 0.0004 },
+        { code: 'S', class: 'shelter', perCapitaDaily: 0.001 },
       ],
       [
-        { region: '430000', category: 'A', quantity: 100 },
-        { region: '430000', category: 'B', quantity: 20 },
+        { region: '430000', category: 'A', quantity: 35 }, // 70,000 person-days
+        { region: '430000', category: 'B', quantity: 14 }, // 35,000 person-days
+        { region: '430000', category: 'S', quantity: 30 }, // 30,000 person-days, durable: ÷ 30
       ],
-      [{ region: '430000', category: 'C', quantity: 9 }],
+      [{ region: '430000', category: 'A', quantity: 70 }], // 140,000 person-days
     );
+    // called for: 1,000,000 × 1 % × 1.5 = 15,000 persons in each class
     expect(rows).toEqual([
-      { region: '430000', class: 'grain', required: 360, held: 120, planned: 0, riskIndex: 50 },
-      { region: '430000', class: 'oil', required: 14, held: 0, planned: 9, riskIndex: 50 },
+      { region: '430000', class: 'grain', riskIndex: 50, required: 15_000, held: 15_000, planned: 20_000, target: 20_000, targetSource: 'plan', completion: 0.75 },
+      { region: '430000', class: 'shelter', riskIndex: 50, required: 15_000, held: 1_000, planned: 0, target: 15_000, targetSource: 'hint', completion: 1_000 / 15_000 },
     ]);
   });
 });

@@ -3,7 +3,8 @@ import { HostError, type CostStructure, type LayoutView, type OptimisationProgre
 import { loadCostModel, type CostModel } from '../../core/costs/cost-model';
 import { costStructure } from '../../core/optimisation/cost-structure';
 import { createOptimisationSolver, type OptimisationSolver } from '../../core/optimisation/optimisation-client';
-import { AFFECTED_SHARE, RESPONSE_DAYS } from '../../core/optimisation/reserve-sizing';
+import { AFFECTED_SHARE } from '../../core/optimisation/reserve-sizing';
+import { RESPONSE_DAYS } from '../../shared/domain/reserve-figures';
 import { rotationInstructions, rotationIssueProblems } from '../../core/optimisation/rotation-instructions';
 import type { ReplicaClient } from '../../core/replica/replica-client';
 import { monthIndex, monthName } from '../../core/rotation';

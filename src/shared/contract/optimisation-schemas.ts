@@ -82,7 +82,21 @@ export const sizingRequestSchema = z.object({ region: scope });
 export const sizingViewSchema = z.object({
   affectedShare: z.number(),
   responseDays: z.number().int(),
-  rows: z.array(z.object({ region: adcode, ...named, class: z.string(), required: z.number(), held: z.number(), planned: z.number(), riskIndex: z.number() })),
+    /** Persons supported for the standard response; the target is the registered plan, or the hint where none is set. */
+  rows: z.array(
+    z.object({
+      region: adcode,
+      ...named,
+      class: z.string(),
+      riskIndex: z.number(),
+      required: z.number(),
+      held: z.number(),
+      planned: z.number(),
+      target: z.number(),
+      targetSource: z.enum(['plan', 'hint']),
+      completion: z.number().nullable(),
+    }),
+  ),
 });
 export type SizingView = z.output<typeof sizingViewSchema>;
 
