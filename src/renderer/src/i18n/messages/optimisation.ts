@@ -93,7 +93,7 @@ export const zh = {
   'optim.sizing.target.hint': '建议',
   'optim.sizing.completion': '完成率 · 目标',
   'optim.sizing.planBelowHint': '计划低于建议',
-  'optim.sizing.basis': '建议保障人数 = 人口 × {share} × (1 + 风险指数/100)；实储与计划按品类人均日定额折算为可保障 {days} 天的人数（耐用品按 30 天定额）。已登记计划的以计划为完成率目标，未设计划的以建议为目标（演示参数）',
+  'optim.sizing.basis': '建议 = 人口 × {share} × (1 + 风险/100)；按人均定额折算为保障 {days} 天人数；目标：有计划按计划，否则按建议（演示参数）',
 } as const;
 
 export const en: Record<keyof typeof zh, string> = {
@@ -190,5 +190,5 @@ export const en: Record<keyof typeof zh, string> = {
   'optim.sizing.target.hint': 'hint',
   'optim.sizing.completion': 'Completion · target',
   'optim.sizing.planBelowHint': 'plan below the hint',
-  'optim.sizing.basis': 'Called for = population × {share} × (1 + risk ÷ 100) persons; stock and plan count as persons supported for {days} days at the per-capita daily norms (durable goods: 30-day norm). A registered plan is the completion target; where none is set the hint is (demo values)',
+  'optim.sizing.basis': 'Called for = population × {share} × (1 + risk ÷ 100); persons supported {days} days at the norms; target: the plan, else the hint (demo values)',
 };
