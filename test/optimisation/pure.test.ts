@@ -5,7 +5,7 @@ import { parseCostModel } from '../../src/core/costs/cost-model';
 import { loadCostModel } from '../../src/core/costs/cost-model';
 import { costStructure, daysInMonth } from '../../src/core/optimisation/cost-structure';
 import { coverageShares } from '../../src/core/optimisation/layout-coverage';
-import { isCapital, reduceLayoutProblem } from '../../src/core/optimisation/layout-reduce';
+import { GAP_CANDIDATES, isCapital, reduceLayoutProblem } from '../../src/core/optimisation/layout-reduce';
 import { reserveSizing } from '../../src/core/optimisation/reserve-sizing';
 import { rotationInstructions, rotationIssueProblems } from '../../src/core/optimisation/rotation-instructions';
 
@@ -65,6 +65,27 @@ describe('layout before/after helpers', () => {
     expect(coverageShares(points, [], 1.3, 60)).toEqual([0, 0, 0]);
     // From 3° N the point at 4.5° N is 1.5° (≈ 3.6 h) away, the one at 0° ≈ 7.2 h.
     expect(coverageShares(points, [{ lon: 0, lat: 3 }], 1.3, 60)).toEqual([0.9, 1, 1]);
+  });
+
+  it('adds nationally the cities without a depot that weigh most in demand × hours to today’s nearest site', () => {
+    // One depot at (100, 30); cities k = 1…n due east of it at 0.5° × k, demand 1 except the
+    // nearest, whose demand 1,000 outweighs the distance of every other.
+    const n = GAP_CANDIDATES + 5;
+    const cities = Array.from({ length: n }, (_, k) => ({ adcode: `43${String(k + 2).padStart(2, '0')}00`, province: '430000', nameZh: `市${k}`, lon: 100 + 0.5 * (k + 1), lat: 30 }));
+    const base = {
+      candidates: [{ id: 'D1', lon: 100, lat: 30, fixedCost: 500, capacity: 10 }],
+      demands: cities.map((c, k) => ({ id: c.adcode, lon: c.lon, lat: c.lat, demand: k === 0 ? 1000 : 1 })),
+      maxOpen: 1,
+      roadFactor: 1.3,
+      speedKmh: 60,
+    };
+    const depot = { code: 'D1', adcode: '439900', nameZh: '库', nameEn: 'Depot' };
+    const { sites } = reduceLayoutProblem(base, [depot], [...cities, { adcode: '439900', province: '430000', nameZh: '库市', lon: 100, lat: 30 }], (p) => p);
+    const added = sites.filter((s) => !s.current).map((s) => s.id);
+    expect(added).toHaveLength(GAP_CANDIDATES);
+    expect(added).toContain(cities[0]!.adcode);
+    expect(added).toEqual(expect.arrayContaining(cities.slice(n - GAP_CANDIDATES + 1).map((c) => c.adcode)));
+    expect(added).not.toContain(cities[1]!.adcode);
   });
 
   it('aggregates depots per city and adds capitals without a depot as candidates, maxOpen = today’s sites', () => {
