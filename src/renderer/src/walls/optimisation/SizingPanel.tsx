@@ -13,6 +13,7 @@ export function SizingPanel({ region, planAt }: { region: string | null; planAt:
   const t = useT();
   const locale = useLocale();
   const { value: sizing, error } = useHostQuery(planAt, () => getInrs().optimisation.sizing({ region }));
+  const basis = sizing ? t('optim.sizing.basis', { share: formatPercent(locale, sizing.affectedShare), days: sizing.responseDays }) : '';
   const rows = sizing ? [...sizing.rows].sort((a, b) => (a.completion ?? Infinity) - (b.completion ?? Infinity)) : [];
   return (
     <section className="panel optim-sizing" data-testid="optim-sizing">
@@ -66,7 +67,9 @@ export function SizingPanel({ region, planAt }: { region: string | null; planAt:
               </tbody>
             </table>
           </div>
-          <p className="panel-note optim-basis">{t('optim.sizing.basis', { share: formatPercent(locale, sizing.affectedShare), days: sizing.responseDays })}</p>
+          <p className="panel-note optim-basis optim-basis-line" title={basis}>
+            {basis}
+          </p>
         </>
       )}
     </section>
