@@ -105,4 +105,9 @@ describe('anomalies in consumption', () => {
     expect(found.map((a) => a.start)).toEqual([45]);
     expect(found[0]?.evidence).toContain(y[45]);
   });
+
+  it('takes a lump of issues shorter than a week for no change of level', () => {
+    const y = new Array<number>(80).fill(0).map((_, t) => (t >= 30 && t < 33 ? 400 : 10 + (t % 3)));
+    expect(changepoints(y)).toEqual([]);
+  });
 });

@@ -17,7 +17,9 @@ const EVIDENCE_DAYS = 3;
 /** augurs' scale-free sensitivity of the MAD detector: higher flags more. */
 export const OUTLIER_SENSITIVITY = 0.2;
 /** Prior mean run length between changepoints of the Normal-Gamma detector, in days. */
-const CHANGEPOINT_HAZARD_DAYS = 60;
+const CHANGEPOINT_HAZARD_DAYS = 250;
+/** A level must hold this many days to be a change; shorter runs are lumps of issues, not a new rate. */
+export const MIN_RUN_DAYS = 7;
 
 function evidence(series: readonly number[], start: number, end: number): Pick<SeriesAnomaly, 'evidence' | 'evidenceStart'> {
   const from = Math.max(0, start - EVIDENCE_DAYS);
@@ -37,7 +39,14 @@ export function groupOutliers(series: readonly (readonly number[])[]): SeriesAno
   const scaled = active.map((x) => Float64Array.from(x.s.slice(0, length), (v) => v / x.mean));
   const detector = loadAugurs().OutlierDetector.mad({ sensitivity: OUTLIER_SENSITIVITY });
   try {
-    const result = detector.detect(scaled);
+    let result;
+    try {
+      result = detector.detect(scaled);
+    } catch (err) {
+      // Most days without an issue anywhere leave no spread to measure against: nothing is outlying.
+      if (String(err).includes('division by zero')) return found;
+      throw err;
+    }
     result.seriesResults.forEach((r, j) => {
       const x = active[j];
       if (!x) return;
@@ -52,17 +61,26 @@ export function groupOutliers(series: readonly (readonly number[])[]): SeriesAno
   return found;
 }
 
-/** Days where the level of a series changes (augurs' Bayesian online detector, Normal-Gamma prior). */
+/** The detector's prior is on unit scale: tonnes and pieces alike are measured in their own standard deviations. */
+function standardised(series: readonly number[]): Float64Array {
+  const mean = series.reduce((a, v) => a + v, 0) / series.length;
+  const sd = Math.sqrt(series.reduce((a, v) => a + (v - mean) ** 2, 0) / series.length) || 1;
+  return Float64Array.from(series, (v) => (v - mean) / sd);
+}
+
+/**
+ * Days where the level of daily issues changes and then holds for at least MIN_RUN_DAYS (augurs'
+ * Bayesian online detector with a Normal-Gamma prior), the points around each as evidence.
+ */
 export function changepoints(series: readonly number[]): SeriesAnomaly[] {
   if (series.length < 2 || series.every((v) => v === series[0])) return [];
   const detector = loadAugurs().ChangepointDetector.normalGamma({ hazardLambda: CHANGEPOINT_HAZARD_DAYS });
   try {
     // The detector names the last day of the old level (and the series' first day, which is no
-    // change): a finding starts on the day after it.
-    return detector
-      .detectChangepoints(Float64Array.from(series))
-      .indices.map((k) => k + 1)
-      .filter((k) => k > 1 && k < series.length)
+    // change): a level starts on the day after it.
+    const starts = [0, ...detector.detectChangepoints(standardised(series)).indices.map((k) => k + 1).filter((k) => k > 1 && k < series.length)];
+    return starts
+      .filter((k, i) => i > 0 && k - (starts[i - 1] ?? 0) >= MIN_RUN_DAYS && (starts[i + 1] ?? Infinity) - k >= MIN_RUN_DAYS)
       .map((k) => ({ kind: 'changepoint' as const, start: k, end: k + 1, ...evidence(series, k, k + 1) }));
   } finally {
     detector.free();
