@@ -42,8 +42,8 @@ export function ForecastRiskList() {
                 <tr key={`${r.region}|${r.category}`} data-adcode={r.region} data-category={r.category} className="clickable" tabIndex={0} onClick={() => toggleRegion(r.region)} onKeyDown={(e) => (e.key === 'Enter' || e.key === ' ') && (e.preventDefault(), toggleRegion(r.region))}>
                   <th scope="row">{locale === 'zh-CN' ? shortProvinceName(r.regionZh) : r.regionEn}</th>
                   <td>{nameOf(locale, r)}</td>
-                  <td className="num">
-                    {formatNumber(locale, Math.round(r.stock))} / {formatNumber(locale, Math.round(r.floor))} {locale === 'zh-CN' ? r.unit : r.unitEn}
+                  <td className="num" title={locale === 'zh-CN' ? r.unit : r.unitEn}>
+                    {formatNumber(locale, Math.round(r.stock))} / {formatNumber(locale, Math.round(r.floor))}
                   </td>
                   <td className={r.underFloorNow || r.expectedDate ? 'warn' : ''}>{r.underFloorNow ? t('forecastRisk.now') : (r.expectedDate ?? r.earliestDate ?? '').slice(5)}</td>
                 </tr>

@@ -41,6 +41,8 @@ describe('forecast chart option', () => {
   it('draws no crossing line when the forecast stays above the floor', () => {
     const option = forecastOption(f, reserve('GR-RICE', { crossing: { expected: null, earliest: null, latest: null } }), labels) as { series: Series[] };
     expect(option.series[3]?.markLine).toBeUndefined();
+    const under = forecastOption(f, reserve('GR-RICE', { underFloorNow: true, crossing: { expected: 1, earliest: 1, latest: 1 } }), labels) as { series: Series[] };
+    expect(under.series[3]?.markLine).toBeUndefined();
   });
 
   it('shows first the reserve under its floor, then the one crossing soonest', () => {

@@ -29,7 +29,7 @@ export function reserveMostAtRisk(reserves: readonly ReserveForecast[]): Reserve
 /**
  * One reserve: stock over the history window, then the point forecast with its prediction band
  * (drawn as a stacked area from the lower to the upper bound), the floor, and the day the point
- * forecast first goes below the floor.
+ * forecast first goes below the floor (none for a reserve under it already).
  */
 export function forecastOption(f: Pick<RegionForecast, 'dates' | 'forecastDates'>, r: ReserveForecast, labels: ForecastLabels): EChartsCoreOption {
   const history = f.dates.length;
@@ -40,7 +40,8 @@ export function forecastOption(f: Pick<RegionForecast, 'dates' | 'forecastDates'
   const lower = [...pad(history - 1), last, ...r.forecast.lower];
   const width = [...pad(history - 1), 0, ...r.forecast.upper.map((u, k) => u - (r.forecast.lower[k] ?? u))];
   const point = [...pad(history - 1), last, ...r.forecast.point];
-  const crossingDate = r.crossing.expected === null ? null : (f.forecastDates[r.crossing.expected - 1] ?? null);
+  // A reserve already under its floor has no day to cross it: the floor line says enough.
+  const crossingDate = r.underFloorNow || r.crossing.expected === null ? null : (f.forecastDates[r.crossing.expected - 1] ?? null);
   return {
     animation: false,
     textStyle: { color: C.text, fontSize: C.fontSize, fontFamily: C.fontFamily },
@@ -78,7 +79,7 @@ export function forecastOption(f: Pick<RegionForecast, 'dates' | 'forecastDates'
         },
       },
       { name: 'band-base', type: 'line', stack: 'band', showSymbol: false, lineStyle: { opacity: 0 }, data: lower, tooltip: { show: false } },
-      { name: labels.band, type: 'line', stack: 'band', showSymbol: false, lineStyle: { opacity: 0 }, areaStyle: { color: BAND }, itemStyle: { color: BAND }, data: width },
+      { name: labels.band, type: 'line', stack: 'band', showSymbol: false, lineStyle: { opacity: 0 }, areaStyle: { color: BAND }, itemStyle: { color: FORECAST, opacity: 0.5 }, data: width },
       {
         name: labels.forecast,
         type: 'line',
