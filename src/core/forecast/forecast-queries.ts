@@ -171,3 +171,15 @@ export function createForecastQueries(db: Db) {
   };
 }
 export type ForecastQueries = ReturnType<typeof createForecastQueries>;
+
+const perConnection = new WeakMap<Db, ForecastQueries>();
+
+/** The forecast queries of a connection, shared by its callers (worker handlers, briefing) so each data version is forecast once. */
+export function forecastQueriesFor(db: Db): ForecastQueries {
+  let q = perConnection.get(db);
+  if (!q) {
+    q = createForecastQueries(db);
+    perConnection.set(db, q);
+  }
+  return q;
+}

@@ -11,7 +11,7 @@ import { createDispatchQueries, type DispatchQueries } from './dispatch-queries'
 import { createEmergencyQueries, type EmergencyQueries } from './emergency-queries';
 import { createOptimisationQueries, type OptimisationQueries } from './optimisation-queries';
 import { createReplayQueries, type ReplayQueries } from '../replay/replay-queries';
-import { createForecastQueries, type ForecastQueries } from '../forecast/forecast-queries';
+import { forecastQueriesFor, type ForecastQueries } from '../forecast/forecast-queries';
 import type { ReplicaWorkerMethods, WorkerInit, WorkerReply, WorkerRequest } from './worker-protocol';
 import { situationFilterSchema } from '../../shared/contract/situation-schemas';
 import { toErrorShape } from '../../shared/errors';
@@ -46,7 +46,7 @@ try {
   emergency = createEmergencyQueries(replica.db);
   dispatch = createDispatchQueries(replica.db);
   optimisation = createOptimisationQueries(replica.db);
-  forecast = createForecastQueries(replica.db);
+  forecast = forecastQueriesFor(replica.db);
   send({ kind: 'ready' });
 } catch (err) {
   send({ kind: 'open-failed', error: toErrorShape(err) });
