@@ -66,5 +66,21 @@ describe('forecasts from the replica', () => {
   it('refuses an unknown province by name', () => {
     expect(() => forecasts.region('990000')).toThrow(/no province 990000/);
   });
-});
 
+  it('after one province moves, refits that province only and agrees with a fresh computation', () => {
+    const before = forecasts.region('120000');
+    const other = forecasts.region('110000');
+    const reserve = before.reserves[0];
+    if (!reserve) throw new Error('no reserve in 120000');
+    // What an applied batch leaves behind: the province's stock changed and its head moved on.
+    replica.db.prepare('UPDATE province_stock SET quantity = quantity + 1000 WHERE region = ? AND category = ?').run('120000', reserve.category);
+    replica.db.prepare('UPDATE region_heads SET last_seq = last_seq + 1 WHERE region = ?').run('120000');
+    const after = forecasts.region('120000');
+    expect(after.reserves.find((r) => r.category === reserve.category)?.stock.at(-1)).toBe((reserve.stock.at(-1) ?? 0) + 1000);
+    // The other province's fitted part is the same object: it was not fitted again.
+    const otherAfter = forecasts.region('110000');
+    expect(otherAfter.reserves[0]?.forecast.point).toBe(other.reserves[0]?.forecast.point);
+    expect(after).toEqual(createForecastQueries(replica.db).region('120000'));
+    expect(otherAfter).toEqual(createForecastQueries(replica.db).region('110000'));
+  });
+});

@@ -1,11 +1,11 @@
 import type { ForecastRisk, RegionForecast, ReserveAtRisk, ReserveForecast } from '../../shared/contract/forecast-schemas';
 import type { CategoryClass } from '../../shared/domain/events';
 import type { Db } from '../replica/open';
-import { dataStamp, isoDatePlus } from '../replica/situation/as-of';
+import { dataStamp, isoDatePlus, type DataStamp } from '../replica/situation/as-of';
 import { MOVEMENT_TYPES_SQL } from '../replica/situation/statements';
 import { changepoints, groupOutliers, type SeriesAnomaly } from './anomalies';
 import { dailySeries, type DailySeries, type MovementOfCategory } from './daily-series';
-import { clampAtZero, floorCrossing, forecastBand } from './model';
+import { clampAtZero, floorCrossing, forecastBand, type Band } from './model';
 
 /** Days of history each forecast is fitted on. */
 export const HISTORY_DAYS = 91;
@@ -69,35 +69,61 @@ function anomalyOut(a: SeriesAnomaly, dates: readonly string[]) {
   return { kind: a.kind, from: at(a.start), until: at(a.end), evidenceFrom: at(a.evidenceStart), evidence: a.evidence };
 }
 
-function computeNational(s: Statements, version: string, asOf: string | null): NationalForecast {
-  const today = (asOf ?? '1970-01-01').slice(0, 10);
+/** One province's part of the forecast: its series, bands and changepoints, which only its own log decides. */
+interface RegionPart {
+  /** The province's head and the window's last day: the part holds while both are unchanged. */
+  key: string;
+  series: Map<string, DailySeries>;
+  floors: Map<string, number>;
+  fitted: Map<string, { band: Band; changes: SeriesAnomaly[] }>;
+}
+
+function computeRegion(s: Statements, region: string, key: string, dates: readonly string[], categories: readonly CategoryRow[]): RegionPart {
+  const stockNow = new Map(s.stock.all(region).map((r) => [r.category, r.quantity]));
+  const series = dailySeries(s.movements.iterate(region), stockNow, dates);
+  const floors = categoryFloors(s, region, categories);
+  const fitted = new Map<string, { band: Band; changes: SeriesAnomaly[] }>();
+  for (const c of categories) {
+    const d = series.get(c.code);
+    if (!d || ((floors.get(c.code) ?? 0) === 0 && d.stock.every((v) => v === 0))) continue;
+    fitted.set(c.code, { band: clampAtZero(forecastBand(d.stock, HORIZON_DAYS, INTERVAL_LEVEL)), changes: changepoints(d.consumption) });
+  }
+  return { key, series, floors, fitted };
+}
+
+/**
+ * Every province's reserves. A province whose log has not moved keeps its fitted part; only the
+ * outliers, which compare each category across all provinces, are found again for every version.
+ */
+function computeNational(s: Statements, stamp: DataStamp, parts: Map<string, RegionPart>): NationalForecast {
+  const today = (stamp.asOf ?? '1970-01-01').slice(0, 10);
   const dates = Array.from({ length: HISTORY_DAYS }, (_, i) => isoDatePlus(today, i - HISTORY_DAYS + 1));
   const forecastDates = Array.from({ length: HORIZON_DAYS }, (_, i) => isoDatePlus(today, i + 1));
   const categories = s.categories.all();
   const provinces = s.provinces.all();
+  const heads = new Map(s.heads.all().map((h) => [h.region, h.last_seq]));
 
-  const series = new Map<string, Map<string, DailySeries>>();
   for (const p of provinces) {
-    const stockNow = new Map(s.stock.all(p.adcode).map((r) => [r.category, r.quantity]));
-    series.set(p.adcode, dailySeries(s.movements.iterate(p.adcode), stockNow, dates));
+    const key = `${heads.get(p.adcode) ?? 0}|${today}`;
+    if (parts.get(p.adcode)?.key !== key) parts.set(p.adcode, computeRegion(s, p.adcode, key, dates, categories));
   }
   // Outliers: each category's daily issues in every province, compared as one group.
   const outliers = new Map<string, SeriesAnomaly[]>();
   for (const c of categories) {
-    const group = provinces.map((p) => series.get(p.adcode)?.get(c.code)?.consumption ?? new Array<number>(HISTORY_DAYS).fill(0));
+    const group = provinces.map((p) => parts.get(p.adcode)?.series.get(c.code)?.consumption ?? new Array<number>(HISTORY_DAYS).fill(0));
     groupOutliers(group).forEach((found, i) => outliers.set(`${provinces[i]?.adcode}|${c.code}`, found));
   }
 
   const regions: NationalForecast['regions'] = new Map();
   for (const p of provinces) {
-    const floors = categoryFloors(s, p.adcode, categories);
+    const part = parts.get(p.adcode);
     const reserves: ReserveForecast[] = [];
     for (const c of categories) {
-      const d = series.get(p.adcode)?.get(c.code);
-      const floor = floors.get(c.code) ?? 0;
-      if (!d || (floor === 0 && d.stock.every((v) => v === 0))) continue;
-      const band = clampAtZero(forecastBand(d.stock, HORIZON_DAYS, INTERVAL_LEVEL));
-      const found = [...(outliers.get(`${p.adcode}|${c.code}`) ?? []), ...changepoints(d.consumption)].sort((a, b) => a.start - b.start);
+      const d = part?.series.get(c.code);
+      const fit = part?.fitted.get(c.code);
+      if (!d || !fit) continue;
+      const floor = part?.floors.get(c.code) ?? 0;
+      const found = [...(outliers.get(`${p.adcode}|${c.code}`) ?? []), ...fit.changes].sort((a, b) => a.start - b.start);
       reserves.push({
         category: c.code,
         nameZh: c.name_zh,
@@ -108,15 +134,15 @@ function computeNational(s: Statements, version: string, asOf: string | null): N
         floor,
         stock: d.stock,
         consumption: d.consumption,
-        forecast: { point: band.point, lower: band.lower, upper: band.upper, method: band.method },
-        crossing: floorCrossing(band, floor),
+        forecast: { point: fit.band.point, lower: fit.band.lower, upper: fit.band.upper, method: fit.band.method },
+        crossing: floorCrossing(fit.band, floor),
         underFloorNow: (d.stock[d.stock.length - 1] ?? 0) < floor,
         anomalies: found.map((a) => anomalyOut(a, dates)),
       });
     }
     regions.set(p.adcode, { nameZh: p.name_zh, nameEn: p.name_en, reserves });
   }
-  return { version, asOf, dates, forecastDates, regions };
+  return { version: stamp.dataVersion, asOf: stamp.asOf, dates, forecastDates, regions };
 }
 
 /** Reserves under their floor now or forecast (at the interval's lower bound) to go under it within the horizon, soonest first. */
@@ -148,13 +174,14 @@ export function reservesAtRisk(national: Pick<NationalForecast, 'regions' | 'for
   return rows.sort((a, b) => soon(a) - soon(b) || (a.crossing.expected ?? Infinity) - (b.crossing.expected ?? Infinity) || a.region.localeCompare(b.region) || a.category.localeCompare(b.category));
 }
 
-/** Forecasts of every reserve, computed once per data version on the replica's thread. */
+/** Forecasts of every reserve on the replica's thread: assembled once per data version, each province refitted only when its log moved. */
 export function createForecastQueries(db: Db) {
   const s = prepare(db);
   let cached: NationalForecast | null = null;
+  const parts = new Map<string, RegionPart>();
   const national = (): NationalForecast => {
     const stamp = dataStamp(s.heads.all());
-    if (cached?.version !== stamp.dataVersion) cached = computeNational(s, stamp.dataVersion, stamp.asOf);
+    if (cached?.version !== stamp.dataVersion) cached = computeNational(s, stamp, parts);
     return cached;
   };
   return {
