@@ -9,6 +9,7 @@ import { zh as regionStatusZh } from './messages/region-status';
 import { zh as errorsZh } from './messages/errors';
 import { zh as layoutZh } from './messages/layout';
 import { zh as optimisationZh } from './messages/optimisation';
+import { zh as forecastZh } from './messages/forecast';
 
 /** zh-CN is the reference dictionary: its keys are the message keys. Keep keys stable. */
 export const zhCN = {
@@ -247,6 +248,7 @@ export const zhCN = {
   ...regionStatusZh,
   ...layoutZh,
   ...optimisationZh,
+  ...forecastZh,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
