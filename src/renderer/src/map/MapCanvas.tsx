@@ -7,6 +7,7 @@ import { provinceBounds } from './basemap/province-source';
 import { createLayerDataCache } from './data/layer-data';
 import { useBasemap } from './hooks/useBasemap';
 import { setOverlayLayers, useDeckOverlay } from './hooks/useDeckOverlay';
+import { useHeatmapAfterFirstDraw } from './hooks/useHeatmapAfterFirstDraw';
 import { useMapText } from './i18n/useMapText';
 import { buildLayers, DECK_LAYER_IDS } from './layers/build-layers';
 import { buildDispatchLayers, DISPATCH_LAYER_IDS, formatDispatchArcs } from './layers/dispatch-layers';
@@ -53,6 +54,8 @@ export default function MapCanvas({ situation, filter, focusRegion, onSelectProv
   const [view, setView] = useState({ center: '', zoom: '' });
   const [dispatchArcCount, setDispatchArcs] = useState(0);
   const [overlayCount, setOverlayCount] = useState(0);
+  const heat = useHeatmapAfterFirstDraw(visible.alerts && data.alerts.length > 0);
+  const onLayersDrawn = heat.onLayersDrawn;
 
   // A new data version or filter gives failed layers another chance.
   useEffect(() => setFailed(new Set()), [data.key]);
@@ -197,7 +200,8 @@ export default function MapCanvas({ situation, filter, focusRegion, onSelectProv
 
   useEffect(() => {
     if (!overlay || !styleReady) return;
-    const options = { visible, failed, selectedDepotRow, pickable: !moving, beforeId: STYLE_IDS.firstLabel };
+    const shown = heat.hold ? { ...visible, alerts: false } : visible;
+    const options = { visible: shown, failed, selectedDepotRow, pickable: !moving, beforeId: STYLE_IDS.firstLabel };
     const layers = buildLayers(data, options, (id, error) => {
       console.warn(`map: layer ${id} could not be built and is hidden: ${(error as Error).message}`);
       setFailed((prev) => new Set([...prev, id]));
@@ -233,7 +237,7 @@ export default function MapCanvas({ situation, filter, focusRegion, onSelectProv
     setReady(false);
     setOverlayLayers(overlay, layers);
     map?.triggerRepaint();
-  }, [overlay, map, styleReady, data, dispatchData, featureOverlay, visible, failed, selectedDepotRow, moving]);
+  }, [overlay, map, styleReady, data, dispatchData, featureOverlay, visible, heat.hold, failed, selectedDepotRow, moving]);
 
   // Readiness: the basemap is idle and deck.gl has drawn the current layers.
   useEffect(() => {
@@ -251,6 +255,7 @@ export default function MapCanvas({ situation, filter, focusRegion, onSelectProv
         f.handedAt = 0;
         requestAnimationFrame(() => requestAnimationFrame(() => latest.current.onDrawn?.(performance.now() - handedAt)));
       }
+      if (f.expectDeck) onLayersDrawn();
       setReady(true);
       const names = new Set(map.queryRenderedFeatures({ layers: [STYLE_IDS.provinceLabel] }).map((f) => String(f.properties.name ?? '')));
       setLabels([...names].filter(Boolean).sort().join(','));
@@ -272,14 +277,15 @@ export default function MapCanvas({ situation, filter, focusRegion, onSelectProv
       map.off('movestart', onMoveStart);
       map.off('moveend', onMoveEnd);
     };
-  }, [map, styleReady]);
+  }, [map, styleReady, onLayersDrawn]);
 
   return (
     <div
       className="map-view"
       data-testid="map"
       aria-label={t('region')}
-      data-map-ready={ready && styleReady ? 'true' : 'false'}
+      data-map-ready={ready && styleReady && !heat.hold ? 'true' : 'false'}
+      data-map-first-drawn={heat.firstDrawn ? 'true' : 'false'}
       data-render-mode={render.mode}
       data-basemap={manifest?.kind ?? ''}
       data-selected-depot={selectedDepot ?? ''}
