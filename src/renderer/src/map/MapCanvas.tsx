@@ -294,7 +294,7 @@ export default function MapCanvas({ situation, filter, focusRegion, onSelectProv
       <div ref={containerRef} className="map-canvas" />
       <MapNotices t={t} demoBasemap={manifest?.kind === 'demo'} render={render} failedLayers={[...failed]} basemapProblem={basemapProblem} />
       <LayerSwitcher t={t} />
-      <Legend t={t} visible={visible} />
+      <Legend t={t} visible={visible} extra={featureOverlay?.legend} />
       <MapTooltip hover={hover} situation={situation} locale={locale} t={t} />
     </div>
   );

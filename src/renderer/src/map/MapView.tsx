@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import type { Layer } from '@deck.gl/core';
 import type { Situation, SituationFilter } from '../../../shared/contract/situation-schemas';
 import { MapErrorBoundary } from './ui/MapErrorBoundary';
@@ -12,6 +12,8 @@ export interface MapOverlay {
   /** Objects drawn, shown to tests and support as the map's data-overlay-count. */
   count: number;
   build(beforeId: string): Layer[];
+  /** The overlay's key in the map legend (a section, in the layers' colours). */
+  legend?: ReactNode;
 }
 
 export interface MapViewProps {
