@@ -25,7 +25,7 @@ import './map.css';
 const DEPOT_LAYERS = new Set<string>([DECK_LAYER_IDS.depots]);
 
 /** The national risk map: maplibre basemap with the choropleth and labels, deck.gl layers interleaved. */
-export default function MapCanvas({ situation, filter, focusRegion, onSelectProvince, onSelectDepot, onDrawn, overlay: featureOverlay }: MapViewProps) {
+export default function MapCanvas({ situation, filter, focusRegion, focusBounds, onSelectProvince, onSelectDepot, onDrawn, overlay: featureOverlay }: MapViewProps) {
   const { locale, t } = useMapText();
   const containerRef = useRef<HTMLDivElement>(null);
   const [render] = useState(() => chooseRenderMode(window.location.search, probeRenderer()));
@@ -187,6 +187,13 @@ export default function MapCanvas({ situation, filter, focusRegion, onSelectProv
     if (!focusRegion || !styleReady) return;
     zoomToProvince(focusRegion);
   }, [focusRegion, styleReady, zoomToProvince]);
+
+  const boundsKey = focusBounds?.join(',') ?? '';
+  useEffect(() => {
+    if (!map || !styleReady || !boundsKey) return;
+    const [w, s, e, n] = boundsKey.split(',').map(Number) as [number, number, number, number];
+    map.fitBounds([w, s, e, n], { padding: 48, maxZoom: 7, duration: 0 });
+  }, [map, styleReady, boundsKey]);
 
   // Stage two: cheap layer objects every time an input changes.
   const selectedDepotRow = useMemo(() => {

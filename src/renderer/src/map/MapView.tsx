@@ -21,6 +21,8 @@ export interface MapViewProps {
   filter: SituationFilter;
   /** Province adcode to frame and outline. */
   focusRegion?: string;
+  /** An area to frame instead, [west, south, east, north] (a hazard's warned areas); framed again when it changes. */
+  focusBounds?: readonly [number, number, number, number];
   onSelectProvince(adcode: string): void;
   onSelectDepot(code: string): void;
   /** How long the map took to draw new layers: from handing them over to the first frame after they were drawn (ms). */

@@ -25,7 +25,6 @@ export function DayPanel() {
         delivered: t('scenario.day.delivered'),
         shortfall: t('scenario.day.shortfall'),
         demand: t('scenario.day.demand'),
-        unit: t('scenario.day.unit'),
       }),
     [days, view.day, t],
   );
@@ -40,8 +39,9 @@ export function DayPanel() {
   return (
     <section className="panel scenario-days" data-testid="day-panel" data-state="done" data-plan={plan.id}>
       <h2 className="panel-title">{t('scenario.day.title', { plan: plan.id })}</h2>
+      <p className="panel-note">{t('scenario.day.note', { unit: t('scenario.day.unit') })}</p>
       <div className="scenario-chart">
-        <EChart option={option} label={t('scenario.day.title', { plan: plan.id })} testId="day-chart" />
+        <EChart option={option} label={`${t('scenario.day.title', { plan: plan.id })} (${t('scenario.day.unit')})`} testId="day-chart" />
       </div>
       <div className="scenario-table-wrap">
         <table className="data-table compact" data-testid="day-table">

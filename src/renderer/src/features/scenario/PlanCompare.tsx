@@ -46,11 +46,21 @@ export function PlanCompare() {
         <table className="data-table compact scenario-compare-table" data-testid="compare-table">
           <thead>
             <tr>
-              <th scope="col" />
+              <th scope="col" className="scenario-metric" />
               {plans.map(({ plan }) => (
                 <th key={plan.id} scope="col" className={plan.id === view.plan ? 'num scenario-shown' : 'num'} data-plan={plan.id}>
-                  {plan.id}
-                  {plan.id === best && <span className="scenario-best"> ★</span>}
+                  <span className="scenario-plan-name" title={plan.id}>
+                    {plan.id === best && <span className="scenario-best">★ </span>}
+                    {plan.id}
+                  </span>
+                  <span className="scenario-actions">
+                    <button type="button" className="dispatch-link" data-testid={`compare-show-${plan.id}`} aria-pressed={plan.id === view.plan} onClick={() => showPlan(plan.id)}>
+                      {t('scenario.compare.show')}
+                    </button>
+                    <button type="button" className="dispatch-primary" data-testid={`compare-dispatch-${plan.id}`} onClick={() => toDispatch(plan.id)}>
+                      {t('scenario.compare.toDispatch')}
+                    </button>
+                  </span>
                 </th>
               ))}
             </tr>
@@ -109,19 +119,6 @@ export function PlanCompare() {
                   </td>
                 );
               })}
-            </tr>
-            <tr data-row="actions">
-              <th scope="row" />
-              {plans.map(({ plan }) => (
-                <td key={plan.id} className="num scenario-actions">
-                  <button type="button" className="dispatch-link" data-testid={`compare-show-${plan.id}`} aria-pressed={plan.id === view.plan} onClick={() => showPlan(plan.id)}>
-                    {t('scenario.compare.show')}
-                  </button>
-                  <button type="button" className="dispatch-primary" data-testid={`compare-dispatch-${plan.id}`} onClick={() => toDispatch(plan.id)}>
-                    {t('scenario.compare.toDispatch')}
-                  </button>
-                </td>
-              ))}
             </tr>
           </tbody>
         </table>

@@ -122,8 +122,15 @@ export function ScenarioEditor() {
                   />
                 </td>
                 <td>
-                  <button type="button" className="dispatch-link" data-testid={`affected-${a.region}-remove`} onClick={() => removeAffected(a.region)}>
-                    {t('scenario.remove')}
+                  <button
+                    type="button"
+                    className="dispatch-link"
+                    title={t('scenario.removeOf', { region: regionName(locale, a.region) })}
+                    aria-label={t('scenario.removeOf', { region: regionName(locale, a.region) })}
+                    data-testid={`affected-${a.region}-remove`}
+                    onClick={() => removeAffected(a.region)}
+                  >
+                    ×
                   </button>
                 </td>
               </tr>

@@ -10,7 +10,7 @@ export function ScenarioLegend({ hazard, frame }: { hazard: boolean; frame: bool
   return (
     <>
       {hazard && (
-        <section data-testid="legend-hazard">
+        <section className="scenario-legend" data-testid="legend-hazard">
           <h3>{t('scenario.legend.hazard')}</h3>
           <ul className="map-legend-scale">
             {HAZARD_LEVELS.map((l) => (
@@ -23,7 +23,7 @@ export function ScenarioLegend({ hazard, frame }: { hazard: boolean; frame: bool
         </section>
       )}
       {frame && (
-        <section data-testid="legend-plan-day">
+        <section className="scenario-legend" data-testid="legend-plan-day">
           <h3>{t('scenario.legend.stock')}</h3>
           <ul className="map-legend-scale">
             <li>

@@ -8,8 +8,8 @@ import { depotSelectors, useDepotStore } from '../../stores/depot-store';
 import { situationSelectors, useSituationStore } from '../../stores/situation-store';
 import { wholeNumber } from '../../walls/optimisation/optim-format';
 import { ScenarioLegend } from './ScenarioLegend';
-import { mapFrame } from './plan-figures';
-import { labelPoint, overlayCount, scenarioLayers, type ScenarioLabel, type ScenarioOverlayInput } from './scenario-layers';
+import { mapFrame, scenarioBounds } from './plan-figures';
+import { hazardAreas, labelPoint, overlayCount, scenarioLayers, type ScenarioLabel, type ScenarioOverlayInput } from './scenario-layers';
 import { scenarioSelectors, useScenarioStore } from './scenario-store';
 
 const NO_BANDS = { classes: [], categories: [], riskBands: [] };
@@ -35,7 +35,14 @@ export function ScenarioMap() {
   const affected = useMemo(() => (run ? run.scenario.affected.map((a) => a.region) : (draft?.affected.map((a) => a.region) ?? hazard?.regions.map((r) => r.region) ?? [])), [run, draft, hazard]);
   const filter = useMemo(() => ({ ...NO_BANDS, regions: affected }), [affected]);
   const plan = run?.result.plans.find((p) => p.id === view.plan) ?? null;
-  const frame = useMemo(() => (plan && view.category ? mapFrame(plan, view.day, view.category) : null), [plan, view.day, view.category]);
+  // Stock where it matters to the plan: the affected provinces and the ones it may draw on.
+  const shownRegions = useMemo(() => {
+    const sources = run?.scenario.plans.find((p) => p.id === view.plan)?.sourceRegions;
+    return !sources || sources === 'all' ? null : new Set([...affected, ...sources]);
+  }, [run, view.plan, affected]);
+  const frame = useMemo(() => (plan && view.category ? mapFrame(plan, view.day, view.category, shownRegions) : null), [plan, view.day, view.category, shownRegions]);
+  // Framed on the warned areas and the provinces concerned; the officer pans from there.
+  const bounds = useMemo(() => scenarioBounds(hazard ? hazardAreas(hazard) : { polygons: [], circles: [] }, affected), [hazard, affected]);
   const category = categories.find((c) => c.code === view.category);
   const unit = category ? (locale === 'zh-CN' ? category.unit : category.unitEn) : '';
 
@@ -60,39 +67,38 @@ export function ScenarioMap() {
 
   return (
     <section className="panel scenario-map" data-testid="scenario-map" data-plan={view.plan ?? ''} data-day={view.day} data-category={view.category ?? ''} data-flows={frame?.flows.length ?? 0}>
-      {run && (
-        <div className="scenario-map-controls">
-          <label className="scenario-field">
-            <span>{t('scenario.map.plan')}</span>
-            <select data-testid="map-plan" value={view.plan ?? ''} onChange={(e) => showPlan(e.target.value)}>
-              {run.result.plans.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.id}
+      {/* Always there, so the map keeps its size (and its frame) when a run arrives. */}
+      <div className="scenario-map-controls">
+        <label className="scenario-field">
+          <span>{t('scenario.map.plan')}</span>
+          <select data-testid="map-plan" disabled={!run} value={view.plan ?? ''} onChange={(e) => showPlan(e.target.value)}>
+            {(run?.result.plans ?? []).map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.id}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="scenario-field">
+          <span>{t('scenario.map.category')}</span>
+          <select data-testid="map-category" disabled={!run} value={view.category ?? ''} onChange={(e) => showCategory(e.target.value)}>
+            {(run?.result.categories ?? []).map((c) => {
+              const named = categories.find((x) => x.code === c.code);
+              return (
+                <option key={c.code} value={c.code}>
+                  {named ? nameOf(locale, named) : c.code}
                 </option>
-              ))}
-            </select>
-          </label>
-          <label className="scenario-field">
-            <span>{t('scenario.map.category')}</span>
-            <select data-testid="map-category" value={view.category ?? ''} onChange={(e) => showCategory(e.target.value)}>
-              {run.result.categories.map((c) => {
-                const named = categories.find((x) => x.code === c.code);
-                return (
-                  <option key={c.code} value={c.code}>
-                    {named ? nameOf(locale, named) : c.code}
-                  </option>
-                );
-              })}
-            </select>
-          </label>
-          <label className="scenario-field scenario-grow">
-            <span data-testid="map-day-label">{t('scenario.map.day', { day: view.day + 1, days: run.result.days })}</span>
-            <input type="range" min={0} max={run.result.days - 1} step={1} value={view.day} data-testid="map-day" aria-label={t('scenario.map.daySlider')} onChange={(e) => showDay(Number(e.target.value))} />
-          </label>
-        </div>
-      )}
+              );
+            })}
+          </select>
+        </label>
+        <label className="scenario-field scenario-grow">
+          <span data-testid="map-day-label">{run ? t('scenario.map.day', { day: view.day + 1, days: run.result.days }) : t('scenario.map.noRun')}</span>
+          <input type="range" min={0} max={Math.max(0, (run?.result.days ?? 1) - 1)} step={1} value={view.day} disabled={!run} data-testid="map-day" aria-label={t('scenario.map.daySlider')} onChange={(e) => showDay(Number(e.target.value))} />
+        </label>
+      </div>
       <div className="scenario-map-canvas">
-        {situation && <MapView situation={situation} filter={filter} onSelectProvince={() => {}} onSelectDepot={(code) => void open(code)} {...(overlay ? { overlay } : {})} />}
+        {situation && <MapView situation={situation} filter={filter} onSelectProvince={() => {}} onSelectDepot={(code) => void open(code)} {...(bounds ? { focusBounds: bounds } : {})} {...(overlay ? { overlay } : {})} />}
       </div>
     </section>
   );

@@ -7,12 +7,11 @@ export interface DayChartLabels {
   delivered: string;
   shortfall: string;
   demand: string;
-  unit: string;
 }
 
 export const DAY_COLOURS = { delivered: '#4ade80', shortfall: '#f87171', demand: C.days } as const;
 
-/** A plan day by day in 万 person-days: delivered and shortfall stacked, demand as a line over them, the shown day marked. */
+/** A plan day by day in 万 person-days (the unit is in the panel's title): delivered and shortfall stacked, demand as a line over them, the shown day marked. */
 export function dayOption(days: readonly DayFigures[], shownDay: number, labels: DayChartLabels): EChartsCoreOption {
   const axisText = { color: C.textDim, fontSize: C.fontSize - 3, fontFamily: C.fontFamily };
   const wan = (v: number) => Math.round(v / 100) / 100;
@@ -23,7 +22,7 @@ export function dayOption(days: readonly DayFigures[], shownDay: number, labels:
     legend: { top: 0, textStyle: { color: C.text, fontSize: C.fontSize - 3 } },
     grid: { left: 56, right: 12, top: 34, bottom: 30 },
     xAxis: { type: 'category', data: days.map((d) => labels.day(d.day)), axisLabel: axisText },
-    yAxis: { type: 'value', name: labels.unit, nameTextStyle: axisText, axisLabel: axisText, splitLine: { lineStyle: { color: C.grid } } },
+    yAxis: { type: 'value', axisLabel: axisText, splitLine: { lineStyle: { color: C.grid } } },
     series: [
       {
         name: labels.delivered,

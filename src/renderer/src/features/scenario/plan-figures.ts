@@ -55,10 +55,14 @@ export interface MapFrame {
 /** Noise below this (the result's rounding) is no stock below floor. */
 const EPS = 1e-6;
 
-export function mapFrame(plan: PlanResultView, day: number, category: string): MapFrame {
+/**
+ * `regions`: the provinces whose stock is shown (the affected ones and the plan's sources); all
+ * when null.
+ */
+export function mapFrame(plan: PlanResultView, day: number, category: string, regions: ReadonlySet<string> | null = null): MapFrame {
   const stock: StockPoint[] = [];
   for (const s of plan.stock) {
-    if (s.day !== day || s.category !== category) continue;
+    if (s.day !== day || s.category !== category || (regions && !regions.has(s.region))) continue;
     const at = PROVINCE_CENTROIDS[s.region];
     if (!at) continue;
     stock.push({ region: s.region, lon: at[0], lat: at[1], quantity: s.quantity, floor: s.floor, belowFloor: s.quantity < s.floor - EPS });
@@ -84,4 +88,38 @@ export const categoriesOf = (result: SimulationResultView): string[] => result.c
 export function bestPlan(result: SimulationResultView): string | null {
   const sorted = [...result.plans].sort((a, b) => a.summary.shortfallPersonDays - b.summary.shortfallPersonDays || a.summary.cost - b.summary.cost);
   return sorted[0]?.id ?? null;
+}
+
+/**
+ * The box the scenario map frames: the warned areas (a point by its radius) and the label points
+ * of the provinces concerned, with a margin; null when there is nothing to frame.
+ */
+export function scenarioBounds(
+  areas: { polygons: readonly { polygon: readonly (readonly (readonly number[])[])[] }[]; circles: readonly { position: readonly [number, number]; radiusM: number }[] },
+  regions: readonly string[],
+): [number, number, number, number] | null {
+  let w = Infinity;
+  let s = Infinity;
+  let e = -Infinity;
+  let n = -Infinity;
+  const add = (lon: number, lat: number) => {
+    w = Math.min(w, lon);
+    e = Math.max(e, lon);
+    s = Math.min(s, lat);
+    n = Math.max(n, lat);
+  };
+  for (const p of areas.polygons) for (const ring of p.polygon) for (const [lon, lat] of ring) add(lon as number, lat as number);
+  for (const c of areas.circles) {
+    const dLat = c.radiusM / 111_195;
+    const dLon = dLat / Math.max(0.1, Math.cos((c.position[1] * Math.PI) / 180));
+    add(c.position[0] - dLon, c.position[1] - dLat);
+    add(c.position[0] + dLon, c.position[1] + dLat);
+  }
+  for (const r of regions) {
+    const at = PROVINCE_CENTROIDS[r];
+    if (at) add(at[0], at[1]);
+  }
+  if (!Number.isFinite(w)) return null;
+  const margin = 1;
+  return [Math.max(-180, w - margin), Math.max(-85, s - margin), Math.min(180, e + margin), Math.min(85, n + margin)];
 }

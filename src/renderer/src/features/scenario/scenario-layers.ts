@@ -84,40 +84,6 @@ export const labelPoint = (region: string): [number, number] | null => {
 export function scenarioLayers(input: ScenarioOverlayInput, beforeId: string): Layer[] {
   const layers: Layer[] = [];
   const key = input.key;
-  if (input.hazard) {
-    const areas = hazardAreas(input.hazard);
-    layers.push(
-      new PolygonLayer<HazardAreas['polygons'][number]>({
-        ...COMMON,
-        id: IDS.areas,
-        ...interleaved(beforeId),
-        data: areas.polygons,
-        getPolygon: (d) => d.polygon,
-        getFillColor: (d) => withAlpha(LEVEL_COLOURS[d.level], 70),
-        getLineColor: (d) => withAlpha(LEVEL_COLOURS[d.level], 235),
-        lineWidthUnits: 'pixels',
-        getLineWidth: 2.5,
-        stroked: true,
-        filled: true,
-        updateTriggers: { getPolygon: key, getFillColor: key, getLineColor: key },
-      }),
-      new ScatterplotLayer<HazardAreas['circles'][number]>({
-        ...COMMON,
-        id: IDS.circles,
-        ...interleaved(beforeId),
-        data: areas.circles,
-        getPosition: (d) => d.position,
-        getRadius: (d) => d.radiusM,
-        radiusUnits: 'meters',
-        getFillColor: (d) => withAlpha(LEVEL_COLOURS[d.level], 70),
-        getLineColor: (d) => withAlpha(LEVEL_COLOURS[d.level], 235),
-        stroked: true,
-        lineWidthUnits: 'pixels',
-        getLineWidth: 2.5,
-        updateTriggers: { getPosition: key, getRadius: key, getFillColor: key, getLineColor: key },
-      }),
-    );
-  }
   const frame = input.frame;
   if (frame) {
     const max = frame.stock.reduce((m, s) => Math.max(m, s.quantity, s.floor), 0);
@@ -131,7 +97,7 @@ export function scenarioLayers(input: ScenarioOverlayInput, beforeId: string): L
         // Area by quantity: the square root, so a small stock stays visible beside a large one.
         getRadius: (d) => (max > 0 ? 5 + 22 * Math.sqrt(d.quantity / max) : 5),
         radiusUnits: 'pixels',
-        getFillColor: (d) => withAlpha(d.belowFloor ? STOCK_COLOURS.belowFloor : STOCK_COLOURS.aboveFloor, 190),
+        getFillColor: (d) => withAlpha(d.belowFloor ? STOCK_COLOURS.belowFloor : STOCK_COLOURS.aboveFloor, 150),
         getLineColor: [10, 16, 30, 255],
         stroked: true,
         lineWidthUnits: 'pixels',
@@ -154,6 +120,41 @@ export function scenarioLayers(input: ScenarioOverlayInput, beforeId: string): L
         getTargetColor: withAlpha(FLOW_COLOURS.to, 235),
         getHeight: 0.5,
         updateTriggers: { getSourcePosition: key, getTargetPosition: key, getWidth: key },
+      }),
+    );
+  }
+  // The warned areas over the stock circles: translucent, so what lies under a warning shows through it.
+  if (input.hazard) {
+    const areas = hazardAreas(input.hazard);
+    layers.push(
+      new PolygonLayer<HazardAreas['polygons'][number]>({
+        ...COMMON,
+        id: IDS.areas,
+        ...interleaved(beforeId),
+        data: areas.polygons,
+        getPolygon: (d) => d.polygon,
+        getFillColor: (d) => withAlpha(LEVEL_COLOURS[d.level], 95),
+        getLineColor: (d) => withAlpha(LEVEL_COLOURS[d.level], 235),
+        lineWidthUnits: 'pixels',
+        getLineWidth: 3,
+        stroked: true,
+        filled: true,
+        updateTriggers: { getPolygon: key, getFillColor: key, getLineColor: key },
+      }),
+      new ScatterplotLayer<HazardAreas['circles'][number]>({
+        ...COMMON,
+        id: IDS.circles,
+        ...interleaved(beforeId),
+        data: areas.circles,
+        getPosition: (d) => d.position,
+        getRadius: (d) => d.radiusM,
+        radiusUnits: 'meters',
+        getFillColor: (d) => withAlpha(LEVEL_COLOURS[d.level], 95),
+        getLineColor: (d) => withAlpha(LEVEL_COLOURS[d.level], 235),
+        stroked: true,
+        lineWidthUnits: 'pixels',
+        getLineWidth: 2.5,
+        updateTriggers: { getPosition: key, getRadius: key, getFillColor: key, getLineColor: key },
       }),
     );
   }
