@@ -69,8 +69,8 @@ export function PlanCompare() {
             <tr data-row="sources">
               <th scope="row">{t('scenario.compare.sources')}</th>
               {plans.map(({ plan }) => (
-                <td key={plan.id} className="num scenario-sources" title={sources(plan.sourceRegions)}>
-                  {sources(plan.sourceRegions)}
+                <td key={plan.id} className="num" title={sources(plan.sourceRegions)}>
+                  <span className="scenario-clamp">{sources(plan.sourceRegions)}</span>
                 </td>
               ))}
             </tr>

@@ -1,3 +1,4 @@
+import { HAZARD_MAX_CHARS } from '../../../../shared/contract/scenario-schemas';
 import type { Translate } from '../../i18n';
 import { isMessageKey } from '../../i18n';
 import type { ImportFailure } from './scenario-store';
@@ -10,7 +11,7 @@ const PROBLEMS = ['not-json', 'not-collection', 'no-features', 'feature', 'no-po
  * other failure (the link, the host) with its own message.
  */
 export function importErrorText(t: Translate, fileName: string, failure: ImportFailure): string {
-  if (failure.kind === 'too-large') return t('hazard.error.too-large', { file: fileName, kb: Math.ceil(failure.chars / 1024) });
+  if (failure.kind === 'too-large') return t('hazard.error.too-large', { file: fileName, kb: Math.ceil(failure.chars / 1024), limit: Math.floor(HAZARD_MAX_CHARS / 1024) });
   if (failure.kind === 'unreadable') return t('hazard.error.unreadable', { file: fileName, detail: failure.message });
   const { error } = failure;
   const problem = error.details?.problem;
