@@ -12,6 +12,7 @@ import { simulate, simulationSupplyFromReplica } from '../../src/core/simulate';
 import { loadNorms } from '../../src/core/dispatch/norms';
 import { loadCostModel } from '../../src/core/costs/cost-model';
 import { createScenarioService, type ScenarioService } from '../../src/main/host/scenario-service';
+import { createAppHandlers } from '../../src/main/host/app-host';
 import { HostError, type ScenarioProgress } from '../../src/shared/contract';
 import { poppler } from '../briefing/support';
 import { TINY } from '../seed/fixtures';
@@ -155,5 +156,9 @@ describe('scenario service (tiny replica)', () => {
     }
     const without = await exportFromHost(replica, file, { region: '430000' });
     expect(poppler('pdftotext', [without.file, '-'])).not.toContain('情景推演');
+    // The app's briefing:export hands the host's last run to the briefing.
+    const handlers = createAppHandlers({ replica, info: { version: 't', host: 'browser', replicaPath: file, demo: false }, links: () => [], chain: async () => ({ regions: [] }), scenario: service });
+    const fromApp = await handlers['briefing:export']({ region: '430000' });
+    expect(poppler('pdftotext', [fromApp.file, '-'])).toContain('情景推演：应对方案比较');
   }, 180_000);
 });
