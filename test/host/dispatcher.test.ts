@@ -181,7 +181,15 @@ const cases: Record<ChannelName, { valid: unknown[]; invalid: unknown[] }> = {
   'forecast:region': { valid: [{ region: REGION }], invalid: [undefined, {}, { region: '43' }] },
   'forecast:risk': { valid: [undefined], invalid: [{ region: REGION }] },
   'hazard:import': {
-    valid: [{ fileName: 'flood.geojson', text: '{}' }],
+    valid: [
+      {
+        fileName: 'flood.geojson',
+        text: JSON.stringify({
+          type: 'FeatureCollection',
+          features: [{ type: 'Feature', geometry: { type: 'Point', coordinates: [112.9, 28.2] }, properties: { hazardType: 'flood', level: 'red', radiusKm: 30, validFrom: '2026-07-10T08:00:00+08:00', validTo: '2026-07-11T08:00:00+08:00' } }],
+        }),
+      },
+    ],
     invalid: [undefined, { fileName: '', text: '{}' }, { fileName: 'f', text: 'x'.repeat(900_001) }, { fileName: 'f', text: '{}', path: '/etc/passwd' }],
   },
   'scenario:run': {
