@@ -66,25 +66,6 @@ export function PlanCompare() {
             </tr>
           </thead>
           <tbody>
-            <tr data-row="sources">
-              <th scope="row">{t('scenario.compare.sources')}</th>
-              {plans.map(({ plan }) => (
-                <td key={plan.id} className="num" title={sources(plan.sourceRegions)}>
-                  <span className="scenario-clamp">{sources(plan.sourceRegions)}</span>
-                </td>
-              ))}
-            </tr>
-            <tr data-row="terms">
-              <th scope="row">{t('scenario.compare.terms')}</th>
-              {plans.map(({ plan }) => (
-                <td key={plan.id} className="num">
-                  {plan.dailyTransportTonnes === null ? t('scenario.plan.noLimit') : t('scenario.compare.tonnes', { tonnes: wholeNumber(locale, plan.dailyTransportTonnes) })}
-                  {' · '}
-                  {plan.replenishLeadDays === null ? t('scenario.plan.noReplenish') : t('scenario.compare.lead', { days: plan.replenishLeadDays })}
-                  {plan.belowFloor && ` · ${t('scenario.compare.belowFloorAllowed')}`}
-                </td>
-              ))}
-            </tr>
             <tr data-row="shortfall">
               <th scope="row">{t('scenario.compare.shortfall')}</th>
               {plans.map(({ plan, result }) => (
@@ -119,6 +100,25 @@ export function PlanCompare() {
                   </td>
                 );
               })}
+            </tr>
+            <tr data-row="sources">
+              <th scope="row">{t('scenario.compare.sources')}</th>
+              {plans.map(({ plan }) => (
+                <td key={plan.id} className="num" title={sources(plan.sourceRegions)}>
+                  <span className="scenario-clamp">{sources(plan.sourceRegions)}</span>
+                </td>
+              ))}
+            </tr>
+            <tr data-row="terms">
+              <th scope="row">{t('scenario.compare.terms')}</th>
+              {plans.map(({ plan }) => (
+                <td key={plan.id} className="num">
+                  {plan.dailyTransportTonnes === null ? t('scenario.plan.noLimit') : t('scenario.compare.tonnes', { tonnes: wholeNumber(locale, plan.dailyTransportTonnes) })}
+                  {' · '}
+                  {plan.replenishLeadDays === null ? t('scenario.plan.noReplenish') : t('scenario.compare.lead', { days: plan.replenishLeadDays })}
+                  {plan.belowFloor && ` · ${t('scenario.compare.belowFloorAllowed')}`}
+                </td>
+              ))}
             </tr>
           </tbody>
         </table>

@@ -161,18 +161,21 @@ export function ScenarioEditor() {
             ))}
           </ul>
         )}
-        <div className="scenario-row">
-          <button type="submit" className="dispatch-primary" data-testid="scenario-run" disabled={!check?.ok || running}>
-            {running ? t('scenario.running') : t('scenario.run', { plans: draft.plans.length })}
-          </button>
-          {running && (
-            <button type="button" data-testid="scenario-cancel" disabled={run.cancelling} onClick={() => void cancel()}>
-              {run.cancelling ? t('scenario.cancelling') : t('scenario.cancel')}
+        {/* Stays in view at the foot of the column, however long the plans grow. */}
+        <div className="scenario-runbar">
+          <div className="scenario-row">
+            <button type="submit" className="dispatch-primary" data-testid="scenario-run" disabled={!check?.ok || running}>
+              {running ? t('scenario.running') : t('scenario.run', { plans: draft.plans.length })}
             </button>
-          )}
+            {running && (
+              <button type="button" data-testid="scenario-cancel" disabled={run.cancelling} onClick={() => void cancel()}>
+                {run.cancelling ? t('scenario.cancelling') : t('scenario.cancel')}
+              </button>
+            )}
+          </div>
+          {running && <ScenarioProgressBar progress={run.progress} />}
         </div>
       </form>
-      {running && <ScenarioProgressBar progress={run.progress} />}
       {run.status === 'failed' && (
         <p className="scenario-error" role="alert" data-testid="scenario-run-error">
           {t('scenario.failed', { message: run.error.message })}
