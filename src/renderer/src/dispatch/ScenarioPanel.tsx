@@ -5,6 +5,7 @@ import { regionName } from '../emergency/region-name';
 import { useLocale, useT } from '../i18n';
 import { dispatchSelectors, scenarioOf, useDispatchStore } from './dispatch-store';
 import { RunProgress } from './RunProgress';
+import { listText } from '../features/scenario/list-text';
 import './dispatch.css';
 
 const PROVINCE_CODES = new Set(PROVINCES.map((p) => p.adcode));
@@ -100,7 +101,9 @@ export function ScenarioPanel() {
         </label>
         {form.sources && (
           <p className="panel-note dispatch-wide" data-testid="dispatch-sources" data-regions={form.sources.regions.join(',')}>
-            {t('dispatch.scenario.sources', { plan: form.sources.plan, regions: form.sources.regions.map((r) => regionName(locale, r)).join('、') })}{' '}
+            {form.sources.plan
+              ? t('dispatch.scenario.sources', { plan: form.sources.plan, regions: listText(locale, form.sources.regions.map((r) => regionName(locale, r))) })
+              : t('dispatch.scenario.sourcesOnly', { regions: listText(locale, form.sources.regions.map((r) => regionName(locale, r))) })}{' '}
             <button type="button" className="dispatch-link" onClick={clearSources}>
               {t('dispatch.scenario.clearSources')}
             </button>

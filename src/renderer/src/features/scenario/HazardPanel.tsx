@@ -6,6 +6,7 @@ import { useLocale, useT } from '../../i18n';
 import { wholeNumber } from '../../walls/optimisation/optim-format';
 import { importErrorText } from './import-error';
 import { LEVEL_COLOURS } from './scenario-layers';
+import { listText } from './list-text';
 import { scenarioSelectors, useScenarioStore } from './scenario-store';
 
 const css = ([r, g, b]: readonly number[]) => `rgb(${r}, ${g}, ${b})`;
@@ -87,7 +88,7 @@ export function HazardPanel() {
                     <span className="scenario-level" style={{ borderColor: css(LEVEL_COLOURS[r.level]), color: css(LEVEL_COLOURS[r.level]) }}>
                       {t(`hazard.level.${r.level}`)}
                     </span>{' '}
-                    {r.hazardTypes.map((h) => t(`hazard.type.${h}`)).join('、')}
+                    {listText(locale, r.hazardTypes.map((h) => t(`hazard.type.${h}`)))}
                   </td>
                   <td className="num">{formatPercent(locale, r.share)}</td>
                   <td className="num">{formatTenThousands(locale, r.population)}</td>

@@ -6,6 +6,7 @@ import { useWallStore } from '../../walls/wall-store';
 import { tenThousandYuan, wholeNumber } from '../../walls/optimisation/optim-format';
 import { bestPlan } from './plan-figures';
 import { scenarioSelectors, useScenarioStore } from './scenario-store';
+import { listText } from './list-text';
 import { dispatchPrefillOf } from './to-dispatch';
 
 /**
@@ -37,7 +38,7 @@ export function PlanCompare() {
     useWallStore.getState().actions.select('emergency-operations');
     void useDispatchStore.getState().actions.prefill(prefill);
   };
-  const sources = (s: 'all' | string[]) => (s === 'all' ? t('scenario.plan.sourcesAll') : s.map((r) => regionName(locale, r)).join('、'));
+  const sources = (s: 'all' | string[]) => (s === 'all' ? t('scenario.plan.sourcesAll') : listText(locale, s.map((r) => regionName(locale, r))));
   return (
     <section className="panel scenario-compare" data-testid="plan-compare" data-state="done" data-best={best ?? ''}>
       <h2 className="panel-title">{t('scenario.compare.title')}</h2>
@@ -95,7 +96,7 @@ export function PlanCompare() {
               {plans.map(({ plan, result }) => {
                 const below = result?.summary.regionsBelowFloor ?? [];
                 return (
-                  <td key={plan.id} className={below.length > 0 ? 'num scenario-bad' : 'num'} data-value={below.length} title={below.map((r) => regionName(locale, r)).join('、')}>
+                  <td key={plan.id} className={below.length > 0 ? 'num scenario-bad' : 'num'} data-value={below.length} title={listText(locale, below.map((r) => regionName(locale, r)))}>
                     {below.length === 0 ? t('scenario.compare.none0') : t('scenario.compare.regions', { count: below.length })}
                   </td>
                 );

@@ -120,6 +120,7 @@ export const zh = {
   'scenario.legend.belowFloor': '低于安全线',
   'scenario.legend.flows': '调出 → 调入',
   'dispatch.scenario.sources': '来自推演方案 {plan}：仅由 {regions} 调出',
+  'dispatch.scenario.sourcesOnly': '仅由 {regions} 调出',
   'dispatch.scenario.clearSources': '不限调出省份',
 } as const;
 
@@ -244,5 +245,6 @@ export const en: Record<keyof typeof zh, string> = {
   'scenario.legend.belowFloor': 'below floor',
   'scenario.legend.flows': 'from → to',
   'dispatch.scenario.sources': 'From simulated plan {plan}: sent only from {regions}',
+  'dispatch.scenario.sourcesOnly': 'Sent only from {regions}',
   'dispatch.scenario.clearSources': 'Any source province',
 };
