@@ -26,6 +26,7 @@ import { replayAtRequestSchema, replayRangeSchema } from './replay-schemas';
 import { dispatchPlanChannels } from './dispatch-plan-schemas';
 import { optimisationChannels, optimisationProgressSchema } from './optimisation-schemas';
 import { forecastChannels } from './forecast-schemas';
+import { scenarioChannels, scenarioProgressSchema } from './scenario-schemas';
 import { instructionTraceSchema, lotSummarySchema, lotTraceSchema, traceInstructionRequestSchema, traceLotRequestSchema, traceSearchRequestSchema } from './trace-schemas';
 import {
   acknowledgeRequestSchema,
@@ -151,6 +152,7 @@ export const channels = {
   ...dispatchPlanChannels,
   ...optimisationChannels,
   ...forecastChannels,
+  ...scenarioChannels,
 } as const;
 
 /** Events pushed from the host to the renderer. */
@@ -160,6 +162,7 @@ export const hostEvents = {
   'audit:chain-changed': chainStatusSchema,
   'dispatch:progress': dispatchProgressSchema,
   'optimisation:progress': optimisationProgressSchema,
+  'scenario:progress': scenarioProgressSchema,
 } as const;
 
 export type Channels = typeof channels;

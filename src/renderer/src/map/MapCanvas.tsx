@@ -26,7 +26,7 @@ import './map.css';
 const DEPOT_LAYERS = new Set<string>([DECK_LAYER_IDS.depots]);
 
 /** The national risk map: maplibre basemap with the choropleth and labels, deck.gl layers interleaved. */
-export default function MapCanvas({ situation, filter, focusRegion, onSelectProvince, onSelectDepot, onDrawn, overlay: featureOverlay }: MapViewProps) {
+export default function MapCanvas({ situation, filter, focusRegion, focusBounds, onSelectProvince, onSelectDepot, onDrawn, overlay: featureOverlay }: MapViewProps) {
   const { locale, t } = useMapText();
   const containerRef = useRef<HTMLDivElement>(null);
   const [render] = useState(() => chooseRenderMode(window.location.search, probeRenderer()));
@@ -191,6 +191,13 @@ export default function MapCanvas({ situation, filter, focusRegion, onSelectProv
     zoomToProvince(focusRegion);
   }, [focusRegion, styleReady, zoomToProvince]);
 
+  const boundsKey = focusBounds?.join(',') ?? '';
+  useEffect(() => {
+    if (!map || !styleReady || !boundsKey) return;
+    const [w, s, e, n] = boundsKey.split(',').map(Number) as [number, number, number, number];
+    map.fitBounds([w, s, e, n], { padding: 48, maxZoom: 7, duration: 0 });
+  }, [map, styleReady, boundsKey]);
+
   // Stage two: cheap layer objects every time an input changes.
   const selectedDepotRow = useMemo(() => {
     if (!selectedDepot || !data.depots) return -1;
@@ -300,7 +307,7 @@ export default function MapCanvas({ situation, filter, focusRegion, onSelectProv
       <div ref={containerRef} className="map-canvas" />
       <MapNotices t={t} demoBasemap={manifest?.kind === 'demo'} render={render} failedLayers={[...failed]} basemapProblem={basemapProblem} />
       <LayerSwitcher t={t} />
-      <Legend t={t} visible={visible} />
+      <Legend t={t} visible={visible} extra={featureOverlay?.legend} />
       <MapTooltip hover={hover} situation={situation} locale={locale} t={t} />
     </div>
   );
