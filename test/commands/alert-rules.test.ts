@@ -76,7 +76,7 @@ describe('alert rule commands', () => {
       expect(db.prepare('SELECT alert_id, raised_at, acknowledged_by, comment, seq FROM alert_acks WHERE region = ?').all(REGION)).toEqual([
         { alert_id: alert.alertId, raised_at: alert.raisedAt, acknowledged_by: cn.officerB.subject, comment: '调拨车辆已出发', seq: accepted.seq },
       ]);
-      const payload = db.prepare<[string, number], string>('SELECT payload FROM events WHERE region = ? AND seq = ?').pluck().get(REGION, accepted.seq)!;
+      const payload = db.prepare<[string, number], string>('SELECT payload FROM events WHERE region = ? AND seq = ?').pluck().get(REGION, accepted.seq!)!;
       expect(JSON.parse(payload)).toMatchObject({ comment: '调拨车辆已出发', envelope: { commandId: ack.commandId } });
     } finally {
       store.close();
