@@ -2,6 +2,7 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadAlertRuleSet } from '../src/core/alerts/default-rules';
 import { ruleObservations } from '../src/core/alerts/rule-observations';
+import { touchedDepots } from '../src/core/alerts/touched-depots';
 import { sealEvent } from '../src/core/chain/seal';
 import { newReplicaKey } from '../src/core/replica/key-file';
 import { openReplica } from '../src/core/replica/replica';
@@ -21,15 +22,6 @@ import { WORK_DIR, writeResult } from './lib/results';
 const BATCH = Number(process.env.INRS_BENCH_RULES_BATCH ?? 500);
 const REGIONS = ['000000', '430000'];
 const AS_OF = '2026-01-01T00:00:00.000Z';
-
-function touchedDepots(events: readonly SealedEvent[]): string[] {
-  const out = new Set<string>();
-  for (const e of events) {
-    const p = e.payload as { depot?: unknown; fromDepot?: unknown; toDepot?: unknown; code?: unknown };
-    for (const d of [p.depot, p.fromDepot, p.toDepot, e.type === 'depot.registered' ? p.code : undefined]) if (typeof d === 'string') out.add(d);
-  }
-  return [...out];
-}
 
 const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))] ?? 0;
 
@@ -54,7 +46,7 @@ export function runAlertRulesBench(): string {
         replica.projector.applyBatch(region, batch);
         const t1 = performance.now();
         const last = batch.at(-1)!.eventTime;
-        const changes = engine.observe(ruleObservations(replica.db, touchedDepots(batch), last.slice(0, 10)), last);
+        const changes = engine.observe(ruleObservations(replica.db, [...touchedDepots(batch).keys()], last.slice(0, 10)), last);
         const t2 = performance.now();
         raised += changes.filter((c) => c.type === 'raised').length;
         applyMs += t1 - t0;

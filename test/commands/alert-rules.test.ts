@@ -7,7 +7,8 @@ import { auditOf, commandNet, countEvents, REGION, sign, type CommandNet, type O
 /*
  * Alert rules through the regional server: an analyst publishes the next version of the
  * region's rule set as a signed command; an officer acknowledges one raising of an alert with a
- * comment. Both are audited, sealed into the log, and still there after the server restarts.
+ * comment, assigns it and resolves it. All are audited, sealed into the log, and still there
+ * after the server restarts.
  */
 let cn: CommandNet;
 let analyst: Officer;
@@ -56,6 +57,28 @@ describe('alert rule commands', () => {
     expect(await client.send(again)).toMatchObject({ status: 'refused', code: 'stale-rule-version' });
   });
 
+  it('an officer assigns a raising to a user and resolves it; both are audited, and a resolved raising takes no further action', async () => {
+    const officer = await connect(cn.officerA);
+    const alert = { alertId: 'rule:expiring:lot:L1:430100-D001', raisedAt: '2026-01-02T08:00:00.000Z' };
+    const assign = sign(cn, cn.officerA, { expectedLevel: null, body: { kind: 'alert.assign', ...alert, assignee: '李强' } });
+    const assigned = await officer.send(assign);
+    expect(assigned).toMatchObject({ status: 'accepted' });
+    expect(auditOf(cn, assign.commandId)).toMatchObject([{ kind: 'alert.assign', status: 'accepted', signerSubject: cn.officerA.subject }]);
+
+    const resolve = sign(cn, cn.officerA, { expectedLevel: null, body: { kind: 'alert.resolve', ...alert, comment: '已轮换出库' } });
+    const resolved = await officer.send(resolve);
+    expect(resolved).toMatchObject({ status: 'accepted' });
+    expect(auditOf(cn, resolve.commandId)).toMatchObject([{ kind: 'alert.resolve', status: 'accepted', signerSubject: cn.officerA.subject, seq: resolved.seq }]);
+    const db = cn.server.store.replica.db;
+    expect(db.prepare('SELECT assigned_to, assigned_by FROM alert_assignments WHERE alert_id = ?').all(alert.alertId)).toEqual([{ assigned_to: '李强', assigned_by: cn.officerA.subject }]);
+    expect(db.prepare('SELECT resolved_by, comment FROM alert_resolutions WHERE alert_id = ?').all(alert.alertId)).toEqual([{ resolved_by: cn.officerA.subject, comment: '已轮换出库' }]);
+
+    const late = sign(cn, cn.officerA, { expectedLevel: null, body: { kind: 'alert.acknowledge', ...alert, comment: '迟到的确认' } });
+    expect(await officer.send(late)).toMatchObject({ status: 'refused', code: 'already-resolved', reason: expect.stringContaining(cn.officerA.subject) });
+    const byWall = sign(cn, cn.wall, { expectedLevel: null, body: { kind: 'alert.assign', ...alert, assignee: '李强' } });
+    expect(await (await connect(cn.wall)).send(byWall)).toMatchObject({ status: 'refused', code: 'role' });
+  });
+
   it('an acknowledgement with a comment is audited, refused twice, and survives a restart', async () => {
     const officer = await connect(cn.officerB);
     const alert = { alertId: 'rule:under-floor:depot:430100-D001:grain', raisedAt: '2026-01-01T08:00:00.000Z' };
@@ -82,4 +105,5 @@ describe('alert rule commands', () => {
       store.close();
     }
   });
+
 });

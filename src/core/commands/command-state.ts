@@ -52,6 +52,9 @@ export function commandState(db: Db) {
   const alertAck = db.prepare<[string, string, string], string>(
     'SELECT acknowledged_by FROM alert_acks WHERE region = ? AND alert_id = ? AND raised_at = ?',
   ).pluck();
+  const alertResolution = db.prepare<[string, string, string], string>(
+    'SELECT resolved_by FROM alert_resolutions WHERE region = ? AND alert_id = ? AND raised_at = ?',
+  ).pluck();
 
   const levelOf = (region: string): LevelRow => {
     const row = level.get(region);
@@ -99,6 +102,10 @@ export function commandState(db: Db) {
     /** Who acknowledged one raising of an alert, or null. */
     alertAcknowledgedBy(region: string, alertId: string, raisedAt: string): string | null {
       return alertAck.get(region, alertId, raisedAt) ?? null;
+    },
+    /** Who resolved one raising of an alert, or null. */
+    alertResolvedBy(region: string, alertId: string, raisedAt: string): string | null {
+      return alertResolution.get(region, alertId, raisedAt) ?? null;
     },
     /** The lines of every instruction already forwarded from `parentId`. */
     forwardedLines(parentId: string): InstructionRow['lines'] {

@@ -25,6 +25,8 @@ const ACTION: Record<CommandBody['kind'], Action> = {
   'instruction.acknowledge': 'acknowledge-instruction',
   'alert-rules.publish': 'publish-alert-rules',
   'alert.acknowledge': 'acknowledge-alert',
+  'alert.assign': 'acknowledge-alert',
+  'alert.resolve': 'acknowledge-alert',
 };
 
 function checkRole(signer: SignerIdentity, action: Action, target: ActionTarget): Refused | null {
@@ -137,6 +139,8 @@ export function decideCommand(envelope: SignedEnvelope, signer: SignerIdentity, 
     }
     case 'alert-rules.publish':
     case 'alert.acknowledge':
+    case 'alert.assign':
+    case 'alert.resolve':
       return decideAlertCommand(body, envelope, region, state, draft);
   }
 }

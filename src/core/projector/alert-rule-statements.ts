@@ -15,5 +15,14 @@ export function prepareAlertRuleStatements(db: Db) {
     insertAlertAck: db.prepare<[string, string, string, string, string, string, number]>(
       'INSERT INTO alert_acks (region, alert_id, raised_at, acknowledged_by, acknowledged_at, comment, seq) VALUES (?, ?, ?, ?, ?, ?, ?)',
     ),
+    insertAlertAssignment: db.prepare<[string, string, string, string, string, string, number]>(
+      'INSERT INTO alert_assignments (region, alert_id, raised_at, assigned_to, assigned_by, assigned_at, seq) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    ),
+    alertResolution: db.prepare<[string, string, string], { resolved_by: string }>(
+      'SELECT resolved_by FROM alert_resolutions WHERE region = ? AND alert_id = ? AND raised_at = ?',
+    ),
+    insertAlertResolution: db.prepare<[string, string, string, string, string, string, number]>(
+      'INSERT INTO alert_resolutions (region, alert_id, raised_at, resolved_by, resolved_at, comment, seq) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    ),
   };
 }

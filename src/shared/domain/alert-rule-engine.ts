@@ -24,7 +24,19 @@ export interface RuleAlert {
   category: string | null;
   value: number;
   raisedAt: string;
+  /** The severity before an unacknowledged alert escalated (time-based escalation), else null. */
+  escalatedFrom: AlertSeverity | null;
   acknowledged: { by: string; at: string; comment: string } | null;
+  assigned: { to: string; by: string; at: string } | null;
+  /** Closed by an officer: off the open list, and not raised again until its measure clears. */
+  resolved: { by: string; at: string; comment: string } | null;
+}
+
+/** What an engine holds besides its rules, to carry it across a restart. */
+export interface RuleEngineState {
+  values: RuleObservation[];
+  pending: [string, string][];
+  open: RuleAlert[];
 }
 
 export type RuleChange =
@@ -112,18 +124,51 @@ export class AlertRuleEngine {
   }
 
   acknowledge(id: string, by: string, comment: string, at: string): RuleAlert {
-    const a = this.open.get(id);
-    if (!a) throw new Error(`no open alert ${id} to acknowledge`);
     if (comment.trim() === '') throw new Error(`acknowledging ${id} needs a comment`);
-    const acked = { ...a, acknowledged: { by, at, comment } };
-    this.open.set(id, acked);
-    return acked;
+    return this.update(id, 'acknowledge', (a) => ({ ...a, acknowledged: { by, at, comment } }));
   }
 
-  /** Open alerts, most severe first. */
+  assign(id: string, to: string, by: string, at: string): RuleAlert {
+    if (to.trim() === '') throw new Error(`assigning ${id} needs an assignee`);
+    return this.update(id, 'assign', (a) => ({ ...a, assigned: { to, by, at } }));
+  }
+
+  resolve(id: string, by: string, comment: string, at: string): RuleAlert {
+    return this.update(id, 'resolve', (a) => ({ ...a, resolved: { by, at, comment } }));
+  }
+
+  /** The open raising of `id` if it is the one raised at `raisedAt` (what a log entry names), else null. */
+  raising(id: string, raisedAt: string): RuleAlert | null {
+    const a = this.open.get(id);
+    return a && a.raisedAt === raisedAt ? a : null;
+  }
+
+  /** Open alerts not resolved, most severe first. */
   openAlerts(): RuleAlert[] {
     const rank = { critical: 0, warning: 1, info: 2 } as const;
-    return [...this.open.values()].sort((a, b) => rank[a.severity] - rank[b.severity] || a.id.localeCompare(b.id));
+    return [...this.open.values()].filter((a) => !a.resolved).sort((a, b) => rank[a.severity] - rank[b.severity] || a.id.localeCompare(b.id));
+  }
+
+  exportState(): RuleEngineState {
+    return { values: [...this.values.values()], pending: [...this.pending].map(([id, p]) => [id, p.since]), open: [...this.open.values()] };
+  }
+
+  /** Puts back what `exportState` saved, under the rule set installed before (no re-evaluation). */
+  restoreState(state: RuleEngineState): void {
+    this.values.clear();
+    this.pending.clear();
+    this.open.clear();
+    for (const o of state.values) this.values.set(valueKey(o), o);
+    for (const [id, since] of state.pending) this.pending.set(id, { since });
+    for (const a of state.open) this.open.set(a.id, a);
+  }
+
+  private update(id: string, what: string, change: (a: RuleAlert) => RuleAlert): RuleAlert {
+    const a = this.open.get(id);
+    if (!a) throw new Error(`no open alert ${id} to ${what}`);
+    const next = change(a);
+    this.open.set(id, next);
+    return next;
   }
 
   /** What a rule set would raise on the values known now, ignoring minimum durations. */
@@ -177,15 +222,17 @@ export class AlertRuleEngine {
       }
       if (minutesBetween(p.since, now) < rule.minDurationMinutes) continue;
       this.pending.delete(id);
-      const alert = this.makeAlert(rule, o, now);
+      // Raised when the duration ran out, counted from the log time the condition began: every
+      // workstation names the same raising, whenever its clock looked.
+      const alert = this.makeAlert(rule, o, new Date(Date.parse(p.since) + rule.minDurationMinutes * 60_000).toISOString());
       this.open.set(id, alert);
       changes.push({ type: 'raised', alert });
     }
     for (const [id, a] of this.open) {
       const rule = byId.get(a.ruleId);
       const esc = rule?.escalation;
-      if (!esc || a.acknowledged || a.severity === esc.to || minutesBetween(a.raisedAt, now) < esc.afterMinutes) continue;
-      const up = { ...a, severity: esc.to };
+      if (!esc || a.acknowledged || a.resolved || a.escalatedFrom || a.severity === esc.to || minutesBetween(a.raisedAt, now) < esc.afterMinutes) continue;
+      const up = { ...a, severity: esc.to, escalatedFrom: a.severity };
       this.open.set(id, up);
       changes.push({ type: 'escalated', alert: up, from: a.severity });
     }
@@ -204,7 +251,10 @@ export class AlertRuleEngine {
       category: o.category,
       value: o.value,
       raisedAt,
+      escalatedFrom: null,
       acknowledged: null,
+      assigned: null,
+      resolved: null,
     };
   }
 }

@@ -120,6 +120,20 @@ export const alertAcknowledgedSchema = z.object({
   comment: z.string().min(1).max(500),
   envelope: signedEnvelopeSchema,
 });
+/** One raising of a rule alert handed to a user; a later assignment replaces it. */
+export const alertAssignedSchema = z.object({
+  alertId: z.string().min(1).max(200),
+  raisedAt: isoTime,
+  assignee: z.string().min(1).max(200),
+  envelope: signedEnvelopeSchema,
+});
+/** One raising of a rule alert closed with a note: off the open list until its measure clears. */
+export const alertResolvedSchema = z.object({
+  alertId: z.string().min(1).max(200),
+  raisedAt: isoTime,
+  comment: z.string().min(1).max(500),
+  envelope: signedEnvelopeSchema,
+});
 
 export const lotIntakeSchema = z.object({
   lotId: code,
@@ -221,6 +235,8 @@ export const eventPayloadSchemas = {
   'instruction.acknowledged': instructionAcknowledgedSchema,
   'alert-rules.published': alertRulesPublishedSchema,
   'alert.acknowledged': alertAcknowledgedSchema,
+  'alert.assigned': alertAssignedSchema,
+  'alert.resolved': alertResolvedSchema,
 } as const;
 
 export type EventType = keyof typeof eventPayloadSchemas;

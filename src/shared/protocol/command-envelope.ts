@@ -34,6 +34,10 @@ export const commandBodySchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('alert-rules.publish'), ruleSet: alertRuleSetSchema }),
   /** An officer acknowledges one raising of a rule alert, with a comment. */
   z.object({ kind: z.literal('alert.acknowledge'), alertId: text(200), raisedAt: z.iso.datetime(), comment: text(500) }),
+  /** An officer hands one raising of a rule alert to a named user (the subject or name it goes to). */
+  z.object({ kind: z.literal('alert.assign'), alertId: text(200), raisedAt: z.iso.datetime(), assignee: text(200) }),
+  /** An officer closes one raising of a rule alert with a note; it is not raised again until it clears. */
+  z.object({ kind: z.literal('alert.resolve'), alertId: text(200), raisedAt: z.iso.datetime(), comment: text(500) }),
 ]);
 export type CommandBody = z.infer<typeof commandBodySchema>;
 export type CommandKind = CommandBody['kind'];
