@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRuleAlertService, ruleAlertFollower } from '../../src/core/alerts/rule-alert-service';
-import { sealEvent, type ChainHead } from '../../src/core/chain/seal';
+import type { ChainHead } from '../../src/core/chain/seal';
 import { signEnvelope } from '../../src/core/commands/sign-envelope';
 import { newReplicaKey } from '../../src/core/replica/key-file';
 import { openReplica, type Replica } from '../../src/core/replica/replica';

@@ -16,6 +16,7 @@ export interface RuleSetInForce {
   /** Null for the shipped default (nothing published on the region's log yet). */
   publishedBy: string | null;
   publishedAt: string | null;
+  measured: string[];
 }
 
 interface RegionEngine {
@@ -26,6 +27,7 @@ interface RegionEngine {
   day: string;
 }
 
+/** The measures `ruleObservations` reads from a replica. */
 const MEASURED = new Set(['stock-floor-ratio', 'days-to-expiry']);
 
 /**
@@ -145,7 +147,7 @@ export function createRuleAlertService(db: Db, options: { clock?: () => Date; de
 
     ruleSet(region: string): RuleSetInForce {
       const meta = publishedMeta.get(region);
-      return { region, ruleSet: ruleSetOf(region), publishedBy: meta?.published_by ?? null, publishedAt: meta?.published_at ?? null };
+      return { region, ruleSet: ruleSetOf(region), publishedBy: meta?.published_by ?? null, publishedAt: meta?.published_at ?? null, measured: [...MEASURED] };
     },
 
     /** What a rule set would raise on the region's current values, minimum durations aside. */

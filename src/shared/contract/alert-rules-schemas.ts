@@ -37,6 +37,8 @@ export const ruleSetInForceSchema = z.object({
   ruleSet: alertRuleSetSchema,
   publishedBy: z.string().nullable(),
   publishedAt: z.string().nullable(),
+  /** Measures this workstation observes; rules on others raise nothing here yet. */
+  measured: z.array(z.string()),
 });
 
 const raising = { region: adcode, alertId: z.string().min(1).max(200), raisedAt: z.iso.datetime() };

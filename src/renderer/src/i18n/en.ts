@@ -11,6 +11,7 @@ import { en as errorsEn } from './messages/errors';
 import { en as layoutEn } from './messages/layout';
 import { en as optimisationEn } from './messages/optimisation';
 import { en as forecastEn } from './messages/forecast';
+import { en as alertRulesEn } from './messages/alert-rules';
 
 export const en: Record<MessageKey, string> = {
   'app.title': 'INRS Command Center',
@@ -250,4 +251,5 @@ export const en: Record<MessageKey, string> = {
   ...layoutEn,
   ...optimisationEn,
   ...forecastEn,
+  ...alertRulesEn,
 };

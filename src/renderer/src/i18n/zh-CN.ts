@@ -10,6 +10,7 @@ import { zh as errorsZh } from './messages/errors';
 import { zh as layoutZh } from './messages/layout';
 import { zh as optimisationZh } from './messages/optimisation';
 import { zh as forecastZh } from './messages/forecast';
+import { zh as alertRulesZh } from './messages/alert-rules';
 
 /** zh-CN is the reference dictionary: its keys are the message keys. Keep keys stable. */
 export const zhCN = {
@@ -249,6 +250,7 @@ export const zhCN = {
   ...layoutZh,
   ...optimisationZh,
   ...forecastZh,
+  ...alertRulesZh,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
