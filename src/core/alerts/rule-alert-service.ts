@@ -16,6 +16,8 @@ export interface RuleSetInForce {
   /** Null for the shipped default (nothing published on the region's log yet). */
   publishedBy: string | null;
   publishedAt: string | null;
+  /** The version a publish must carry: one after the latest published (1 before the first). */
+  nextVersion: number;
   measured: string[];
 }
 
@@ -76,8 +78,16 @@ export function createRuleAlertService(db: Db, options: { clock?: () => Date; de
     const day = today();
     const now = head?.data_as_of ?? `${day}T00:00:00.000Z`;
     const engine = new AlertRuleEngine();
-    engine.setRuleSet(ruleSetOf(region), now);
-    engine.restoreState({ values: [], ...store.load(region) });
+    const set = ruleSetOf(region);
+    engine.setRuleSet(set, now);
+    // Raisings of rules no longer in force are dropped; the rest are judged by the rules as they are now.
+    const live = new Set(set.rules.filter((r) => r.enabled).map((r) => r.id));
+    const saved = store.load(region);
+    engine.restoreState({
+      values: [],
+      open: saved.open.filter((a) => live.has(a.ruleId)),
+      pending: saved.pending.filter(([id]) => live.has(id.split(':')[1] ?? '')),
+    });
     engine.observe(ruleObservations(db, depotsOf.all(region), day), now);
     const entry: RegionEngine = { engine, actionSeq: 0, day };
     applyActions(entry, store.actions(region));
@@ -90,6 +100,8 @@ export function createRuleAlertService(db: Db, options: { clock?: () => Date; de
     /** Evaluates what one applied batch of `region` changed. */
     afterBatch(region: string, events: readonly SealedEvent[]): RuleChange[] {
       if (events.length === 0) return [];
+      // A new rule set (the first may replace the shipped default of the same version) rebuilds the region's evaluator.
+      if (events.some((e) => e.type === 'alert-rules.published')) engines.delete(region);
       if (!engines.has(region)) {
         engineFor(region);
         return [];
@@ -98,7 +110,6 @@ export function createRuleAlertService(db: Db, options: { clock?: () => Date; de
       const now = events.at(-1)?.eventTime ?? clock().toISOString();
       const day = today();
       const changes: RuleChange[] = [];
-      if (events.some((e) => e.type === 'alert-rules.published')) changes.push(...entry.engine.setRuleSet(ruleSetOf(region), now));
       // Each depot's values are timed by the last event of the batch that touched it, so a raising
       // is named alike on every workstation however sync cut the log into batches. A new data day
       // moves every lot's days to expiry: then the whole region is read again, once a day.
@@ -146,8 +157,16 @@ export function createRuleAlertService(db: Db, options: { clock?: () => Date; de
     },
 
     ruleSet(region: string): RuleSetInForce {
-      const meta = publishedMeta.get(region);
-      return { region, ruleSet: ruleSetOf(region), publishedBy: meta?.published_by ?? null, publishedAt: meta?.published_at ?? null, measured: [...MEASURED] };
+        const meta = publishedMeta.get(region);
+      const published = publishedRuleSet(db, region);
+      return {
+        region,
+        ruleSet: published ?? defaultRules(),
+        publishedBy: meta?.published_by ?? null,
+        publishedAt: meta?.published_at ?? null,
+        nextVersion: (published?.version ?? 0) + 1,
+        measured: [...MEASURED],
+      };
     },
 
     /** What a rule set would raise on the region's current values, minimum durations aside. */

@@ -37,6 +37,8 @@ export const ruleSetInForceSchema = z.object({
   ruleSet: alertRuleSetSchema,
   publishedBy: z.string().nullable(),
   publishedAt: z.string().nullable(),
+  /** The version a publish must carry: one after the latest published (1 before the first). */
+  nextVersion: z.number().int().min(1),
   /** Measures this workstation observes; rules on others raise nothing here yet. */
   measured: z.array(z.string()),
 });

@@ -51,6 +51,7 @@ export function RuleAlertItem({ alert, categoryName, mayAct }: { alert: RuleAler
       data-testid="rule-alert"
       data-id={alert.id}
       data-rule={alert.ruleId}
+      data-region={alert.region}
       data-severity={alert.severity}
       data-escalated={alert.escalatedFrom ? 'true' : 'false'}
       data-acknowledged={alert.acknowledged ? 'true' : 'false'}

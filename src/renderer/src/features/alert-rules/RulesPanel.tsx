@@ -60,7 +60,7 @@ export function RulesPanel({ onClose }: { onClose: () => void }) {
         setLoadError(r.error);
         return;
       }
-      if (wantVersion === undefined || r.value.ruleSet.version >= wantVersion || attempt === 39) {
+      if (wantVersion === undefined || r.value.nextVersion > wantVersion || attempt === 39) {
         setLoadError(null);
         setInForce(r.value);
         setRows(r.value.ruleSet.rules.map(toRow));
@@ -77,7 +77,7 @@ export function RulesPanel({ onClose }: { onClose: () => void }) {
   }, [region]);
 
   const editable = mayPublishRules(identity, region);
-  const next = inForce ? nextRuleSet(inForce.ruleSet, rows) : null;
+  const next = inForce ? nextRuleSet(inForce.nextVersion, rows) : null;
   const changed = inForce ? rulesChanged(inForce.ruleSet, next) : false;
   const preview = useRulePreview(region, next);
   const nowByRule = useMemo(() => countBy((current?.alerts ?? []).filter((a) => a.region === region)), [current, region]);
@@ -128,7 +128,7 @@ export function RulesPanel({ onClose }: { onClose: () => void }) {
             </select>
           </label>
           {inForce && (
-            <span className="rules-version" data-testid="rules-version" data-version={inForce.ruleSet.version}>
+            <span className="rules-version" data-testid="rules-version" data-version={inForce.publishedBy ? inForce.ruleSet.version : 0}>
               {inForce.publishedBy
                 ? `${t('rules.version', { version: inForce.ruleSet.version })} · ${t('rules.publishedBy', { by: nameInSubject(inForce.publishedBy), at: shortTime(inForce.publishedAt ?? '') })}`
                 : t('rules.shipped')}
@@ -215,7 +215,7 @@ export function RulesPanel({ onClose }: { onClose: () => void }) {
         {inForce && editable && (
           <footer className="rules-foot">
             <button type="button" className="primary" data-testid="rules-publish" disabled={!next || !changed || publish?.state === 'sending'} onClick={() => void doPublish()}>
-              {t('rules.publish', { version: inForce.ruleSet.version + 1 })}
+              {t('rules.publish', { version: inForce.nextVersion })}
             </button>
             {!changed && <span className="panel-note">{t('rules.unchanged')}</span>}
             <PublishStatus publish={publish} t={t} />

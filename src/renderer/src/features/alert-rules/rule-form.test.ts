@@ -15,14 +15,14 @@ const [floor, stale] = current.rules.map(toRow) as [ReturnType<typeof toRow>, Re
 describe('the rules panel form', () => {
   it('round-trips a rule unchanged, and an unchanged set is not a change', () => {
     expect(fromRow(floor)).toEqual(current.rules[0]);
-    const next = nextRuleSet(current, [floor, stale]);
+    const next = nextRuleSet(4, [floor, stale]);
     expect(next?.version).toBe(4);
     expect(rulesChanged(current, next)).toBe(false);
   });
 
   it('takes edited thresholds, hold, severity, scope and escalation as the next version', () => {
     const edited = { ...floor, raiseAt: '2', clearAt: '2.5', criticalAt: '', minDuration: '15', escalationMinutes: '60', regions: '430000，420000', classes: 'grain' };
-    const next = nextRuleSet(current, [edited, stale]);
+    const next = nextRuleSet(4, [edited, stale]);
     expect(next?.rules[0]).toMatchObject({ raiseAt: 2, clearAt: 2.5, criticalAt: null, minDurationMinutes: 15, escalation: { afterMinutes: 60, to: 'critical' }, scope: { regions: ['430000', '420000'], classes: ['grain'] } });
     expect(rulesChanged(current, next)).toBe(true);
     // The result is what the server's schema accepts.
@@ -38,6 +38,6 @@ describe('the rules panel form', () => {
     expect(rowProblems({ ...floor, escalationMinutes: '0' }).map((p) => p.key)).toEqual(['rules.error.escalationMinutes']);
     expect(rowProblems({ ...floor, severity: 'critical' }).map((p) => p.key)).toEqual(['rules.error.escalationTarget']);
     expect(rowProblems({ ...floor, regions: '4300' })).toEqual([{ field: 'regions', key: 'rules.error.region', params: { value: '4300' } }]);
-    expect(nextRuleSet(current, [{ ...floor, clearAt: '0.8' }, stale])).toBeNull();
+    expect(nextRuleSet(4, [{ ...floor, clearAt: '0.8' }, stale])).toBeNull();
   });
 });

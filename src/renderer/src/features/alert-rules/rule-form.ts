@@ -109,10 +109,10 @@ export function fromRow(row: RuleRow): AlertRule | null {
 }
 
 /** The next version of the rule set from the edited rows, or null while any row has problems. */
-export function nextRuleSet(current: AlertRuleSet, rows: readonly RuleRow[]): AlertRuleSet | null {
+export function nextRuleSet(version: number, rows: readonly RuleRow[]): AlertRuleSet | null {
   const rules = rows.map(fromRow);
   if (rules.some((r) => r === null)) return null;
-  return { format: 'inrs-alert-rules', version: current.version + 1, rules: rules as AlertRule[] };
+  return { format: 'inrs-alert-rules', version, rules: rules as AlertRule[] };
 }
 
 /** Whether the edited rows differ from the rules in force. */
