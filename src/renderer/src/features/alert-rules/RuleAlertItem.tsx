@@ -146,11 +146,6 @@ export function RuleAlertItem({ alert, categoryName, mayAct }: { alert: RuleAler
               : t('ruleAlerts.act.failed', { message: status.message ?? '' })}
         </p>
       )}
-      {status?.state === 'accepted' && (
-        <p className="rule-alert-status status-accepted" data-testid="rule-alert-status" data-status="accepted">
-          {t('ruleAlerts.act.accepted', { seq: status.answer?.seq ?? '' })}
-        </p>
-      )}
     </li>
   );
 }

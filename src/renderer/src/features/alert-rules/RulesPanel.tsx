@@ -12,7 +12,7 @@ import { useLocale, useT, type MessageKey, type Translate } from '../../i18n';
 import { situationSelectors, useSituationStore } from '../../stores/situation-store';
 import { mayPublishRules } from './alert-rights';
 import { ruleAlertsSelectors, useRuleAlertsStore } from './rule-alerts-store';
-import { nextRuleSet, rowProblems, rulesChanged, toRow, type RowField, type RuleProblem, type RuleRow } from './rule-form';
+import { nextRuleSet, previewRuleSet, rowProblems, rulesChanged, toRow, type RowField, type RuleProblem, type RuleRow } from './rule-form';
 import { useRulePreview } from './use-rule-preview';
 import './alert-rules.css';
 
@@ -79,7 +79,7 @@ export function RulesPanel({ onClose }: { onClose: () => void }) {
   const editable = mayPublishRules(identity, region);
   const next = inForce ? nextRuleSet(inForce.nextVersion, rows) : null;
   const changed = inForce ? rulesChanged(inForce.ruleSet, next) : false;
-  const preview = useRulePreview(region, next);
+  const preview = useRulePreview(region, inForce ? previewRuleSet(inForce.nextVersion, rows) : null);
   const nowByRule = useMemo(() => countBy((current?.alerts ?? []).filter((a) => a.region === region)), [current, region]);
   const previewByRule = useMemo(() => groupBy(preview.alerts), [preview.alerts]);
   const edit = (i: number, field: RowField, value: string | boolean) => setRows((rs) => rs.map((r, j) => (j === i ? { ...r, [field]: value } : r)));
@@ -181,10 +181,12 @@ export function RulesPanel({ onClose }: { onClose: () => void }) {
                       <td>{input(i, row, 'clearAt', problems)}</td>
                       <td>{input(i, row, 'criticalAt', problems)}</td>
                       <td>{input(i, row, 'minDuration', problems)}</td>
-                      <td className="rules-scope">
-                        <label title={t('rules.scope.classes')}>{t('rules.scope.classes')} {input(i, row, 'classes', problems, 'text')}</label>
-                        <label title={t('rules.scope.categories')}>{t('rules.scope.categories')} {input(i, row, 'categories', problems, 'text')}</label>
-                        <label title={t('rules.scope.regions')}>{t('rules.scope.regions')} {input(i, row, 'regions', problems, 'text')}</label>
+                      <td>
+                        <div className="rules-scope">
+                          <label title={t('rules.scope.classes')}>{t('rules.scope.classes')} {input(i, row, 'classes', problems, 'text')}</label>
+                          <label title={t('rules.scope.categories')}>{t('rules.scope.categories')} {input(i, row, 'categories', problems, 'text')}</label>
+                          <label title={t('rules.scope.regions')}>{t('rules.scope.regions')} {input(i, row, 'regions', problems, 'text')}</label>
+                        </div>
                       </td>
                       <td className="rules-escalation">
                         {input(i, row, 'escalationMinutes', problems)}
@@ -195,7 +197,7 @@ export function RulesPanel({ onClose }: { onClose: () => void }) {
                           t('rules.none')
                         ) : !measured ? (
                           <span className="panel-note">{t('rules.preview.notMeasured')}</span>
-                        ) : problems.length > 0 || !next ? (
+                        ) : problems.length > 0 ? (
                           <span className="panel-note">{t('rules.preview.blocked')}</span>
                         ) : preview.state === 'error' ? (
                           <span role="alert">{t('rules.preview.failed', { message: preview.error?.message ?? '' })}</span>

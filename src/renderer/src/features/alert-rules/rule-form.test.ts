@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseAlertRuleSet } from '../../../../shared/domain/alert-rules';
-import { fromRow, nextRuleSet, rowProblems, rulesChanged, toRow } from './rule-form';
+import { fromRow, nextRuleSet, previewRuleSet, rowProblems, rulesChanged, toRow } from './rule-form';
 
 const current = parseAlertRuleSet({
   format: 'inrs-alert-rules',
@@ -39,5 +39,7 @@ describe('the rules panel form', () => {
     expect(rowProblems({ ...floor, severity: 'critical' }).map((p) => p.key)).toEqual(['rules.error.escalationTarget']);
     expect(rowProblems({ ...floor, regions: '4300' })).toEqual([{ field: 'regions', key: 'rules.error.region', params: { value: '4300' } }]);
     expect(nextRuleSet(4, [{ ...floor, clearAt: '0.8' }, stale])).toBeNull();
+    // The valid rows are still previewed.
+    expect(previewRuleSet(4, [{ ...floor, clearAt: '0.8' }, stale])?.rules.map((r) => r.id)).toEqual(['stale']);
   });
 });

@@ -115,6 +115,12 @@ export function nextRuleSet(version: number, rows: readonly RuleRow[]): AlertRul
   return { format: 'inrs-alert-rules', version, rules: rules as AlertRule[] };
 }
 
+/** The valid edited rows as a rule set to preview: a row with problems does not hold up the others' preview. */
+export function previewRuleSet(version: number, rows: readonly RuleRow[]): AlertRuleSet | null {
+  const rules = rows.map(fromRow).filter((r): r is AlertRule => r !== null);
+  return rules.length === 0 ? null : { format: 'inrs-alert-rules', version, rules };
+}
+
 /** Whether the edited rows differ from the rules in force. */
 export function rulesChanged(current: AlertRuleSet, next: AlertRuleSet | null): boolean {
   return next === null || JSON.stringify(current.rules) !== JSON.stringify(next.rules);
