@@ -78,57 +78,59 @@ export function AlertList() {
       </div>
       {!replaying && ruleError && <p className="panel-empty" role="alert">{t('ruleAlerts.failed', { message: ruleError.message })}</p>}
       {!replaying && !ruleList && !ruleError && <p className="panel-empty">{t('ruleAlerts.loading')}</p>}
-      {ruleAlerts.length > 0 && (
-        <ol className="alert-list rule-alert-list table-scroll" data-testid="rule-alert-list" aria-label={t('ruleAlerts.title', { count: ruleAlerts.length })}>
-          {ruleAlerts.slice(0, MAX_RULE_ALERTS).map((a) => (
-            <RuleAlertItem key={a.id} alert={a} categoryName={categoryName} mayAct={mayHandleAlert(identity, a.region)} />
-          ))}
-          {ruleAlerts.length > MAX_RULE_ALERTS && <li className="panel-note">{t('ruleAlerts.more', { count: ruleAlerts.length - MAX_RULE_ALERTS })}</li>}
-        </ol>
-      )}
-      {groups.length === 0 && ruleAlerts.length === 0 ? (
-        <p className="panel-empty">{t('alerts.empty')}</p>
-      ) : groups.length === 0 ? null : (
-        <ol className="alert-list table-scroll" data-testid="alert-list">
-          {groups.map((g) => {
-            const province = provinceName.get(g.region);
-            const breakGlass = g.kind === 'break-glass';
-            const what = [g.class ? label(t, 'class', g.class) : null, ...g.categories.map(categoryName)].filter(Boolean).join(' · ');
-            return (
-              <li
-                key={g.key}
-                className={`alert alert-${g.severity}${breakGlass ? ' alert-break-glass' : ''}`}
-                data-kind={g.kind}
-                data-count={g.count}
-                data-class={g.class ?? ''}
-                data-testid={breakGlass ? `alert-break-glass-${g.region}` : 'alert-group'}
-              >
-                <span className={`severity severity-${g.severity}`}>{label(t, 'alerts.severity', g.severity)}</span>
-                <span className="alert-kind">
-                  {label(t, 'alerts.kind', g.kind)}
-                  {g.count > 1 && <strong className="alert-count"> {t('alerts.times', { count: g.count })}</strong>}
-                </span>
-                <span className="alert-what">{what || t('alerts.allClasses')}</span>
-                <span className="alert-where">{province ? nameOf(locale, province) : g.region}</span>
-                {g.depot ? (
-                  <button type="button" className="link" onClick={() => void open(g.depot ?? '')}>
-                    {g.depot}
-                  </button>
-                ) : breakGlass ? (
-                  <span className="alert-note">{t('alerts.breakGlass.awaiting')}</span>
-                ) : (
-                  <span />
-                )}
-                <time className="alert-time" dateTime={g.firstSeen} data-last={g.lastSeen}>
-                  {g.firstSeen === g.lastSeen
-                    ? t('alerts.since', { first: shortTime(g.firstSeen) })
-                    : t('alerts.span', { first: shortTime(g.firstSeen), last: shortTime(g.lastSeen) })}
-                </time>
-              </li>
-            );
-          })}
-        </ol>
-      )}
+      <div className="alert-scroll table-scroll">
+        {groups.length === 0 && ruleAlerts.length === 0 ? (
+          <p className="panel-empty">{t('alerts.empty')}</p>
+        ) : groups.length === 0 ? null : (
+          <ol className="alert-list" data-testid="alert-list">
+            {groups.map((g) => {
+              const province = provinceName.get(g.region);
+              const breakGlass = g.kind === 'break-glass';
+              const what = [g.class ? label(t, 'class', g.class) : null, ...g.categories.map(categoryName)].filter(Boolean).join(' · ');
+              return (
+                <li
+                  key={g.key}
+                  className={`alert alert-${g.severity}${breakGlass ? ' alert-break-glass' : ''}`}
+                  data-kind={g.kind}
+                  data-count={g.count}
+                  data-class={g.class ?? ''}
+                  data-testid={breakGlass ? `alert-break-glass-${g.region}` : 'alert-group'}
+                >
+                  <span className={`severity severity-${g.severity}`}>{label(t, 'alerts.severity', g.severity)}</span>
+                  <span className="alert-kind">
+                    {label(t, 'alerts.kind', g.kind)}
+                    {g.count > 1 && <strong className="alert-count"> {t('alerts.times', { count: g.count })}</strong>}
+                  </span>
+                  <span className="alert-what">{what || t('alerts.allClasses')}</span>
+                  <span className="alert-where">{province ? nameOf(locale, province) : g.region}</span>
+                  {g.depot ? (
+                    <button type="button" className="link" onClick={() => void open(g.depot ?? '')}>
+                      {g.depot}
+                    </button>
+                  ) : breakGlass ? (
+                    <span className="alert-note">{t('alerts.breakGlass.awaiting')}</span>
+                  ) : (
+                    <span />
+                  )}
+                  <time className="alert-time" dateTime={g.firstSeen} data-last={g.lastSeen}>
+                    {g.firstSeen === g.lastSeen
+                      ? t('alerts.since', { first: shortTime(g.firstSeen) })
+                      : t('alerts.span', { first: shortTime(g.firstSeen), last: shortTime(g.lastSeen) })}
+                  </time>
+                </li>
+              );
+            })}
+          </ol>
+        )}
+        {ruleAlerts.length > 0 && (
+          <ol className="alert-list rule-alert-list" data-testid="rule-alert-list" aria-label={t('ruleAlerts.title', { count: ruleAlerts.length })}>
+            {ruleAlerts.slice(0, MAX_RULE_ALERTS).map((a) => (
+              <RuleAlertItem key={a.id} alert={a} categoryName={categoryName} mayAct={mayHandleAlert(identity, a.region)} />
+            ))}
+            {ruleAlerts.length > MAX_RULE_ALERTS && <li className="panel-note">{t('ruleAlerts.more', { count: ruleAlerts.length - MAX_RULE_ALERTS })}</li>}
+          </ol>
+        )}
+      </div>
     </section>
   );
 }
