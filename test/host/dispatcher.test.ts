@@ -182,7 +182,7 @@ const cases: Record<ChannelName, { valid: unknown[]; invalid: unknown[] }> = {
   'optimisation:sizing': { valid: [{ region: REGION }, { region: null }], invalid: [undefined, { region: 'all' }] },
   'forecast:region': { valid: [{ region: REGION }], invalid: [undefined, {}, { region: '43' }] },
   'forecast:risk': { valid: [undefined], invalid: [{ region: REGION }] },
-  'alerts:list': { valid: [undefined], invalid: [{ region: REGION }] },
+  'alerts:list': { valid: [{ filter: {} }, { filter: { regions: [REGION] }, limit: 50 }], invalid: [undefined, { filter: {}, limit: 0 }, { filter: { regions: ['43'] } }] },
   'alerts:rules': { valid: [{ region: REGION }], invalid: [undefined, { region: '43' }] },
   'alerts:preview': { valid: [{ region: REGION, ruleSet: ALERT_RULES }], invalid: [{ region: REGION }, { region: REGION, ruleSet: { ...ALERT_RULES, version: 0 } }] },
   'alerts:publish': { valid: [{ region: REGION, ruleSet: ALERT_RULES }], invalid: [{ region: REGION, ruleSet: { ...ALERT_RULES, rules: [] } }] },

@@ -16,6 +16,7 @@ import { createRuleAlertService, ruleAlertFollower, type RuleAlertService } from
 import type { ReplicaWorkerMethods, WorkerInit, WorkerReply, WorkerRequest } from './worker-protocol';
 import { situationFilterSchema } from '../../shared/contract/situation-schemas';
 import { toErrorShape } from '../../shared/errors';
+import { ruleAlertInScope } from '../../shared/domain/rule-alert-filter';
 
 /** Worker thread that owns the replica connection, so the host's event loop never waits on SQLite. */
 const port = parentPort;
@@ -88,7 +89,10 @@ const handlers: Handlers = {
   instructions: (_id, filter, limit) => situation.instructions(filter, limit),
   forecastRegion: (_id, region) => forecast.region(region),
   forecastRisk: () => forecast.risk(),
-  ruleAlerts: () => ({ alerts: ruleAlerts.list(), coveredKinds: ruleAlerts.coveredKinds() }),
+  ruleAlerts: (_id, filter, limit) => {
+    const alerts = ruleAlerts.list().filter(ruleAlertInScope(filter));
+    return { alerts: alerts.slice(0, limit), total: alerts.length, coveredKinds: ruleAlerts.coveredKinds() };
+  },
   ruleSetInForce: (_id, region) => ruleAlerts.ruleSet(region),
   ruleAlertsPreview: (_id, region, set) => ruleAlerts.preview(region, set),
   emergencyState: (_id, now) => emergency.state(now),

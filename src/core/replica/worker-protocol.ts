@@ -39,7 +39,7 @@ export interface ReplicaWorkerMethods {
   forecastRegion: [[region: string], RegionForecast];
   forecastRisk: [[], ForecastRisk];
   /** Open rule alerts, evaluated batch by batch as sync applies them (src/core/alerts). */
-  ruleAlerts: [[], { alerts: RuleAlert[]; coveredKinds: string[] }];
+  ruleAlerts: [[filter: SituationFilter, limit: number], { alerts: RuleAlert[]; total: number; coveredKinds: string[] }];
   ruleSetInForce: [[region: string], RuleSetInForce];
   ruleAlertsPreview: [[region: string, ruleSet: AlertRuleSet], RuleAlert[]];
   /** Levels and proposals of emergency mode; `now` (ms) decides which pending proposals have expired. */

@@ -11,7 +11,7 @@ type AlertChannel = `alerts:${'list' | 'rules' | 'preview' | 'publish' | 'acknow
  */
 export function createAlertHandlers(replica: ReplicaClient, commands: () => CommandSender | null): Pick<HostHandlers, AlertChannel> {
   return {
-    'alerts:list': () => replica.call('ruleAlerts', []),
+    'alerts:list': ({ filter, limit }) => replica.call('ruleAlerts', [filter, limit]),
     'alerts:rules': ({ region }) => replica.call('ruleSetInForce', [region]),
     'alerts:preview': ({ region, ruleSet }) => replica.call('ruleAlertsPreview', [region, ruleSet]),
     'alerts:publish': ({ region, ruleSet }) => requireSender(commands(), 'alert-rules.publish').send(region, null, { kind: 'alert-rules.publish', ruleSet }),

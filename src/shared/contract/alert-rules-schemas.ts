@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ALERT_SEVERITIES, alertRuleSetSchema } from '../domain/alert-rules';
 import { commandAnswerSchema } from './emergency-schemas';
+import { situationFilterSchema } from './situation-schemas';
 
 const adcode = z.string().regex(/^\d{6}$/, 'adcode must be 6 digits');
 const severity = z.enum(ALERT_SEVERITIES);
@@ -27,7 +28,10 @@ export const ruleAlertSchema = z.object({
 });
 
 export const ruleAlertListSchema = z.object({
+  /** The first `limit` alerts in the filter, most severe first. */
   alerts: z.array(ruleAlertSchema),
+  /** Every open rule alert in the filter, listed or not. */
+  total: z.number().int().nonnegative(),
   /** Alert kinds the rules raise; the situation picture's own alerts of these kinds are not listed beside them. */
   coveredKinds: z.array(z.string()),
 });
@@ -53,7 +57,10 @@ export type RuleSetInForce = z.output<typeof ruleSetInForceSchema>;
 /** Channels of the alert rules (merged into the contract's channel list). */
 export const alertRuleChannels = {
   /** Open rule alerts of every region on the replica, escalated as of now. */
-  'alerts:list': { request: z.void(), response: ruleAlertListSchema },
+  'alerts:list': {
+    request: z.object({ filter: situationFilterSchema, limit: z.number().int().min(1).max(1000).default(200) }),
+    response: ruleAlertListSchema,
+  },
   /** The rule set a region evaluates (the shipped default until one is published). */
   'alerts:rules': { request: z.object({ region: adcode }), response: ruleSetInForceSchema },
   /** What a rule set would raise on the region's current values. */

@@ -14,18 +14,11 @@ import '../features/alert-rules/alert-rules.css';
 import { ruleAlertsSelectors, useRuleAlertsStore } from '../features/alert-rules/rule-alerts-store';
 import { filterSelectors, useFilterStore } from '../filters/filter-store';
 import { replaySelectors, useReplayStore } from '../replay/replay-store';
-import type { RuleAlertView, SituationFilter } from '../../../shared/contract';
 import './alert-list.css';
 
-/** Rule alerts a list shows; the rest are counted. */
-const MAX_RULE_ALERTS = 200;
 /** Escalation runs on the clock: the rule alerts are read again this often as well as on every data change. */
 const RELOAD_MS = 60_000;
 
-const inFilter = (f: SituationFilter) => (a: RuleAlertView) =>
-  (f.regions.length === 0 || f.regions.includes(a.region)) &&
-  (f.classes.length === 0 || (a.class !== null && (f.classes as string[]).includes(a.class))) &&
-  (f.categories.length === 0 || a.category === null || f.categories.includes(a.category));
 
 const provinceName = new Map(PROVINCES.map((p) => [p.adcode, p]));
 
@@ -56,14 +49,15 @@ export function AlertList() {
   }, []);
   const dataVersion = situation?.dataVersion;
   useEffect(() => {
-    if (!replaying) void load();
-  }, [dataVersion, minute, replaying, load]);
+    if (!replaying) void load(filter);
+  }, [dataVersion, minute, replaying, filter, load]);
   const live = !replaying && ruleList !== null;
   const covered = useMemo(() => new Set(live ? ruleList.coveredKinds : []), [live, ruleList]);
-  const ruleAlerts = useMemo(() => (live ? ruleList.alerts.filter(inFilter(filter)) : []), [live, ruleList, filter]);
+  const ruleAlerts = useMemo(() => (live ? ruleList.alerts : []), [live, ruleList]);
+  const ruleTotal = live ? ruleList.total : 0;
   const alerts = useMemo(() => (situation?.alerts ?? []).filter((a) => !covered.has(a.kind)), [situation, covered]);
   const groups = useMemo(() => groupAlerts(alerts), [alerts]);
-  const count = alerts.length + ruleAlerts.length;
+  const count = alerts.length + ruleTotal;
   const categoryName = (code: string) => {
     const c = categories.find((x) => x.code === code);
     return c ? nameOf(locale, c) : code;
@@ -71,8 +65,8 @@ export function AlertList() {
   return (
     <section className="panel list-panel">
       <div className="alert-list-head">
-        <h2 className="panel-title" data-testid="alerts-title" data-value={count} data-groups={groups.length} data-rule-alerts={ruleAlerts.length}>
-          {t('alerts.groups', { groups: groups.length + ruleAlerts.length, count })}
+        <h2 className="panel-title" data-testid="alerts-title" data-value={count} data-groups={groups.length} data-rule-alerts={ruleTotal}>
+          {t('alerts.groups', { groups: groups.length + ruleTotal, count })}
         </h2>
         <RulesButton />
       </div>
@@ -123,11 +117,11 @@ export function AlertList() {
           </ol>
         )}
         {ruleAlerts.length > 0 && (
-          <ol className="alert-list rule-alert-list" data-testid="rule-alert-list" aria-label={t('ruleAlerts.title', { count: ruleAlerts.length })}>
-            {ruleAlerts.slice(0, MAX_RULE_ALERTS).map((a) => (
+          <ol className="alert-list rule-alert-list" data-testid="rule-alert-list" aria-label={t('ruleAlerts.title', { count: ruleTotal })}>
+            {ruleAlerts.map((a) => (
               <RuleAlertItem key={a.id} alert={a} categoryName={categoryName} mayAct={mayHandleAlert(identity, a.region)} />
             ))}
-            {ruleAlerts.length > MAX_RULE_ALERTS && <li className="panel-note">{t('ruleAlerts.more', { count: ruleAlerts.length - MAX_RULE_ALERTS })}</li>}
+            {ruleTotal > ruleAlerts.length && <li className="panel-note">{t('ruleAlerts.more', { count: ruleTotal - ruleAlerts.length })}</li>}
           </ol>
         )}
       </div>

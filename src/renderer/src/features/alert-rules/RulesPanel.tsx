@@ -9,6 +9,7 @@ import { filterSelectors, useFilterStore } from '../../filters/filter-store';
 import { label, nameOf } from '../../format/labels';
 import { useTimeFormat } from '../../format/time-zone-store';
 import { useLocale, useT, type MessageKey, type Translate } from '../../i18n';
+import { useHostQuery } from '../../hooks/useHostQuery';
 import { situationSelectors, useSituationStore } from '../../stores/situation-store';
 import { mayPublishRules } from './alert-rights';
 import { ruleAlertsSelectors, useRuleAlertsStore } from './rule-alerts-store';
@@ -41,8 +42,8 @@ export function RulesPanel({ onClose }: { onClose: () => void }) {
   const shortTime = useTimeFormat();
   const identity = useEmergencyStore(emergencySelectors.identity);
   const filter = useFilterStore(filterSelectors.filter);
-  const provinces = useSituationStore(situationSelectors.situation)?.provinces;
-  const current = useRuleAlertsStore(ruleAlertsSelectors.list);
+  const situation = useSituationStore(situationSelectors.situation);
+  const provinces = situation?.provinces;
   const { load: reloadAlerts } = useRuleAlertsStore(ruleAlertsSelectors.actions);
   const regions = useMemo(() => (provinces ?? []).filter((p) => p.depots > 0).map((p) => p.adcode), [provinces]);
   const initial = filter.regions[0] ?? (identity && identity.region !== '000000' ? identity.region : regions[0]) ?? '430000';
@@ -80,7 +81,11 @@ export function RulesPanel({ onClose }: { onClose: () => void }) {
   const next = inForce ? nextRuleSet(inForce.nextVersion, rows) : null;
   const changed = inForce ? rulesChanged(inForce.ruleSet, next) : false;
   const preview = useRulePreview(region, inForce ? previewRuleSet(inForce.nextVersion, rows) : null);
-  const nowByRule = useMemo(() => countBy((current?.alerts ?? []).filter((a) => a.region === region)), [current, region]);
+  // What the rules in force raise in the region now, beside each rule's preview.
+  const { value: current } = useHostQuery(inForce ? `${region}|${inForce.nextVersion}|${situation?.dataVersion ?? ''}` : null, () =>
+    getInrs().alerts.list({ filter: { regions: [region] }, limit: 1000 }),
+  );
+  const nowByRule = useMemo(() => countBy(current?.alerts ?? []), [current]);
   const previewByRule = useMemo(() => groupBy(preview.alerts), [preview.alerts]);
   const edit = (i: number, field: RowField, value: string | boolean) => setRows((rs) => rs.map((r, j) => (j === i ? { ...r, [field]: value } : r)));
 

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { CommandAnswer, HostErrorInfo, InrsApi, RuleAlertList, RuleAlertView } from '../../../../shared/contract';
+import type { CommandAnswer, HostErrorInfo, InrsApi, RuleAlertList, RuleAlertView, SituationFilter } from '../../../../shared/contract';
 import { getInrs } from '../../bridge';
 
 export type AlertAction = 'acknowledge' | 'assign' | 'resolve';
@@ -16,7 +16,8 @@ export interface RuleAlertsState {
   /** The last action sent on each alert id. */
   actionStatus: Record<string, ActionStatus>;
   actions: {
-    load(): Promise<void>;
+    /** Reads the rule alerts in the wall's filter (the last filter asked for, when none is given). */
+    load(filter?: SituationFilter): Promise<void>;
     act(alert: RuleAlertView, action: AlertAction, text: string): Promise<ActionStatus>;
   };
 }
@@ -25,9 +26,11 @@ export interface RuleAlertsState {
 export function createRuleAlertsStore(api: () => InrsApi) {
   return create<RuleAlertsState>()((set, get) => {
     let loads = 0;
-    const load = async () => {
+    let lastFilter: SituationFilter = { classes: [], categories: [], regions: [], riskBands: [] };
+    const load = async (filter?: SituationFilter) => {
+      if (filter) lastFilter = filter;
       const n = ++loads;
-      const result = await api().alerts.list();
+      const result = await api().alerts.list({ filter: lastFilter });
       if (n !== loads) return;
       set(result.ok ? { list: result.value, error: null } : { error: result.error });
     };
