@@ -1,3 +1,4 @@
+import { runAlertRulesBench } from './alert-rules.bench';
 import { runAuditBench } from './audit.bench';
 import { runBackupBench } from './backup.bench';
 import { runBriefingBench } from './briefing.bench';
@@ -20,7 +21,7 @@ import type { SeedScale } from '../src/core/seed';
  * --quick measures open/aggregate at demo scale only (the national replica takes minutes to seed)
  * and pans the map over 100k depots only (1M takes minutes a frame in software WebGL), and
  * compares the dispatch solvers at 250 × 150 × 10 instead of 500 × 300 × 10.
- * --only replica|situation|map|sync|audit|backup|dispatch|replay|briefing|emergency|layout|rotation|filter|simulate|forecast runs one of them (the map bench reuses the replica bench's national replica when there is one).
+ * --only replica|situation|map|sync|audit|backup|dispatch|replay|briefing|emergency|layout|rotation|filter|simulate|forecast|alert-rules runs one of them (the map bench reuses the replica bench's national replica when there is one).
  */
 const quick = process.argv.includes('--quick');
 const scales: SeedScale[] = quick ? ['demo'] : ['demo', 'national'];
@@ -41,3 +42,4 @@ if (!only || only === 'rotation') process.stdout.write(`wrote ${await runRotatio
 if (!only || only === 'filter') process.stdout.write(`wrote ${await runFilterBench(quick)}\n`);
 if (!only || only === 'forecast') process.stdout.write(`wrote ${runForecastBench()}\n`);
 if (!only || only === 'simulate') process.stdout.write(`wrote ${await runSimulateBench()}\n`);
+if (!only || only === 'alert-rules') process.stdout.write(`wrote ${runAlertRulesBench()}\n`);

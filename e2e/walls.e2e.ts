@@ -111,9 +111,20 @@ describe('situation walls on a seeded replica (browser host)', () => {
     await page.getByTestId('wall-tab-alerts-tasks').click();
     await expect.poll(wall).toBe('alerts-tasks');
     const snapshot = direct.snapshot(filter());
-    await expect(page.getByTestId('alerts-title').getAttribute('data-value')).resolves.toBe(String(snapshot.alerts.length));
+    // The shipped rules raise the stock and expiry alerts, one line each; the situation picture's
+    // other alerts follow grouped. The rules' floor alerts are the situation picture's, depot by class.
+    const covered = new Set(['under-floor', 'expiring', 'expired']);
+    const others = snapshot.alerts.filter((a) => !covered.has(a.kind));
+    await page.getByTestId('rule-alert-list').waitFor();
+    const ruleLines = page.locator('[data-testid="rule-alert"]');
+    const underFloor = snapshot.alerts.filter((a) => a.kind === 'under-floor').map((a) => `rule:under-floor:depot:${a.depot}:${a.class}`).sort();
+    const ruleUnderFloor = await page.locator('[data-testid="rule-alert"][data-rule="under-floor"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-id') ?? '').sort());
+    expect(ruleUnderFloor).toEqual(underFloor);
+    const ruleTotal = Number(await page.getByTestId('alerts-title').getAttribute('data-rule-alerts'));
+    expect(await ruleLines.count()).toBe(Math.min(ruleTotal, 200));
+    await expect(page.getByTestId('alerts-title').getAttribute('data-value')).resolves.toBe(String(others.length + ruleTotal));
     // Every group is listed (the list scrolls inside its panel): the count shown is the rows there.
-    const groups = groupAlerts(snapshot.alerts).length;
+    const groups = groupAlerts(others).length;
     await expect(page.getByTestId('alerts-title').getAttribute('data-groups')).resolves.toBe(String(groups));
     await expect(page.locator('[data-testid="alert-list"] > li').count()).resolves.toBe(groups);
     await expect(page.getByTestId('tasks-title').getAttribute('data-value')).resolves.toBe(String(snapshot.transfers.length));

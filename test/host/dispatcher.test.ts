@@ -8,7 +8,9 @@ import { createAppHandlers } from '../../src/main/host/app-host';
 import { createDispatcher, type Dispatch } from '../../src/main/host/dispatcher';
 import { startChainWatch, type ChainWatch } from '../../src/main/host/chain-watch';
 import { HostEventHub } from '../../src/main/host/host-events';
+import { loadAlertRuleSet } from '../../src/core/alerts/default-rules';
 import { REGION, sealAll, smallDrafts } from '../helpers/small-log';
+const ALERT_RULES = loadAlertRuleSet();
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createDownloadOffers } from '../../src/main/browser/download-offers';
 import { tmpdir } from 'node:os';
@@ -33,7 +35,7 @@ const situationInvalid = [
 ];
 
 /** Signed commands: this host runs offline, so a valid one is answered not-connected (never bad-request). */
-const offlineCommands = new Set<ChannelName>(['emergency:propose', 'emergency:cosign', 'emergency:cancel', 'emergency:break-glass', 'emergency:countersign', 'dispatch:issue', 'instructions:acknowledge', 'instructions:forward', 'optimisation:issue-rotation']);
+const offlineCommands = new Set<ChannelName>(['emergency:propose', 'emergency:cosign', 'emergency:cancel', 'emergency:break-glass', 'emergency:countersign', 'dispatch:issue', 'instructions:acknowledge', 'instructions:forward', 'optimisation:issue-rotation', 'alerts:publish', 'alerts:acknowledge', 'alerts:assign', 'alerts:resolve']);
 
 /** A saved plan: the smallest recommendation the contract takes. */
 const savedPlan = {
@@ -207,6 +209,22 @@ const cases: Record<ChannelName, { valid: unknown[]; invalid: unknown[] }> = {
   },
   'scenario:cancel': { valid: [{ runId: 'r1' }], invalid: [undefined, { runId: '' }] },
   'scenario:current': { valid: [undefined], invalid: [{ runId: 'r1' }] },
+  'alerts:list': { valid: [{ filter: {} }, { filter: { regions: [REGION] }, limit: 50 }], invalid: [undefined, { filter: {}, limit: 0 }, { filter: { regions: ['43'] } }] },
+  'alerts:rules': { valid: [{ region: REGION }], invalid: [undefined, { region: '43' }] },
+  'alerts:preview': { valid: [{ region: REGION, ruleSet: ALERT_RULES }], invalid: [{ region: REGION }, { region: REGION, ruleSet: { ...ALERT_RULES, version: 0 } }] },
+  'alerts:publish': { valid: [{ region: REGION, ruleSet: ALERT_RULES }], invalid: [{ region: REGION, ruleSet: { ...ALERT_RULES, rules: [] } }] },
+  'alerts:acknowledge': {
+    valid: [{ region: REGION, alertId: 'rule:under-floor:depot:D1:grain', raisedAt: '2026-01-01T00:00:00.000Z', comment: '已调拨' }],
+    invalid: [{ region: REGION, alertId: 'a', raisedAt: '2026-01-01T00:00:00.000Z', comment: '  ' }, { region: REGION, alertId: 'a', raisedAt: 'yesterday', comment: 'x' }],
+  },
+  'alerts:assign': {
+    valid: [{ region: REGION, alertId: 'a', raisedAt: '2026-01-01T00:00:00.000Z', assignee: '王芳' }],
+    invalid: [{ region: REGION, alertId: 'a', raisedAt: '2026-01-01T00:00:00.000Z', assignee: '' }],
+  },
+  'alerts:resolve': {
+    valid: [{ region: REGION, alertId: 'a', raisedAt: '2026-01-01T00:00:00.000Z', comment: '已补库' }],
+    invalid: [{ region: REGION, alertId: '', raisedAt: '2026-01-01T00:00:00.000Z', comment: 'x' }],
+  },
   'displays:set-layout': {
     valid: [
       { layout: { version: 1, assignments: [] } },

@@ -112,7 +112,7 @@ describe('replica at rest', () => {
   it('refuses a database from a newer version of the app', () => {
     const { file, key } = writtenReplica();
     const replica = openReplica(file, key);
-    replica.db.pragma(`user_version = ${REPLICA_MIGRATIONS.length + 1}`);
+    replica.db.pragma(`user_version = ${REPLICA_MIGRATIONS.at(-1)!.version + 1}`);
     replica.close();
     expectReplicaError(() => openReplica(file, key), 'newer-schema', file, /newer than this app supports/);
   });

@@ -29,6 +29,8 @@ national-commander  break-glass-level-I      Y   Y   .   .   .
 national-commander  run-scenario             Y   Y   .   .   .
 national-commander  verify-audit             Y   Y   .   .   .
 national-commander  register-civilian-asset  .   .   .   .   .
+national-commander  publish-alert-rules      .   .   .   .   .
+national-commander  acknowledge-alert        Y   Y   .   .   .
 ministry-analyst    read-state               Y   Y   .   .   .
 ministry-analyst    record-movement          .   .   .   .   .
 ministry-analyst    issue-instruction        .   .   .   .   .
@@ -39,6 +41,8 @@ ministry-analyst    break-glass-level-I      .   .   .   .   .
 ministry-analyst    run-scenario             Y   Y   .   .   .
 ministry-analyst    verify-audit             .   .   .   .   .
 ministry-analyst    register-civilian-asset  .   .   .   .   .
+ministry-analyst    publish-alert-rules      Y   Y   .   .   .
+ministry-analyst    acknowledge-alert        Y   Y   .   .   .
 duty-officer        read-state               Y   Y   Y   .   .
 duty-officer        record-movement          .   .   .   .   .
 duty-officer        issue-instruction        Y   Y   Y   .   .
@@ -49,6 +53,8 @@ duty-officer        break-glass-level-I      .   .   .   .   .
 duty-officer        run-scenario             .   .   .   .   .
 duty-officer        verify-audit             .   .   .   .   .
 duty-officer        register-civilian-asset  .   .   .   .   .
+duty-officer        publish-alert-rules      .   .   .   .   .
+duty-officer        acknowledge-alert        Y   Y   Y   .   .
 depot-operator      read-state               Y   Y   Y   .   .
 depot-operator      record-movement          Y   Y   Y   .   .
 depot-operator      issue-instruction        .   .   .   .   .
@@ -59,6 +65,8 @@ depot-operator      break-glass-level-I      .   .   .   .   .
 depot-operator      run-scenario             .   .   .   .   .
 depot-operator      verify-audit             .   .   .   .   .
 depot-operator      register-civilian-asset  .   .   .   .   .
+depot-operator      publish-alert-rules      .   .   .   .   .
+depot-operator      acknowledge-alert        .   .   .   .   .
 auditor             read-state               Y   Y   Y   .   .
 auditor             record-movement          .   .   .   .   .
 auditor             issue-instruction        .   .   .   .   .
@@ -69,6 +77,8 @@ auditor             break-glass-level-I      .   .   .   .   .
 auditor             run-scenario             .   .   .   .   .
 auditor             verify-audit             Y   Y   Y   .   .
 auditor             register-civilian-asset  .   .   .   .   .
+auditor             publish-alert-rules      .   .   .   .   .
+auditor             acknowledge-alert        .   .   .   .   .
 wall                read-state               Y   Y   Y   .   .
 wall                record-movement          .   .   .   .   .
 wall                issue-instruction        .   .   .   .   .
@@ -79,6 +89,8 @@ wall                break-glass-level-I      .   .   .   .   .
 wall                run-scenario             .   .   .   .   .
 wall                verify-audit             .   .   .   .   .
 wall                register-civilian-asset  .   .   .   .   .
+wall                publish-alert-rules      .   .   .   .   .
+wall                acknowledge-alert        .   .   .   .   .
 contributor         read-state               .   .   .   .   .
 contributor         record-movement          .   .   .   .   .
 contributor         issue-instruction        .   .   .   .   .
@@ -89,6 +101,8 @@ contributor         break-glass-level-I      .   .   .   .   .
 contributor         run-scenario             .   .   .   .   .
 contributor         verify-audit             .   .   .   .   .
 contributor         register-civilian-asset  Y   Y   Y   .   .
+contributor         publish-alert-rules      .   .   .   .   .
+contributor         acknowledge-alert        .   .   .   .   .
 regional-server     read-state               .   .   .   .   .
 regional-server     record-movement          .   .   .   .   .
 regional-server     issue-instruction        .   .   .   .   .
@@ -99,6 +113,8 @@ regional-server     break-glass-level-I      .   .   .   .   .
 regional-server     run-scenario             .   .   .   .   .
 regional-server     verify-audit             .   .   .   .   .
 regional-server     register-civilian-asset  .   .   .   .   .
+regional-server     publish-alert-rules      .   .   .   .   .
+regional-server     acknowledge-alert        .   .   .   .   .
 `;
 
 const OWN_DEPOT = 'HN-001';

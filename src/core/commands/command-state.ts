@@ -48,6 +48,14 @@ export function commandState(db: Db) {
   // No index on parent_id: a scan, only when an instruction that forwards another is issued.
   const forwarded = db.prepare<[string], string>('SELECT lines FROM instructions WHERE parent_id = ?').pluck();
 
+  const ruleVersion = db.prepare<[string], number | null>('SELECT max(version) FROM alert_rule_sets WHERE region = ?').pluck();
+  const alertAck = db.prepare<[string, string, string], string>(
+    'SELECT acknowledged_by FROM alert_acks WHERE region = ? AND alert_id = ? AND raised_at = ?',
+  ).pluck();
+  const alertResolution = db.prepare<[string, string, string], string>(
+    'SELECT resolved_by FROM alert_resolutions WHERE region = ? AND alert_id = ? AND raised_at = ?',
+  ).pluck();
+
   const levelOf = (region: string): LevelRow => {
     const row = level.get(region);
     if (!row) return { level: 'normal', breakGlass: false, activatedBy: [] };
@@ -86,6 +94,18 @@ export function commandState(db: Db) {
       const row = instruction.get(id);
       if (!row) return null;
       return { region: row.region, level: row.level, lines: JSON.parse(row.lines) as InstructionRow['lines'], acknowledgedBy: row.acknowledged_by };
+    },
+    /** The latest alert rule-set version published for a region; 0 before the first. */
+    alertRuleVersion(region: string): number {
+      return ruleVersion.get(region) ?? 0;
+    },
+    /** Who acknowledged one raising of an alert, or null. */
+    alertAcknowledgedBy(region: string, alertId: string, raisedAt: string): string | null {
+      return alertAck.get(region, alertId, raisedAt) ?? null;
+    },
+    /** Who resolved one raising of an alert, or null. */
+    alertResolvedBy(region: string, alertId: string, raisedAt: string): string | null {
+      return alertResolution.get(region, alertId, raisedAt) ?? null;
     },
     /** The lines of every instruction already forwarded from `parentId`. */
     forwardedLines(parentId: string): InstructionRow['lines'] {

@@ -4,6 +4,7 @@ import { authorize, ROLE_ACTIONS, type Action, type ActionTarget } from '../../s
 import type { CommandBody, SignedEnvelope } from '../../shared/protocol/command-envelope';
 import type { CommandState } from './command-state';
 import { checkForward } from './forward-check';
+import { decideAlertCommand } from './decide-alert-command';
 import { refused, type Refused, type SignerIdentity } from './outcome';
 
 /**
@@ -22,6 +23,10 @@ const ACTION: Record<CommandBody['kind'], Action> = {
   'emergency.break-glass': 'break-glass-level-I',
   'instruction.issue': 'issue-instruction',
   'instruction.acknowledge': 'acknowledge-instruction',
+  'alert-rules.publish': 'publish-alert-rules',
+  'alert.acknowledge': 'acknowledge-alert',
+  'alert.assign': 'acknowledge-alert',
+  'alert.resolve': 'acknowledge-alert',
 };
 
 function checkRole(signer: SignerIdentity, action: Action, target: ActionTarget): Refused | null {
@@ -132,5 +137,10 @@ export function decideCommand(envelope: SignedEnvelope, signer: SignerIdentity, 
       if (instruction.acknowledgedBy !== null) return refused('already-acknowledged', `instruction ${body.instructionId} was already acknowledged by ${instruction.acknowledgedBy}`);
       return draft('instruction.acknowledged', { instructionId: body.instructionId, envelope }, body.instructionId);
     }
+    case 'alert-rules.publish':
+    case 'alert.acknowledge':
+    case 'alert.assign':
+    case 'alert.resolve':
+      return decideAlertCommand(body, envelope, region, state, draft);
   }
 }

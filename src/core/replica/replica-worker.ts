@@ -13,9 +13,11 @@ import { createEmergencyQueries, type EmergencyQueries } from './emergency-queri
 import { createOptimisationQueries, type OptimisationQueries } from './optimisation-queries';
 import { createReplayQueries, type ReplayQueries } from '../replay/replay-queries';
 import { forecastQueriesFor, type ForecastQueries } from '../forecast/forecast-queries';
+import { createRuleAlertService, ruleAlertFollower, type RuleAlertService } from '../alerts/rule-alert-service';
 import type { ReplicaWorkerMethods, WorkerInit, WorkerReply, WorkerRequest } from './worker-protocol';
 import { situationFilterSchema } from '../../shared/contract/situation-schemas';
 import { toErrorShape } from '../../shared/errors';
+import { ruleAlertInScope } from '../../shared/domain/rule-alert-filter';
 
 /** Worker thread that owns the replica connection, so the host's event loop never waits on SQLite. */
 const port = parentPort;
@@ -36,12 +38,14 @@ let emergency: EmergencyQueries;
 let dispatch: DispatchQueries;
 let optimisation: OptimisationQueries;
 let forecast: ForecastQueries;
+let ruleAlerts: RuleAlertService;
 const pageWalk = createPageWalk(init.file, Buffer.from(init.keyHex, 'hex'));
 try {
   replica = openReplica(init.file, Buffer.from(init.keyHex, 'hex'), { create: init.create });
   situation = createSituationQueries(replica.db);
   trace = createTraceQueries(replica.db);
-  sync = createSyncOps(replica);
+  ruleAlerts = createRuleAlertService(replica.db);
+  sync = createSyncOps(replica, ruleAlertFollower(ruleAlerts));
   chain = createChainMonitor(replica.db);
   replay = createReplayQueries(replica.db);
   emergency = createEmergencyQueries(replica.db);
@@ -86,6 +90,12 @@ const handlers: Handlers = {
   instructions: (_id, filter, limit) => situation.instructions(filter, limit),
   forecastRegion: (_id, region) => forecast.region(region),
   forecastRisk: () => forecast.risk(),
+  ruleAlerts: (_id, filter, limit) => {
+    const alerts = ruleAlerts.list().filter(ruleAlertInScope(filter));
+    return { alerts: alerts.slice(0, limit), total: alerts.length, coveredKinds: ruleAlerts.coveredKinds() };
+  },
+  ruleSetInForce: (_id, region) => ruleAlerts.ruleSet(region),
+  ruleAlertsPreview: (_id, region, set) => ruleAlerts.preview(region, set),
   emergencyState: (_id, now) => emergency.state(now),
   dispatchSupply: (_id, categories) => dispatch.supply(categories),
   simulationSupply: (_id, categories) => simulationSupply(dispatch.rows(categories), categories),
@@ -111,8 +121,11 @@ const handlers: Handlers = {
     setImmediate(() => port.close());
     return null;
   },
-  seed: (id, options) =>
-    seedInto(replica, { ...options, onProgress: (done, total) => send({ kind: 'progress', id, done, total }) }),
+  seed: (id, options) => {
+    const result = seedInto(replica, { ...options, onProgress: (done, total) => send({ kind: 'progress', id, done, total }) });
+    ruleAlerts.reset();
+    return result;
+  },
 };
 
 port.on('message', (request: WorkerRequest) => {

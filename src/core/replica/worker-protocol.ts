@@ -16,6 +16,9 @@ import type { RotationHolding } from '../optimisation/rotation-instructions';
 import type { SizingRow } from '../optimisation/reserve-sizing';
 import type { CostReading, LayoutReading, RotationReading } from './optimisation-queries';
 import type { ForecastRisk, RegionForecast } from '../../shared/contract/forecast-schemas';
+import type { RuleAlert } from '../../shared/domain/alert-rule-engine';
+import type { AlertRuleSet } from '../../shared/domain/alert-rules';
+import type { RuleSetInForce } from '../alerts/rule-alert-service';
 
 /** Typed methods of the replica worker: name → [arguments, result]. */
 export interface ReplicaWorkerMethods {
@@ -36,6 +39,10 @@ export interface ReplicaWorkerMethods {
   /** Stock forecasts, floor crossings and anomalies (src/core/forecast), computed once per data version. */
   forecastRegion: [[region: string], RegionForecast];
   forecastRisk: [[], ForecastRisk];
+  /** Open rule alerts, evaluated batch by batch as sync applies them (src/core/alerts). */
+  ruleAlerts: [[filter: SituationFilter, limit: number], { alerts: RuleAlert[]; total: number; coveredKinds: string[] }];
+  ruleSetInForce: [[region: string], RuleSetInForce];
+  ruleAlertsPreview: [[region: string, ruleSet: AlertRuleSet], RuleAlert[]];
   /** Levels and proposals of emergency mode; `now` (ms) decides which pending proposals have expired. */
   emergencyState: [[now: number], EmergencyState];
   /** Every depot's whole supply above floor of these categories, and the categories (dispatch-queries.ts). */

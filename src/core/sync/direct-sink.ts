@@ -1,10 +1,10 @@
 import type { Replica } from '../replica/replica';
 import type { ReplicaSink } from './replica-sink';
-import { createSyncOps } from './sync-ops';
+import { createSyncOps, type SyncFollower } from './sync-ops';
 
 /** A sink on a replica opened in this thread (the headless `inrs sync` client). */
-export function directSink(replica: Replica): ReplicaSink {
-  const ops = createSyncOps(replica);
+export function directSink(replica: Replica, follower?: SyncFollower): ReplicaSink {
+  const ops = createSyncOps(replica, follower);
   return {
     schemaVersion: async () => ops.schemaVersion(),
     cursor: async (region) => ops.cursor(region),

@@ -22,8 +22,14 @@ export const APPLY_CHECKPOINT_PAGES = 8192;
  */
 export const APPLY_PAGE_CACHE_KIB = 128 * 1024;
 
+/** What else follows a region's log on this replica (the rule alerts): told after each batch or snapshot. */
+export interface SyncFollower {
+  applied(region: string, events: readonly SealedEvent[]): void;
+  replaced(region: string): void;
+}
+
 /** The replica-side operations of sync, synchronous, for the worker and for the headless client. */
-export function createSyncOps(replica: Replica) {
+export function createSyncOps(replica: Replica, follower?: SyncFollower) {
   if (!replica.db.readonly) replica.db.pragma(`wal_autocheckpoint = ${APPLY_CHECKPOINT_PAGES}`);
   replica.db.pragma(`cache_size = -${APPLY_PAGE_CACHE_KIB}`);
   const reader = createEventReader(replica.db);
@@ -32,13 +38,18 @@ export function createSyncOps(replica: Replica) {
     schemaVersion: (): number => replica.db.pragma('user_version', { simple: true }) as number,
     cursor: (region: string): number => replica.projector.headOf(region).seq,
     /** The projector applies the batch and moves the region head (the cursor) in one transaction. */
-    apply: (region: string, events: SealedEvent[]): number => replica.projector.applyBatch(region, events).head.seq,
+    apply: (region: string, events: SealedEvent[]): number => {
+      const seq = replica.projector.applyBatch(region, events).head.seq;
+      follower?.applied(region, events);
+      return seq;
+    },
     hashAt: (region: string, seq: number): string | null => reader.hashAt(region, seq),
     applySnapshot: (snapshot: RegionSnapshot, checkpoint: Checkpoint): number => {
       replica.db.transaction(() => {
         applyRegionSnapshot(replica.db, snapshot);
         checkpoints.save(checkpoint);
       })();
+      follower?.replaced(snapshot.region);
       return snapshot.seq;
     },
     saveCheckpoint: (checkpoint: Checkpoint): null => {

@@ -4,6 +4,7 @@ import type { HostHandlers } from './dispatcher';
 import { exportFromHost } from '../../core/briefing/host-export';
 import { deliverBriefing, type BriefingDelivery } from './briefing-delivery';
 import type { CommandSender } from './command-sender';
+import { createAlertHandlers } from './alert-handlers';
 import { createEmergencyHandlers } from './emergency-handlers';
 import { createReplayHandlers } from './replay-handlers';
 import { createDisplayHandlers, withKiosk } from '../displays/display-handlers';
@@ -70,6 +71,7 @@ export function createAppHandlers({ replica, info, links, chain, commands = () =
     'briefing:export': (request) => exportFromHost(replica, info.replicaPath, request, scenarios.lastRun()),
     'briefing:deliver': ({ file }) => deliverBriefing(info.replicaPath, file, delivery),
     ...createEmergencyHandlers(replica, commands),
+    ...createAlertHandlers(replica, commands),
     ...createReplayHandlers(replica),
     ...createDisplayHandlers(displays),
     ...createDispatchHandlers(dispatch ?? createDispatchService({ replica, commands })),

@@ -27,6 +27,7 @@ import { dispatchPlanChannels } from './dispatch-plan-schemas';
 import { optimisationChannels, optimisationProgressSchema } from './optimisation-schemas';
 import { forecastChannels } from './forecast-schemas';
 import { scenarioChannels, scenarioProgressSchema } from './scenario-schemas';
+import { alertRuleChannels } from './alert-rules-schemas';
 import { instructionTraceSchema, lotSummarySchema, lotTraceSchema, traceInstructionRequestSchema, traceLotRequestSchema, traceSearchRequestSchema } from './trace-schemas';
 import {
   acknowledgeRequestSchema,
@@ -153,6 +154,7 @@ export const channels = {
   ...optimisationChannels,
   ...forecastChannels,
   ...scenarioChannels,
+  ...alertRuleChannels,
 } as const;
 
 /** Events pushed from the host to the renderer. */

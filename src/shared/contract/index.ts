@@ -13,3 +13,4 @@ export * from './dispatch-plan-schemas';
 export * from './optimisation-schemas';
 export * from './forecast-schemas';
 export * from './scenario-schemas';
+export * from './alert-rules-schemas';

@@ -3,6 +3,7 @@ import { adcodeSchema } from './adcode';
 import { EMERGENCY_LEVELS } from './emergency';
 import { INSTRUCTION_KINDS, instructionSchema } from './instruction-schema';
 import { signedEnvelopeSchema } from '../protocol/command-envelope';
+import { alertRuleSetSchema } from './alert-rules';
 
 /**
  * The event model (docs/architecture.md §5). State is a deterministic fold of one append-only log per
@@ -110,6 +111,30 @@ export const emergencyCountersignedSchema = z.object({ envelope: signedEnvelopeS
 /** The addressee of an instruction confirms receipt. */
 export const instructionAcknowledgedSchema = z.object({ instructionId: code, envelope: signedEnvelopeSchema });
 
+/** A new version of the region's alert rules; every workstation evaluates the latest it has applied. */
+export const alertRulesPublishedSchema = z.object({ ruleSet: alertRuleSetSchema, envelope: signedEnvelopeSchema });
+/** One raising of a rule alert acknowledged: it stays silent until its measure clears. */
+export const alertAcknowledgedSchema = z.object({
+  alertId: z.string().min(1).max(200),
+  raisedAt: isoTime,
+  comment: z.string().min(1).max(500),
+  envelope: signedEnvelopeSchema,
+});
+/** One raising of a rule alert handed to a user; a later assignment replaces it. */
+export const alertAssignedSchema = z.object({
+  alertId: z.string().min(1).max(200),
+  raisedAt: isoTime,
+  assignee: z.string().min(1).max(200),
+  envelope: signedEnvelopeSchema,
+});
+/** One raising of a rule alert closed with a note: off the open list until its measure clears. */
+export const alertResolvedSchema = z.object({
+  alertId: z.string().min(1).max(200),
+  raisedAt: isoTime,
+  comment: z.string().min(1).max(500),
+  envelope: signedEnvelopeSchema,
+});
+
 export const lotIntakeSchema = z.object({
   lotId: code,
   depot: code,
@@ -208,6 +233,10 @@ export const eventPayloadSchemas = {
   'emergency.proposal-cancelled': emergencyProposalCancelledSchema,
   'emergency.countersigned': emergencyCountersignedSchema,
   'instruction.acknowledged': instructionAcknowledgedSchema,
+  'alert-rules.published': alertRulesPublishedSchema,
+  'alert.acknowledged': alertAcknowledgedSchema,
+  'alert.assigned': alertAssignedSchema,
+  'alert.resolved': alertResolvedSchema,
 } as const;
 
 export type EventType = keyof typeof eventPayloadSchemas;

@@ -29,6 +29,10 @@ export const ACTIONS = [
   'run-scenario',
   'verify-audit',
   'register-civilian-asset',
+  /** Publish a new version of a region's alert rules. */
+  'publish-alert-rules',
+  /** Acknowledge a raised alert with a comment. */
+  'acknowledge-alert',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -59,9 +63,10 @@ export const ROLE_ACTIONS: Readonly<Record<Role, readonly Action[]>> = {
     'break-glass-level-I',
     'run-scenario',
     'verify-audit',
+    'acknowledge-alert',
   ],
-  'duty-officer': ['read-state', 'issue-instruction', 'acknowledge-instruction', 'propose-emergency-level', 'cosign-emergency-level'],
-  'ministry-analyst': ['read-state', 'run-scenario'],
+  'duty-officer': ['read-state', 'issue-instruction', 'acknowledge-instruction', 'propose-emergency-level', 'cosign-emergency-level', 'acknowledge-alert'],
+  'ministry-analyst': ['read-state', 'run-scenario', 'publish-alert-rules', 'acknowledge-alert'],
   'depot-operator': ['read-state', 'record-movement', 'acknowledge-instruction'],
   auditor: ['read-state', 'verify-audit'],
   wall: ['read-state'],

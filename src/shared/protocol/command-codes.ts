@@ -36,6 +36,10 @@ export const COMMAND_REFUSAL_CODES = [
   'not-break-glass',
   'unknown-instruction',
   'already-acknowledged',
+  /** A published alert rule set must carry the next version of its region's rules. */
+  'stale-rule-version',
+  /** A resolved raising of a rule alert takes no further acknowledgement, assignment or resolution. */
+  'already-resolved',
   'issuer-mismatch',
   /** A forwarded instruction names a parent that is not an instruction of its region. */
   'unknown-parent',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { alertRuleSetSchema } from '../domain/alert-rules';
 import { adcodeSchema } from '../domain/adcode';
 import { instructionSchema } from '../domain/instruction-schema';
 import { EMERGENCY_LEVELS, MAX_ENVELOPE_LIFETIME_MS } from '../domain/emergency';
@@ -29,6 +30,14 @@ export const commandBodySchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('instruction.issue'), instruction: instructionSchema }),
   /** The addressee of an instruction confirms receipt (multi-level task tracking). */
   z.object({ kind: z.literal('instruction.acknowledge'), instructionId: text(64) }),
+  /** An analyst publishes a new version of the region's alert rules. */
+  z.object({ kind: z.literal('alert-rules.publish'), ruleSet: alertRuleSetSchema }),
+  /** An officer acknowledges one raising of a rule alert, with a comment. */
+  z.object({ kind: z.literal('alert.acknowledge'), alertId: text(200), raisedAt: z.iso.datetime(), comment: text(500) }),
+  /** An officer hands one raising of a rule alert to a named user (the subject or name it goes to). */
+  z.object({ kind: z.literal('alert.assign'), alertId: text(200), raisedAt: z.iso.datetime(), assignee: text(200) }),
+  /** An officer closes one raising of a rule alert with a note; it is not raised again until it clears. */
+  z.object({ kind: z.literal('alert.resolve'), alertId: text(200), raisedAt: z.iso.datetime(), comment: text(500) }),
 ]);
 export type CommandBody = z.infer<typeof commandBodySchema>;
 export type CommandKind = CommandBody['kind'];
