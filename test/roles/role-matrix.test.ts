@@ -29,6 +29,8 @@ national-commander  break-glass-level-I      Y   Y   .   .   .
 national-commander  run-scenario             Y   Y   .   .   .
 national-commander  verify-audit             Y   Y   .   .   .
 national-commander  register-civilian-asset  .   .   .   .   .
+national-commander  read-own-registry        .   .   .   .   .
+national-commander  verify-civilian-asset    .   .   .   .   .
 ministry-analyst    read-state               Y   Y   .   .   .
 ministry-analyst    record-movement          .   .   .   .   .
 ministry-analyst    issue-instruction        .   .   .   .   .
@@ -39,6 +41,8 @@ ministry-analyst    break-glass-level-I      .   .   .   .   .
 ministry-analyst    run-scenario             Y   Y   .   .   .
 ministry-analyst    verify-audit             .   .   .   .   .
 ministry-analyst    register-civilian-asset  .   .   .   .   .
+ministry-analyst    read-own-registry        .   .   .   .   .
+ministry-analyst    verify-civilian-asset    .   .   .   .   .
 duty-officer        read-state               Y   Y   Y   .   .
 duty-officer        record-movement          .   .   .   .   .
 duty-officer        issue-instruction        Y   Y   Y   .   .
@@ -49,6 +53,8 @@ duty-officer        break-glass-level-I      .   .   .   .   .
 duty-officer        run-scenario             .   .   .   .   .
 duty-officer        verify-audit             .   .   .   .   .
 duty-officer        register-civilian-asset  .   .   .   .   .
+duty-officer        read-own-registry        .   .   .   .   .
+duty-officer        verify-civilian-asset    .   .   .   .   .
 depot-operator      read-state               Y   Y   Y   .   .
 depot-operator      record-movement          Y   Y   Y   .   .
 depot-operator      issue-instruction        .   .   .   .   .
@@ -59,6 +65,8 @@ depot-operator      break-glass-level-I      .   .   .   .   .
 depot-operator      run-scenario             .   .   .   .   .
 depot-operator      verify-audit             .   .   .   .   .
 depot-operator      register-civilian-asset  .   .   .   .   .
+depot-operator      read-own-registry        .   .   .   .   .
+depot-operator      verify-civilian-asset    .   .   .   .   .
 auditor             read-state               Y   Y   Y   .   .
 auditor             record-movement          .   .   .   .   .
 auditor             issue-instruction        .   .   .   .   .
@@ -69,6 +77,8 @@ auditor             break-glass-level-I      .   .   .   .   .
 auditor             run-scenario             .   .   .   .   .
 auditor             verify-audit             Y   Y   Y   .   .
 auditor             register-civilian-asset  .   .   .   .   .
+auditor             read-own-registry        .   .   .   .   .
+auditor             verify-civilian-asset    .   .   .   .   .
 wall                read-state               Y   Y   Y   .   .
 wall                record-movement          .   .   .   .   .
 wall                issue-instruction        .   .   .   .   .
@@ -79,6 +89,8 @@ wall                break-glass-level-I      .   .   .   .   .
 wall                run-scenario             .   .   .   .   .
 wall                verify-audit             .   .   .   .   .
 wall                register-civilian-asset  .   .   .   .   .
+wall                read-own-registry        .   .   .   .   .
+wall                verify-civilian-asset    .   .   .   .   .
 contributor         read-state               .   .   .   .   .
 contributor         record-movement          .   .   .   .   .
 contributor         issue-instruction        .   .   .   .   .
@@ -89,6 +101,20 @@ contributor         break-glass-level-I      .   .   .   .   .
 contributor         run-scenario             .   .   .   .   .
 contributor         verify-audit             .   .   .   .   .
 contributor         register-civilian-asset  Y   Y   Y   .   .
+contributor         read-own-registry        Y   Y   Y   .   .
+contributor         verify-civilian-asset    .   .   .   .   .
+registry-verifier   read-state               .   .   .   .   .
+registry-verifier   record-movement          .   .   .   .   .
+registry-verifier   issue-instruction        .   .   .   .   .
+registry-verifier   acknowledge-instruction  .   .   .   .   .
+registry-verifier   propose-emergency-level  .   .   .   .   .
+registry-verifier   cosign-emergency-level   .   .   .   .   .
+registry-verifier   break-glass-level-I      .   .   .   .   .
+registry-verifier   run-scenario             .   .   .   .   .
+registry-verifier   verify-audit             .   .   .   .   .
+registry-verifier   register-civilian-asset  .   .   .   .   .
+registry-verifier   read-own-registry        .   .   .   .   .
+registry-verifier   verify-civilian-asset    .   .   Y   .   .
 regional-server     read-state               .   .   .   .   .
 regional-server     record-movement          .   .   .   .   .
 regional-server     issue-instruction        .   .   .   .   .
@@ -99,6 +125,8 @@ regional-server     break-glass-level-I      .   .   .   .   .
 regional-server     run-scenario             .   .   .   .   .
 regional-server     verify-audit             .   .   .   .   .
 regional-server     register-civilian-asset  .   .   .   .   .
+regional-server     read-own-registry        .   .   .   .   .
+regional-server     verify-civilian-asset    .   .   .   .   .
 `;
 
 const OWN_DEPOT = 'HN-001';

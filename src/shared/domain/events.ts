@@ -26,6 +26,7 @@ export const ROLES = [
   'depot-operator',
   'auditor',
   'contributor',
+  'registry-verifier',
   'wall',
   'regional-server',
 ] as const;
