@@ -31,6 +31,7 @@ national-commander  verify-audit             Y   Y   .   .   .
 national-commander  register-civilian-asset  .   .   .   .   .
 national-commander  read-own-registry        .   .   .   .   .
 national-commander  verify-civilian-asset    .   .   .   .   .
+national-commander  publish-registry-rules   Y   Y   .   .   .
 ministry-analyst    read-state               Y   Y   .   .   .
 ministry-analyst    record-movement          .   .   .   .   .
 ministry-analyst    issue-instruction        .   .   .   .   .
@@ -43,6 +44,7 @@ ministry-analyst    verify-audit             .   .   .   .   .
 ministry-analyst    register-civilian-asset  .   .   .   .   .
 ministry-analyst    read-own-registry        .   .   .   .   .
 ministry-analyst    verify-civilian-asset    .   .   .   .   .
+ministry-analyst    publish-registry-rules   .   .   .   .   .
 duty-officer        read-state               Y   Y   Y   .   .
 duty-officer        record-movement          .   .   .   .   .
 duty-officer        issue-instruction        Y   Y   Y   .   .
@@ -55,6 +57,7 @@ duty-officer        verify-audit             .   .   .   .   .
 duty-officer        register-civilian-asset  .   .   .   .   .
 duty-officer        read-own-registry        .   .   .   .   .
 duty-officer        verify-civilian-asset    .   .   .   .   .
+duty-officer        publish-registry-rules   .   .   .   .   .
 depot-operator      read-state               Y   Y   Y   .   .
 depot-operator      record-movement          Y   Y   Y   .   .
 depot-operator      issue-instruction        .   .   .   .   .
@@ -67,6 +70,7 @@ depot-operator      verify-audit             .   .   .   .   .
 depot-operator      register-civilian-asset  .   .   .   .   .
 depot-operator      read-own-registry        .   .   .   .   .
 depot-operator      verify-civilian-asset    .   .   .   .   .
+depot-operator      publish-registry-rules   .   .   .   .   .
 auditor             read-state               Y   Y   Y   .   .
 auditor             record-movement          .   .   .   .   .
 auditor             issue-instruction        .   .   .   .   .
@@ -79,6 +83,7 @@ auditor             verify-audit             Y   Y   Y   .   .
 auditor             register-civilian-asset  .   .   .   .   .
 auditor             read-own-registry        .   .   .   .   .
 auditor             verify-civilian-asset    .   .   .   .   .
+auditor             publish-registry-rules   .   .   .   .   .
 wall                read-state               Y   Y   Y   .   .
 wall                record-movement          .   .   .   .   .
 wall                issue-instruction        .   .   .   .   .
@@ -91,6 +96,7 @@ wall                verify-audit             .   .   .   .   .
 wall                register-civilian-asset  .   .   .   .   .
 wall                read-own-registry        .   .   .   .   .
 wall                verify-civilian-asset    .   .   .   .   .
+wall                publish-registry-rules   .   .   .   .   .
 contributor         read-state               .   .   .   .   .
 contributor         record-movement          .   .   .   .   .
 contributor         issue-instruction        .   .   .   .   .
@@ -103,6 +109,7 @@ contributor         verify-audit             .   .   .   .   .
 contributor         register-civilian-asset  Y   Y   Y   .   .
 contributor         read-own-registry        Y   Y   Y   .   .
 contributor         verify-civilian-asset    .   .   .   .   .
+contributor         publish-registry-rules   .   .   .   .   .
 registry-verifier   read-state               .   .   .   .   .
 registry-verifier   record-movement          .   .   .   .   .
 registry-verifier   issue-instruction        .   .   .   .   .
@@ -115,6 +122,7 @@ registry-verifier   verify-audit             .   .   .   .   .
 registry-verifier   register-civilian-asset  .   .   .   .   .
 registry-verifier   read-own-registry        .   .   .   .   .
 registry-verifier   verify-civilian-asset    .   .   Y   .   .
+registry-verifier   publish-registry-rules   .   .   .   .   .
 regional-server     read-state               .   .   .   .   .
 regional-server     record-movement          .   .   .   .   .
 regional-server     issue-instruction        .   .   .   .   .
@@ -127,6 +135,7 @@ regional-server     verify-audit             .   .   .   .   .
 regional-server     register-civilian-asset  .   .   .   .   .
 regional-server     read-own-registry        .   .   .   .   .
 regional-server     verify-civilian-asset    .   .   .   .   .
+regional-server     publish-registry-rules   .   .   .   .   .
 `;
 
 const OWN_DEPOT = 'HN-001';

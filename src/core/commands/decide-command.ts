@@ -22,6 +22,7 @@ const ACTION: Record<CommandBody['kind'], Action> = {
   'emergency.break-glass': 'break-glass-level-I',
   'instruction.issue': 'issue-instruction',
   'instruction.acknowledge': 'acknowledge-instruction',
+  'registry.publish-rules': 'publish-registry-rules',
 };
 
 function checkRole(signer: SignerIdentity, action: Action, target: ActionTarget): Refused | null {
@@ -132,5 +133,8 @@ export function decideCommand(envelope: SignedEnvelope, signer: SignerIdentity, 
       if (instruction.acknowledgedBy !== null) return refused('already-acknowledged', `instruction ${body.instructionId} was already acknowledged by ${instruction.acknowledgedBy}`);
       return draft('instruction.acknowledged', { instructionId: body.instructionId, envelope }, body.instructionId);
     }
+    case 'registry.publish-rules':
+      // The projector refuses a version already published.
+      return draft('registry.rules-published', { ...body.rules, envelope });
   }
 }

@@ -3,6 +3,7 @@ import { canonicalJson } from '../../shared/domain/canonical';
 import { clearAlertsRaisedBy, clearDiscrepancies, raiseAlert } from './alerts';
 import { countAgainstInstruction, recordInstructionLines } from './instruction-usage';
 import { emergencyProjections } from './project-emergency';
+import { registryProjections } from './project-registry';
 import type { BatchState } from './batch-state';
 import type { ProjectorStatements } from './statements';
 
@@ -168,6 +169,7 @@ const projections: { [T in SealedEvent['type']]: (ctx: Ctx, payload: PayloadOf<T
     b.adjustLot(a.lotId, a.quantity, 0);
   },
   ...emergencyProjections,
+  ...registryProjections,
 };
 
 /** Folds one event into the projected tables, or throws a Refusal naming the rule. */

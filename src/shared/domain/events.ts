@@ -3,6 +3,15 @@ import { adcodeSchema } from './adcode';
 import { EMERGENCY_LEVELS } from './emergency';
 import { INSTRUCTION_KINDS, instructionSchema } from './instruction-schema';
 import { signedEnvelopeSchema } from '../protocol/command-envelope';
+import {
+  registryAssetMeteredSchema,
+  registryAssetOnboardedSchema,
+  registryAssetRegisteredSchema,
+  registryAssetSuspendedSchema,
+  registryAssetVerifiedSchema,
+  registryAssetWithdrawnSchema,
+  registryRulesPublishedSchema,
+} from './registry';
 
 /**
  * The event model (docs/architecture.md §5). State is a deterministic fold of one append-only log per
@@ -209,6 +218,14 @@ export const eventPayloadSchemas = {
   'emergency.proposal-cancelled': emergencyProposalCancelledSchema,
   'emergency.countersigned': emergencyCountersignedSchema,
   'instruction.acknowledged': instructionAcknowledgedSchema,
+  'registry.asset-registered': registryAssetRegisteredSchema,
+  'registry.asset-verified': registryAssetVerifiedSchema,
+  'registry.asset-onboarded': registryAssetOnboardedSchema,
+  'registry.asset-metered': registryAssetMeteredSchema,
+  'registry.asset-suspended': registryAssetSuspendedSchema,
+  'registry.asset-withdrawn': registryAssetWithdrawnSchema,
+  /** A contribution rule version, as the national commander signed it (the envelope re-verifies it). */
+  'registry.rules-published': registryRulesPublishedSchema.extend({ envelope: signedEnvelopeSchema }),
 } as const;
 
 export type EventType = keyof typeof eventPayloadSchemas;

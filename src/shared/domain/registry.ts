@@ -133,6 +133,13 @@ const VERB: Record<keyof typeof FROM, string> = {
   'registry.asset-withdrawn': 'withdrawn',
 };
 
+export type AssetStep = keyof typeof FROM;
+
+/** Why `step` cannot happen to an asset in `state`, or null when it may. */
+export function transitionProblem(step: AssetStep, assetId: string, state: AssetState): string | null {
+  return FROM[step].includes(state) ? null : `asset ${assetId} is ${state} and cannot be ${VERB[step]}`;
+}
+
 export interface RegistryState {
   assets: Map<string, AssetRecord>;
   rules: RuleSet[];
@@ -157,9 +164,8 @@ export function applyRegistryEvent(state: RegistryState, entry: RegistryLogEntry
   }
   const record = state.assets.get(entry.payload.assetId);
   if (!record) throw new RegistryError(`asset ${entry.payload.assetId} is not registered`);
-  if (!FROM[entry.type].includes(record.state)) {
-    throw new RegistryError(`asset ${record.assetId} is ${record.state} and cannot be ${VERB[entry.type]}`);
-  }
+  const problem = transitionProblem(entry.type, record.assetId, record.state);
+  if (problem) throw new RegistryError(problem);
   record.history.push(step);
   switch (entry.type) {
     case 'registry.asset-verified':

@@ -33,6 +33,8 @@ export const ACTIONS = [
   'read-own-registry',
   /** A verifier records an on-site inspection, onboards, suspends or withdraws an asset of its province. */
   'verify-civilian-asset',
+  /** The national hub publishes a version of the contribution rules. */
+  'publish-registry-rules',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -63,6 +65,7 @@ export const ROLE_ACTIONS: Readonly<Record<Role, readonly Action[]>> = {
     'break-glass-level-I',
     'run-scenario',
     'verify-audit',
+    'publish-registry-rules',
   ],
   'duty-officer': ['read-state', 'issue-instruction', 'acknowledge-instruction', 'propose-emergency-level', 'cosign-emergency-level'],
   'ministry-analyst': ['read-state', 'run-scenario'],
@@ -91,6 +94,7 @@ function roleRefusal(role: Role, action: Action): string {
   }
   if (role === 'registry-verifier') return `a registry verifier only verifies and onboards civilian assets: ${action} is refused`;
   if (action === 'verify-civilian-asset') return `civilian assets are verified by a registry verifier, not by a ${role}`;
+  if (action === 'publish-registry-rules') return `contribution rules are published by the national hub (a national commander), not by a ${role}`;
   if (action === 'read-own-registry') return `only a contributor reads its own registry record, not a ${role}`;
   if (role === 'regional-server') return `a regional server certificate is a machine identity and cannot ${action}`;
   if (action === 'record-movement') return `only the operator of a depot records its stock movements, not a ${role}`;

@@ -3,6 +3,7 @@ import { adcodeSchema } from '../domain/adcode';
 import { instructionSchema } from '../domain/instruction-schema';
 import { EMERGENCY_LEVELS, MAX_ENVELOPE_LIFETIME_MS } from '../domain/emergency';
 import { canonicalJson } from '../domain/canonical';
+import { registryRulesPublishedSchema } from '../domain/registry';
 
 /**
  * Signed command envelopes (docs/architecture.md §8): every command that changes the world carries its
@@ -29,6 +30,8 @@ export const commandBodySchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('instruction.issue'), instruction: instructionSchema }),
   /** The addressee of an instruction confirms receipt (multi-level task tracking). */
   z.object({ kind: z.literal('instruction.acknowledge'), instructionId: text(64) }),
+  /** The national hub publishes a contribution rule version of the civilian asset registry. */
+  z.object({ kind: z.literal('registry.publish-rules'), rules: registryRulesPublishedSchema }),
 ]);
 export type CommandBody = z.infer<typeof commandBodySchema>;
 export type CommandKind = CommandBody['kind'];

@@ -1,0 +1,95 @@
+import type { PayloadOf } from '../../shared/domain/events';
+import { canonicalJson } from '../../shared/domain/canonical';
+import { ASSET_STATES, transitionProblem, type AssetState, type AssetStep } from '../../shared/domain/registry';
+import { refuse, type Ctx } from './refusal';
+
+/**
+ * The civilian asset registry as projected state. The regional server checks who may take each
+ * step before it seals it; the rules here are the ones a replayed log must satisfy on its own
+ * (the lifecycle order, an asset of the region's province, unique meter records and rule versions).
+ */
+
+type RegistryType =
+  | 'registry.asset-registered'
+  | 'registry.asset-verified'
+  | 'registry.asset-onboarded'
+  | 'registry.asset-metered'
+  | 'registry.asset-suspended'
+  | 'registry.asset-withdrawn'
+  | 'registry.rules-published';
+
+/** Every step is kept with its actor, time and instruction: the asset's trace. */
+function step(ctx: Ctx, assetId: string | null, detail: unknown): void {
+  const { event } = ctx;
+  ctx.s.insertRegistryStep.run({
+    region: event.region,
+    seq: event.seq,
+    assetId,
+    type: event.type,
+    subject: event.actor.subject,
+    role: event.actor.role,
+    instructionId: event.instructionId,
+    time: event.eventTime,
+    detail: canonicalJson(detail),
+  });
+}
+
+/** Moves an asset one step along its lifecycle, or refuses with the asset's state named. */
+function advance(ctx: Ctx, type: AssetStep, assetId: string, next: AssetState | null, detail: unknown) {
+  const asset = ctx.s.registryAsset.get(assetId);
+  if (!asset || asset.region !== ctx.event.region) refuse(`asset ${assetId} is not registered in region ${ctx.event.region}`);
+  const state = (ASSET_STATES as readonly string[]).includes(asset.state) ? (asset.state as AssetState) : refuse(`asset ${assetId} has unknown state ${asset.state}`);
+  const problem = transitionProblem(type, assetId, state);
+  if (problem) refuse(problem);
+  if (next) ctx.s.setRegistryState.run(next, ctx.event.seq, assetId);
+  step(ctx, assetId, detail);
+  return asset;
+}
+
+export const registryProjections: { [T in RegistryType]: (ctx: Ctx, payload: PayloadOf<T>) => void } = {
+  'registry.asset-registered': (ctx, p) => {
+    const { event } = ctx;
+    if (ctx.s.registryAsset.get(p.assetId)) refuse(`asset ${p.assetId} is already registered`);
+    if (p.asset.region.slice(0, 2) !== event.region.slice(0, 2)) refuse(`asset region ${p.asset.region} is outside region ${event.region}`);
+    if (event.actor.role === 'contributor' && event.actor.subject !== p.owner) refuse(`contributor ${event.actor.subject} cannot register an asset owned by ${p.owner}`);
+    ctx.s.insertRegistryAsset.run({
+      assetId: p.assetId,
+      region: event.region,
+      owner: p.owner,
+      kind: p.asset.kind,
+      name: p.asset.name,
+      assetRegion: p.asset.region,
+      lon: p.asset.lon,
+      lat: p.asset.lat,
+      asset: canonicalJson(p.asset),
+      at: event.eventTime,
+      seq: event.seq,
+    });
+    step(ctx, p.assetId, { owner: p.owner, kind: p.asset.kind, name: p.asset.name, documents: p.asset.documents ?? [] });
+  },
+  'registry.asset-verified': (ctx, p) => {
+    advance(ctx, 'registry.asset-verified', p.assetId, p.passed ? 'verified' : 'failed', p);
+    if (p.passed) ctx.s.setRegistryVerified.run(ctx.event.eventTime, p.assetId);
+  },
+  'registry.asset-onboarded': (ctx, p) => {
+    advance(ctx, 'registry.asset-onboarded', p.assetId, 'onboarded', p);
+  },
+  'registry.asset-metered': (ctx, p) => {
+    if (ctx.s.registryMeterExists.get(ctx.event.region, p.recordId)) refuse(`meter record ${p.recordId} already exists`);
+    const asset = advance(ctx, 'registry.asset-metered', p.assetId, null, p);
+    ctx.s.insertRegistryMeter.run({ region: ctx.event.region, recordId: p.recordId, assetId: p.assetId, owner: asset.owner, kind: p.kind, amount: p.amount, at: p.at, seq: ctx.event.seq });
+  },
+  'registry.asset-suspended': (ctx, p) => {
+    advance(ctx, 'registry.asset-suspended', p.assetId, 'suspended', p);
+  },
+  'registry.asset-withdrawn': (ctx, p) => {
+    advance(ctx, 'registry.asset-withdrawn', p.assetId, 'withdrawn', p);
+  },
+  'registry.rules-published': (ctx, p) => {
+    const { event } = ctx;
+    if (ctx.s.registryRuleExists.get(event.region, p.version)) refuse(`rule version ${p.version} is already published`);
+    const { envelope: _signed, ...rules } = p;
+    ctx.s.insertRegistryRule.run({ region: event.region, version: p.version, effectiveFrom: p.effectiveFrom, rules: canonicalJson(rules), signer: event.actor.subject, seq: event.seq });
+    step(ctx, null, { version: p.version, effectiveFrom: p.effectiveFrom });
+  },
+};
