@@ -15,6 +15,7 @@ import { createCommandRate, DEFAULT_COMMAND_RATE, type CommandRateLimits } from 
 import { capPendingConnections } from './pending-connections';
 import { openRegionalStore, type RegionalStore } from './regional-store';
 import { runSession } from './session';
+import { REGISTRY_ROLES, runRegistrySession } from './registry-session';
 import { trustFilesStamp } from './trust-stamp';
 
 export interface RegionalServerOptions {
@@ -84,7 +85,7 @@ function refusalOf(socket: TLSSocket, region: string, root: X509Certificate | nu
   }
   const identity = identityFromPeer(socket.getPeerCertificate());
   if (!identity) return { reason: 'client certificate carries no INRS role and region' };
-  if (!READ_ROLES.has(identity.role)) return { reason: `role ${identity.role} has no access to the regional log` };
+  if (!READ_ROLES.has(identity.role) && !REGISTRY_ROLES.has(identity.role)) return { reason: `role ${identity.role} has no access to the regional log` };
   if (identity.region !== region && identity.region !== '000000') {
     return { reason: `certificate of region ${identity.region} refused by the server of ${region}` };
   }
@@ -233,7 +234,10 @@ export async function startRegionalServer(options: RegionalServerOptions): Promi
     const outcome = refusalOf(req.socket as TLSSocket, options.region, envelopeTrust?.root ?? null);
     if ('reason' in outcome) return ws.terminate();
     const certificate = (req.socket as TLSSocket).getPeerCertificate().fingerprint256;
-    const session = runSession(ws, {
+    const registryOnly = REGISTRY_ROLES.has(outcome.peer.role);
+    const session = registryOnly
+      ? runRegistrySession(ws, { store, ledger: commands.ledger, serverId, peer: outcome.peer, log, now: options.now ?? Date.now, onAppended: () => notifyAppended(), onGreeted: () => pending.greeted(ws), helloTimeoutMs: options.helloTimeoutMs ?? 10_000 })
+      : runSession(ws, {
       store,
       commands,
       serverId,
