@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { WebSocket } from 'ws';
-import { parseFrame, PROTOCOL_VERSION, type ServerFrame } from '../../shared/protocol/frames';
+import { parseFrame, PROTOCOL_VERSION, type ClientFrame, type ServerFrame } from '../../shared/protocol/frames';
 import { registrySessionFrameSchema, type RegistryOp, type RegistryServerFrame } from '../../shared/protocol/registry-frames';
 import { assetFileSchema } from '../../shared/domain/registry';
 import { authorize, type Action } from '../../shared/domain/roles';
@@ -48,6 +48,16 @@ const ACTION: Record<RegistryOp['op'], Action> = {
   meter: 'verify-civilian-asset',
 };
 const READS = new Set<RegistryOp['op']>(['assets', 'asset', 'meters', 'ledger']);
+
+/** What a refused command frame was, named as the ordinary session's audit names it. */
+function commandKindOf(frame: Extract<ClientFrame, { type: 'command' }>): string {
+  if (frame.kind === 'signed') {
+    const kind = (frame.envelope as { body?: { kind?: unknown } } | null)?.body?.kind;
+    return typeof kind === 'string' ? kind.slice(0, 64) : 'signed';
+  }
+  const type = (frame.draft as { type?: unknown } | null)?.type;
+  return `record-event ${typeof type === 'string' ? type.slice(0, 64) : 'unknown'}`;
+}
 
 /**
  * The contributor firewall: a contributor's or registry verifier's connection. Hello is answered
@@ -174,8 +184,9 @@ export function runRegistrySession(ws: WebSocket, deps: RegistrySessionDeps) {
         return;
       }
       case 'command': {
-        const outcome = refused('firewall', firewall(`a ${frame.kind} command`));
-        audit(frame.commandId, frame.kind, outcome);
+        const kind = commandKindOf(frame);
+        const outcome = refused('firewall', firewall(`a ${kind} command`));
+        audit(frame.commandId, kind, outcome);
         send({ type: 'commandResult', commandId: frame.commandId, status: 'refused', code: 'firewall', reason: outcome.reason, seq: null });
         return;
       }
