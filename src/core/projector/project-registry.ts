@@ -1,6 +1,6 @@
 import type { PayloadOf } from '../../shared/domain/events';
 import { canonicalJson } from '../../shared/domain/canonical';
-import { ASSET_STATES, transitionProblem, type AssetState, type AssetStep } from '../../shared/domain/registry';
+import { ASSET_STATES, assetFileSchema, meterKindProblem, resourceOf, transitionProblem, type AssetState, type AssetStep } from '../../shared/domain/registry';
 import { refuse, type Ctx } from './refusal';
 
 /**
@@ -72,18 +72,50 @@ export const registryProjections: { [T in RegistryType]: (ctx: Ctx, payload: Pay
     if (p.passed) ctx.s.setRegistryVerified.run(ctx.event.eventTime, p.assetId);
   },
   'registry.asset-onboarded': (ctx, p) => {
-    advance(ctx, 'registry.asset-onboarded', p.assetId, 'onboarded', p);
+    const { event } = ctx;
+    // On what instruction: when one is named it must be an instruction of this region.
+    if (event.instructionId) {
+      const region = ctx.b.instructionRegion(event.instructionId);
+      if (region === null) refuse(`unknown instruction ${event.instructionId}`);
+      if (region !== event.region) refuse(`instruction ${event.instructionId} belongs to region ${region}`);
+    }
+    const asset = advance(ctx, 'registry.asset-onboarded', p.assetId, 'onboarded', p);
+    const file = assetFileSchema.parse(JSON.parse(asset.asset));
+    const resource = resourceOf(p.assetId, file);
+    // Back from a suspension the resource is available again under its first id and onboarding time.
+    if (asset.state === 'suspended') ctx.s.setResourceStatus.run('available', event.seq, p.assetId);
+    else
+      ctx.s.insertRegistryResource.run({
+        ...resource,
+        assetId: p.assetId,
+        region: event.region,
+        assetRegion: file.region,
+        owner: asset.owner,
+        lon: file.lon,
+        lat: file.lat,
+        at: event.eventTime,
+        instructionId: event.instructionId,
+        seq: event.seq,
+      });
   },
   'registry.asset-metered': (ctx, p) => {
     if (ctx.s.registryMeterExists.get(ctx.event.region, p.recordId)) refuse(`meter record ${p.recordId} already exists`);
+    const current = ctx.s.registryAsset.get(p.assetId);
+    if (current) {
+      const wrongKind = meterKindProblem(p.assetId, assetFileSchema.parse(JSON.parse(current.asset)), p.kind);
+      if (wrongKind) refuse(wrongKind);
+    }
     const asset = advance(ctx, 'registry.asset-metered', p.assetId, null, p);
     ctx.s.insertRegistryMeter.run({ region: ctx.event.region, recordId: p.recordId, assetId: p.assetId, owner: asset.owner, kind: p.kind, amount: p.amount, at: p.at, seq: ctx.event.seq });
   },
   'registry.asset-suspended': (ctx, p) => {
     advance(ctx, 'registry.asset-suspended', p.assetId, 'suspended', p);
+    ctx.s.setResourceStatus.run('suspended', ctx.event.seq, p.assetId);
   },
   'registry.asset-withdrawn': (ctx, p) => {
+    // A withdrawn asset leaves the reserve: its resource is kept for the trace, no longer dispatchable.
     advance(ctx, 'registry.asset-withdrawn', p.assetId, 'withdrawn', p);
+    ctx.s.setResourceStatus.run('withdrawn', ctx.event.seq, p.assetId);
   },
   'registry.rules-published': (ctx, p) => {
     const { event } = ctx;

@@ -16,6 +16,11 @@ export function prepareRegistryStatements(db: Db) {
       `INSERT INTO registry_steps (region, seq, asset_id, type, actor_subject, actor_role, instruction_id, event_time, detail)
        VALUES (@region, @seq, @assetId, @type, @subject, @role, @instructionId, @time, @detail)`,
     ),
+    insertRegistryResource: db.prepare(
+      `INSERT INTO registry_resources (resource_id, asset_id, region, asset_region, owner, kind, what, amount, unit, lon, lat, status, onboarded_at, instruction_id, seq)
+       VALUES (@resourceId, @assetId, @region, @assetRegion, @owner, @kind, @what, @amount, @unit, @lon, @lat, 'available', @at, @instructionId, @seq)`,
+    ),
+    setResourceStatus: db.prepare<[string, number, string]>('UPDATE registry_resources SET status = ?, seq = ? WHERE asset_id = ?'),
     registryMeterExists: db.prepare<[string, string], number>('SELECT 1 FROM registry_meters WHERE region = ? AND record_id = ?').pluck(),
     insertRegistryMeter: db.prepare(
       `INSERT INTO registry_meters (region, record_id, asset_id, owner, kind, amount, at, seq)

@@ -7,7 +7,7 @@ import { authorize, type Action } from '../../shared/domain/roles';
 import { guardSocket } from '../net/ws-guard';
 import type { PeerIdentity } from '../pki';
 import type { CommandLedger } from '../commands/command-ledger';
-import { balanceOf, readAssets, readMeters, registryLedger } from '../registry/registry-log';
+import { balanceOf, readAssets, readMeters, registryLedger, traceAsset } from '../registry/registry-log';
 import type { RegionalStore } from './regional-store';
 
 /** Roles whose connection gets a registry-only session instead of the region's event stream. */
@@ -135,8 +135,13 @@ export function runRegistrySession(ws: WebSocket, deps: RegistrySessionDeps) {
         const ledger = registryLedger(db, { region, ...(peer.role === 'contributor' ? { contributor: peer.subject } : {}) });
         return read(assets.map((a) => ({ ...a, balance: balanceOf(ledger.filter((e) => e.assetId === a.assetId), a.owner) })));
       }
-      case 'asset':
-        return reachable(op.assetId) ?? read(readAssetById(op.assetId)[0]);
+      case 'asset': {
+        // The asset with what it became and its whole trace (who, when, on what instruction, what).
+        const blocked = reachable(op.assetId);
+        if (blocked) return blocked;
+        const trace = traceAsset(db, op.assetId);
+        return read(trace ? { ...trace.asset, resource: trace.resource, steps: trace.steps } : null);
+      }
       case 'meters':
         return read(readMeters(db, peer.subject));
       case 'ledger': {

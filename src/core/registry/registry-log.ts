@@ -88,3 +88,67 @@ export function readMeters(db: Db, owner: string) {
     )
     .all(owner);
 }
+
+export interface ResourceRow {
+  resourceId: string;
+  assetId: string;
+  region: string;
+  assetRegion: string;
+  owner: string;
+  kind: 'lot' | 'unit' | 'service';
+  what: string;
+  amount: number | null;
+  unit: string | null;
+  lon: number;
+  lat: number;
+  status: 'available' | 'suspended' | 'withdrawn';
+  onboardedAt: string;
+  instructionId: string | null;
+}
+
+const RESOURCE_COLUMNS = `resource_id AS resourceId, asset_id AS assetId, region, asset_region AS assetRegion, owner, kind, what, amount, unit, lon, lat,
+  status, onboarded_at AS onboardedAt, instruction_id AS instructionId`;
+
+/** Reserve resources from onboarded assets; `status` filters (e.g. only what dispatch may use). */
+export function readResources(db: Db, filter: { region?: string; status?: string; owner?: string } = {}): ResourceRow[] {
+  return db
+    .prepare<[string | null, string | null, string | null, string | null, string | null, string | null], ResourceRow>(
+      `SELECT ${RESOURCE_COLUMNS} FROM registry_resources
+       WHERE (? IS NULL OR region = ?) AND (? IS NULL OR status = ?) AND (? IS NULL OR owner = ?) ORDER BY onboarded_at, resource_id`,
+    )
+    .all(filter.region ?? null, filter.region ?? null, filter.status ?? null, filter.status ?? null, filter.owner ?? null, filter.owner ?? null);
+}
+
+export interface RegistryStep {
+  seq: number;
+  type: string;
+  subject: string;
+  role: string;
+  instructionId: string | null;
+  time: string;
+  detail: unknown;
+}
+
+export interface AssetTrace {
+  asset: AssetRow;
+  resource: ResourceRow | null;
+  /** Every lifecycle step in log order: who, when, on what instruction, what. */
+  steps: RegistryStep[];
+}
+
+/** An asset's whole life, found by its asset id or by the id of the resource it became. */
+export function traceAsset(db: Db, id: string): AssetTrace | null {
+  const assetId = db.prepare<[string, string], string>('SELECT asset_id FROM registry_resources WHERE resource_id = ? UNION SELECT asset_id FROM registry_assets WHERE asset_id = ?').pluck().get(id, id);
+  if (assetId === undefined) return null;
+  const asset = readAssets(db).find((a) => a.assetId === assetId);
+  if (!asset) return null;
+  const resource = db.prepare<[string], ResourceRow>(`SELECT ${RESOURCE_COLUMNS} FROM registry_resources WHERE asset_id = ?`).get(assetId) ?? null;
+  const steps = db
+    .prepare<[string], Omit<RegistryStep, 'detail'> & { detail: string }>(
+      `SELECT seq, type, actor_subject AS subject, actor_role AS role, instruction_id AS instructionId, event_time AS time, detail
+       FROM registry_steps WHERE asset_id = ? ORDER BY region, seq`,
+    )
+    .all(assetId)
+    .map((s) => ({ ...s, detail: JSON.parse(s.detail) as unknown }));
+  return { asset, resource, steps };
+}

@@ -140,6 +140,39 @@ export function transitionProblem(step: AssetStep, assetId: string, state: Asset
   return FROM[step].includes(state) ? null : `asset ${assetId} is ${state} and cannot be ${VERB[step]}`;
 }
 
+/** What usage an asset can be metered by: held stock by storage-days, transport by tonne-km, services by hours. */
+export function meterKindsFor(asset: AssetFile): readonly MeterKind[] {
+  if (asset.kind === 'physical') return ['storage-days'];
+  if (asset.kind === 'service') return ['service-hours'];
+  return asset.capability === 'transport' ? ['tonne-km'] : ['storage-days'];
+}
+
+export function meterKindProblem(assetId: string, asset: AssetFile, kind: MeterKind): string | null {
+  const allowed = meterKindsFor(asset);
+  return allowed.includes(kind) ? null : `asset ${assetId} is ${asset.kind === 'capability' ? `a ${asset.capability} capability` : `a ${asset.kind} asset`} and is metered in ${allowed.join(' or ')}, not ${kind}`;
+}
+
+/**
+ * The reserve resource an onboarded asset becomes: physical stock a lot held by its owner on
+ * behalf of the state (category, quantity), a capability a unit with its capacity, a service an
+ * entry of the resource pool under its certification.
+ */
+export interface ReserveResource {
+  resourceId: string;
+  kind: 'lot' | 'unit' | 'service';
+  /** Category code, capability or service name. */
+  what: string;
+  amount: number | null;
+  unit: string | null;
+}
+
+export function resourceOf(assetId: string, asset: AssetFile): ReserveResource {
+  const suffix = assetId.replace(/^CA-/, '');
+  if (asset.kind === 'physical') return { resourceId: `CL-${suffix}`, kind: 'lot', what: asset.category, amount: asset.quantity, unit: null };
+  if (asset.kind === 'capability') return { resourceId: `CU-${suffix}`, kind: 'unit', what: asset.capability, amount: asset.capacity, unit: asset.unit };
+  return { resourceId: `CS-${suffix}`, kind: 'service', what: asset.service, amount: null, unit: asset.certification };
+}
+
 export interface RegistryState {
   assets: Map<string, AssetRecord>;
   rules: RuleSet[];
@@ -175,9 +208,12 @@ export function applyRegistryEvent(state: RegistryState, entry: RegistryLogEntry
     case 'registry.asset-onboarded':
       record.state = 'onboarded';
       return;
-    case 'registry.asset-metered':
+    case 'registry.asset-metered': {
+      const wrongKind = meterKindProblem(record.assetId, record.asset, entry.payload.kind);
+      if (wrongKind) throw new RegistryError(wrongKind);
       state.meters.push({ ...entry.payload, owner: record.owner, category: record.asset.kind === 'physical' ? record.asset.category : null });
       return;
+    }
     case 'registry.asset-suspended':
       record.state = 'suspended';
       return;

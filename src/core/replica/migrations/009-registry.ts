@@ -2,8 +2,8 @@ import type { Migration } from '../migrate';
 
 /**
  * The civilian asset registry as projected from the log: each asset with its current state,
- * every lifecycle step (who, when, on what instruction, what), the meter records and the
- * published contribution rule versions. The ledger is not stored: it is derived from these by
+ * every lifecycle step (who, when, on what instruction, what), the reserve resource an onboarded
+ * asset becomes, the meter records and the published contribution rule versions. The ledger is not stored: it is derived from these by
  * the rule version in force at each record's time, so anyone with the log recomputes it.
  * No registry event existed before this version, so there is nothing to back-fill.
  */
@@ -55,6 +55,27 @@ export const migration009: Migration = {
         seq INTEGER NOT NULL,
         PRIMARY KEY (region, record_id)
       ) STRICT;
+
+      -- What an onboarded asset is to the reserve: physical stock as a lot held by its owner on
+      -- behalf of the state, a capability unit with its capacity, or a service in the pool.
+      CREATE TABLE registry_resources (
+        resource_id TEXT PRIMARY KEY,
+        asset_id TEXT NOT NULL UNIQUE,
+        region TEXT NOT NULL,
+        asset_region TEXT NOT NULL,
+        owner TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        what TEXT NOT NULL,
+        amount REAL,
+        unit TEXT,
+        lon REAL NOT NULL,
+        lat REAL NOT NULL,
+        status TEXT NOT NULL,
+        onboarded_at TEXT NOT NULL,
+        instruction_id TEXT,
+        seq INTEGER NOT NULL
+      ) STRICT;
+      CREATE INDEX registry_resources_status ON registry_resources (region, status, kind);
 
       CREATE TABLE registry_rules (
         region TEXT NOT NULL,
