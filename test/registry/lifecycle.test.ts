@@ -35,13 +35,17 @@ async function connect<T extends { close(): void }>(make: Promise<T>): Promise<T
 }
 
 const idOf = (r: RegistryResult) => (r.value as { assetId: string }).assetId;
-const RULES = { version: '2026-1', effectiveFrom: '2026-01-01T00:00:00.000Z', perStorageDay: { 'GR-RICE': 0.01, '*': 0.005 }, perTonneKm: 0.002, perServiceHour: 1.5, perVerifiedRegistration: 10 };
+const T0 = Date.now();
+/** `h` hours after the test's start: the server's clock is moved forward as the story goes on. */
+const at = (h: number) => new Date(T0 + h * 3600_000).toISOString();
+const RULES = { version: '2026-1', effectiveFrom: at(1), perStorageDay: { 'GR-RICE': 0.01, '*': 0.005 }, perTonneKm: 0.002, perServiceHour: 1.5, perVerifiedRegistration: 10 };
 
 describe('civilian asset lifecycle on a real server', () => {
   it('register → verify → onboard → meter → ledger, suspend and withdraw; a failed verification cannot be onboarded', async () => {
     const commander = await connect(CommandClient.connect(cn, cn.commander));
     const publish = sign(cn, cn.commander, { expectedLevel: null, body: { kind: 'registry.publish-rules', rules: RULES } });
     expect(await commander.send(publish)).toMatchObject({ status: 'accepted' });
+    cn.clock.offsetMs = 2 * 3600_000;
 
     const owner = await connect(RegistryClient.connect(cn, cn.contributor));
     const grain = idOf(await owner.request({ op: 'register', asset: physicalAsset('湘粮代储一号库', 500) }));
@@ -80,13 +84,15 @@ describe('civilian asset lifecycle on a real server', () => {
     expect(db.prepare('SELECT count(*) FROM lots WHERE id = ?').pluck().get(grain.replace('CA-', 'CL-'))).toBe(0);
 
     // Metering: by the kind that fits the asset.
+    cn.clock.offsetMs = 40 * 24 * 3600_000;
     const meter = (assetId: string, recordId: string, kind: 'storage-days' | 'tonne-km' | 'service-hours', amount: number, at: string) =>
       inspector.request({ op: 'meter', assetId, recordId, kind, amount, at });
-    expect(await meter(grain, 'M-1', 'storage-days', 500 * 30, '2026-03-31T00:00:00.000Z')).toMatchObject({ status: 'accepted' });
-    expect(await meter(trucks, 'M-2', 'tonne-km', 120 * 300, '2026-04-02T00:00:00.000Z')).toMatchObject({ status: 'accepted' });
-    expect(await meter(lab, 'M-3', 'service-hours', 16, '2026-04-03T00:00:00.000Z')).toMatchObject({ status: 'accepted' });
-    expect(await meter(grain, 'M-4', 'service-hours', 5, '2026-04-03T00:00:00.000Z')).toMatchObject({ status: 'refused', reason: `asset ${grain} is a physical asset and is metered in storage-days, not service-hours` });
-    expect(await meter(grain, 'M-1', 'storage-days', 1, '2026-04-04T00:00:00.000Z')).toMatchObject({ status: 'refused', reason: 'meter record M-1 already exists' });
+    expect(await meter(grain, 'M-1', 'storage-days', 500 * 30, at(30 * 24))).toMatchObject({ status: 'accepted' });
+    expect(await meter(trucks, 'M-2', 'tonne-km', 120 * 300, at(31 * 24))).toMatchObject({ status: 'accepted' });
+    expect(await meter(lab, 'M-3', 'service-hours', 16, at(32 * 24))).toMatchObject({ status: 'accepted' });
+    expect(await meter(grain, 'M-4', 'service-hours', 5, at(32 * 24))).toMatchObject({ status: 'refused', reason: `asset ${grain} is a physical asset and is metered in storage-days, not service-hours` });
+    expect(await meter(grain, 'M-7', 'storage-days', 1, at(50 * 24))).toMatchObject({ status: 'refused', reason: expect.stringContaining('M-7 is dated') });
+    expect(await meter(grain, 'M-1', 'storage-days', 1, at(33 * 24))).toMatchObject({ status: 'refused', reason: 'meter record M-1 already exists' });
 
     // The contributor reads its meters and ledger: 3 verified registrations × 10 + 15,000 × 0.01 + 36,000 × 0.002 + 16 × 1.5.
     expect(((await owner.request({ op: 'meters' })).value as unknown[]).length).toBe(3);
@@ -97,14 +103,14 @@ describe('civilian asset lifecycle on a real server', () => {
     // Suspended: no metering, not available; onboarded again: available under the same resource id.
     expect(await inspector.request({ op: 'suspend', assetId: trucks, reason: '车辆年检' })).toMatchObject({ status: 'accepted' });
     expect(readResources(db, { region: REGION, status: 'available' }).map((r) => r.assetId)).not.toContain(trucks);
-    expect(await meter(trucks, 'M-5', 'tonne-km', 10, '2026-04-05T00:00:00.000Z')).toMatchObject({ status: 'refused', reason: `asset ${trucks} is suspended and cannot be metered` });
+    expect(await meter(trucks, 'M-5', 'tonne-km', 10, at(34 * 24))).toMatchObject({ status: 'refused', reason: `asset ${trucks} is suspended and cannot be metered` });
     expect(await inspector.request({ op: 'onboard', assetId: trucks })).toMatchObject({ status: 'accepted' });
     expect(readResources(db, { region: REGION, status: 'available' }).find((r) => r.assetId === trucks)?.resourceId).toBe(trucks.replace('CA-', 'CU-'));
 
     // The contributor withdraws its own grain: the lot leaves the available reserve, its trace stays.
     expect(await owner.request({ op: 'withdraw', assetId: grain, reason: '自用' })).toMatchObject({ status: 'accepted' });
     expect(readResources(db, { region: REGION }).find((r) => r.assetId === grain)?.status).toBe('withdrawn');
-    expect(await meter(grain, 'M-6', 'storage-days', 10, '2026-04-06T00:00:00.000Z')).toMatchObject({ status: 'refused', reason: `asset ${grain} is withdrawn and cannot be metered` });
+    expect(await meter(grain, 'M-6', 'storage-days', 10, at(35 * 24))).toMatchObject({ status: 'refused', reason: `asset ${grain} is withdrawn and cannot be metered` });
 
     // Traceable like a lot: who, when, on what instruction, what, read by its owner.
     const traced = (await owner.request({ op: 'asset', assetId: grain })).value as { state: string; resource: { status: string }; steps: { type: string; subject: string; role: string; instructionId: string | null }[] };

@@ -3,6 +3,7 @@ import { ASSET_STATES } from '../../shared/domain/registry';
 import { readAssets, traceAsset, type AssetTrace } from '../../core/registry/registry-log';
 import { CliError } from '../cli-error';
 import { openAuditTarget } from './audit-target';
+import { registryLedgerHelp, runRegistryLedger, runRegistryStatement } from './registry-ledger';
 
 export const registryHelp = `inrs registry list --data DIR [--state ${ASSET_STATES.join('|')}] [--json]
   The civilian assets on a server's log (or --replica FILE --key-file FILE): id, kind, name,
@@ -11,7 +12,9 @@ export const registryHelp = `inrs registry list --data DIR [--state ${ASSET_STAT
 inrs registry trace ID --data DIR [--json]
   One civilian asset's whole life, by its asset id (CA-…) or the id of the resource it became
   (CL- lot, CU- capability unit, CS- service): every step with who (subject, role), when, on
-  what instruction and what, and the resource with its status.`;
+  what instruction and what, and the resource with its status.
+
+${registryLedgerHelp}`;
 
 const storeOptions = {
   data: { type: 'string' },
@@ -63,4 +66,6 @@ function runRegistryTrace(args: string[]): void {
 export const registryCommands: Record<string, (args: string[]) => void> = {
   'registry list': runRegistryList,
   'registry trace': runRegistryTrace,
+  'registry ledger': runRegistryLedger,
+  'registry statement': runRegistryStatement,
 };

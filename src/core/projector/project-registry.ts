@@ -100,6 +100,8 @@ export const registryProjections: { [T in RegistryType]: (ctx: Ctx, payload: Pay
   },
   'registry.asset-metered': (ctx, p) => {
     if (ctx.s.registryMeterExists.get(ctx.event.region, p.recordId)) refuse(`meter record ${p.recordId} already exists`);
+    // Usage is recorded once it happened: a record dated ahead could be priced by rules not yet known.
+    if (Date.parse(p.at) > Date.parse(ctx.event.eventTime)) refuse(`meter record ${p.recordId} is dated ${p.at}, after it is recorded (${ctx.event.eventTime})`);
     const current = ctx.s.registryAsset.get(p.assetId);
     if (current) {
       const wrongKind = meterKindProblem(p.assetId, assetFileSchema.parse(JSON.parse(current.asset)), p.kind);
@@ -120,6 +122,10 @@ export const registryProjections: { [T in RegistryType]: (ctx: Ctx, payload: Pay
   'registry.rules-published': (ctx, p) => {
     const { event } = ctx;
     if (ctx.s.registryRuleExists.get(event.region, p.version)) refuse(`rule version ${p.version} is already published`);
+    // Never retroactive: a version applies from its effective time on, so no priced record is ever re-priced.
+    if (Date.parse(p.effectiveFrom) < Date.parse(event.eventTime)) {
+      refuse(`rule version ${p.version} would apply from ${p.effectiveFrom}, before it is published (${event.eventTime}): a rule version applies from its effective time on, never to past records`);
+    }
     const { envelope: _signed, ...rules } = p;
     ctx.s.insertRegistryRule.run({ region: event.region, version: p.version, effectiveFrom: p.effectiveFrom, rules: canonicalJson(rules), signer: event.actor.subject, seq: event.seq });
     step(ctx, null, { version: p.version, effectiveFrom: p.effectiveFrom });
