@@ -4,14 +4,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STORE_FILE } from '../../src/core/regional/regional-store';
 import { readKeyFile } from '../../src/core/replica/key-file';
 import { openReplica } from '../../src/core/replica/replica';
-import { directSink } from '../../src/core/sync/direct-sink';
-import { RegionLink } from '../../src/core/sync/region-link';
-import type { LinkState } from '../../src/shared/contract/sync-schemas';
 import { flipPayloadByte, inrs } from '../audit/support/cli';
 import { CommandClient } from '../commands/support/command-client';
 import { commandNet, REGION, sign, type CommandNet, type Officer } from '../commands/support/officers';
-import { waitFor } from '../sync/support/wait';
 import { physicalAsset, RegistryClient, transportAsset } from './support/registry-client';
+import { syncedReplica } from './support/synced-replica';
 
 /*
  * The contribution ledger, recomputed from the log by anyone who holds it: the server's data dir
@@ -51,23 +48,6 @@ async function connect<T extends { close(): void }>(make: Promise<T>): Promise<T
   return client;
 }
 
-/** A replica that received the region's log over the wire, as an auditor's workstation holds it. */
-async function syncedReplica(): Promise<{ file: string; keyFile: string }> {
-  const target = cn.net.replicaFile();
-  const replica = openReplica(target.file, target.key);
-  const states: LinkState[] = [];
-  const link = new RegionLink({ region: REGION, urls: [cn.server.url], identity: cn.auditor, rootPem: cn.net.rootPem, sink: directSink(replica), clientId: 'ledger-test', onState: (s) => states.push(s) });
-  link.start();
-  try {
-    const head = cn.server.store.head().seq;
-    await waitFor(() => states.some((s) => s.status === 'live' && 'cursor' in s && s.cursor >= head), 'the replica to catch up with the server', 30_000);
-  } finally {
-    await link.stop();
-    replica.close();
-  }
-  return target;
-}
-
 describe('contribution ledger', () => {
   it('is priced by the rule version in force at each record’s time and refuses a retroactive version', async () => {
     const commander = await connect(CommandClient.connect(cn, cn.commander));
@@ -105,7 +85,7 @@ describe('contribution ledger', () => {
     expect(served.balance).toBe(70);
 
     // Anyone with the log: a replica synced from the server computes the same ledger as the server's data dir.
-    replicaFile = await syncedReplica();
+    replicaFile = await syncedReplica(cn, cn.auditor);
     for (const c of clients.splice(0)) c.close();
     await cn.server.close();
     const fromServer = inrs(['registry', 'ledger', '--data', cn.dataDir, '--json']);
