@@ -56,6 +56,7 @@ const handlers: HostHandlers = {
   'optimisation:sizing': offline('optimisation:sizing'),
   'forecast:region': offline('forecast:region'),
   'forecast:risk': offline('forecast:risk'),
+  'registry:overview': offline('registry:overview'),
   'instructions:acknowledge': offline('instructions:acknowledge'),
   'instructions:forward': offline('instructions:forward'),
   ...createDisplayHandlers(),

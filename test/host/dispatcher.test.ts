@@ -180,6 +180,7 @@ const cases: Record<ChannelName, { valid: unknown[]; invalid: unknown[] }> = {
   'optimisation:sizing': { valid: [{ region: REGION }, { region: null }], invalid: [undefined, { region: 'all' }] },
   'forecast:region': { valid: [{ region: REGION }], invalid: [undefined, {}, { region: '43' }] },
   'forecast:risk': { valid: [undefined], invalid: [{ region: REGION }] },
+  'registry:overview': { valid: [{ region: REGION }, { region: null }], invalid: [undefined, {}, { region: '43' }] },
   'displays:set-layout': {
     valid: [
       { layout: { version: 1, assignments: [] } },

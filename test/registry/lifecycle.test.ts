@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InstructionContent } from '../../src/shared/domain/instruction-schema';
 import { readResources } from '../../src/core/registry/registry-log';
+import { registryOverview } from '../../src/core/registry/registry-overview';
 import { inrs } from '../audit/support/cli';
 import { CommandClient } from '../commands/support/command-client';
 import { commandNet, REGION, sign, type CommandNet, type Officer } from '../commands/support/officers';
@@ -122,6 +123,18 @@ describe('civilian asset lifecycle on a real server', () => {
       ['registry.asset-metered', verifier.subject, 'registry-verifier', null],
       ['registry.asset-withdrawn', cn.contributor.subject, 'contributor', null],
     ]);
+
+    // The registry wall's figures: the pipeline per kind, and what waits for a verifier.
+    const waiting = idOf(await owner.request({ op: 'register', asset: serviceAsset('待核验维修队') }));
+    expect(registryOverview(db, REGION)).toEqual({
+      pipeline: [
+        { region: REGION, kind: 'capability', registered: 1, verified: 1, failed: 0, onboarded: 1, suspended: 0, withdrawn: 0 },
+        { region: REGION, kind: 'physical', registered: 2, verified: 1, failed: 1, onboarded: 0, suspended: 0, withdrawn: 1 },
+        { region: REGION, kind: 'service', registered: 2, verified: 1, failed: 0, onboarded: 1, suspended: 0, withdrawn: 0 },
+      ],
+      pending: [{ assetId: waiting, region: REGION, assetRegion: '430100', kind: 'service', name: '待核验维修队', owner: cn.contributor.subject, registeredAt: expect.any(String) }],
+    });
+    expect(registryOverview(db, '510000')).toEqual({ pipeline: [], pending: [] });
 
     // Offline, from the server's data dir: the trace by the lot's id, the listing, and the audit of the whole log.
     for (const c of clients) c.close();

@@ -12,6 +12,7 @@ import { createEmergencyQueries, type EmergencyQueries } from './emergency-queri
 import { createOptimisationQueries, type OptimisationQueries } from './optimisation-queries';
 import { createReplayQueries, type ReplayQueries } from '../replay/replay-queries';
 import { forecastQueriesFor, type ForecastQueries } from '../forecast/forecast-queries';
+import { registryOverview } from '../registry/registry-overview';
 import type { ReplicaWorkerMethods, WorkerInit, WorkerReply, WorkerRequest } from './worker-protocol';
 import { situationFilterSchema } from '../../shared/contract/situation-schemas';
 import { toErrorShape } from '../../shared/errors';
@@ -85,6 +86,7 @@ const handlers: Handlers = {
   instructions: (_id, filter, limit) => situation.instructions(filter, limit),
   forecastRegion: (_id, region) => forecast.region(region),
   forecastRisk: () => forecast.risk(),
+  registryOverview: (_id, region) => registryOverview(replica.db, region),
   emergencyState: (_id, now) => emergency.state(now),
   dispatchSupply: (_id, categories) => dispatch.supply(categories),
   optimisationRotation: (_id, options) => optimisation.rotation(options),

@@ -15,6 +15,7 @@ import type { RotationHolding } from '../optimisation/rotation-instructions';
 import type { SizingRow } from '../optimisation/reserve-sizing';
 import type { CostReading, LayoutReading, RotationReading } from './optimisation-queries';
 import type { ForecastRisk, RegionForecast } from '../../shared/contract/forecast-schemas';
+import type { RegistryOverview } from '../../shared/contract/registry-schemas';
 
 /** Typed methods of the replica worker: name → [arguments, result]. */
 export interface ReplicaWorkerMethods {
@@ -35,6 +36,8 @@ export interface ReplicaWorkerMethods {
   /** Stock forecasts, floor crossings and anomalies (src/core/forecast), computed once per data version. */
   forecastRegion: [[region: string], RegionForecast];
   forecastRisk: [[], ForecastRisk];
+  /** The civilian asset registry's pipeline and pending verifications (src/core/registry/registry-overview.ts). */
+  registryOverview: [[region: string | null], RegistryOverview];
   /** Levels and proposals of emergency mode; `now` (ms) decides which pending proposals have expired. */
   emergencyState: [[now: number], EmergencyState];
   /** Every depot's whole supply above floor of these categories, and the categories (dispatch-queries.ts). */

@@ -26,6 +26,7 @@ import { replayAtRequestSchema, replayRangeSchema } from './replay-schemas';
 import { dispatchPlanChannels } from './dispatch-plan-schemas';
 import { optimisationChannels, optimisationProgressSchema } from './optimisation-schemas';
 import { forecastChannels } from './forecast-schemas';
+import { registryChannels } from './registry-schemas';
 import { instructionTraceSchema, lotSummarySchema, lotTraceSchema, traceInstructionRequestSchema, traceLotRequestSchema, traceSearchRequestSchema } from './trace-schemas';
 import {
   acknowledgeRequestSchema,
@@ -151,6 +152,7 @@ export const channels = {
   ...dispatchPlanChannels,
   ...optimisationChannels,
   ...forecastChannels,
+  ...registryChannels,
 } as const;
 
 /** Events pushed from the host to the renderer. */

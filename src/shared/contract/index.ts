@@ -12,3 +12,4 @@ export * from './dispatch-schemas';
 export * from './dispatch-plan-schemas';
 export * from './optimisation-schemas';
 export * from './forecast-schemas';
+export * from './registry-schemas';

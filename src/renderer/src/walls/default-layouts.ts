@@ -5,6 +5,7 @@ import { parseWallLayout, type WallLayout, type WallType } from './layout';
 import nationalOverview from './national-overview/layout.json';
 import optimisation from './optimisation/layout.json';
 import regionFocus from './region-focus/layout.json';
+import registry from './registry/layout.json';
 import traceability from './traceability/layout.json';
 
 /** The shipped layouts, checked against the layout schema when the app loads. */
@@ -16,4 +17,5 @@ export const DEFAULT_LAYOUTS: Record<WallType, WallLayout> = {
   traceability: parseWallLayout(traceability),
   'emergency-operations': parseWallLayout(emergencyOperations),
   optimisation: parseWallLayout(optimisation),
+  registry: parseWallLayout(registry),
 };

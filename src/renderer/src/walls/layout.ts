@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-export const WALL_TYPES = ['national-overview', 'region-focus', 'category-reserves', 'alerts-tasks', 'traceability', 'emergency-operations', 'optimisation'] as const;
+export const WALL_TYPES = ['national-overview', 'region-focus', 'category-reserves', 'alerts-tasks', 'traceability', 'emergency-operations', 'optimisation', 'registry'] as const;
 export type WallType = (typeof WALL_TYPES)[number];
 
 export const PANEL_KINDS = [
@@ -27,6 +27,8 @@ export const PANEL_KINDS = [
   'optim-sizing',
   'forecast-chart',
   'forecast-risk',
+  'registry-pipeline',
+  'registry-pending',
 ] as const;
 export type PanelKind = (typeof PANEL_KINDS)[number];
 
