@@ -77,6 +77,11 @@ describe('registry wall (browser host)', () => {
     await expect(pending.locator('tbody tr').count()).resolves.toBe(1);
     await expect(pending.locator('tr[data-asset="CA-430000-000000000003"] th').textContent()).resolves.toBe('待核验检测中心');
     await expect(pending.locator('h2').textContent()).resolves.toBe('待核验资产（1）');
+    // The map: the one available resource (the onboarded grain) drawn over the provinces.
+    await page.locator('[data-testid="registry-map"] [data-testid="map"][data-map-ready="true"]').waitFor({ timeout: 120_000 });
+    await expect.poll(() => page.locator('[data-testid="registry-map"] [data-testid="map"]').getAttribute('data-overlay-count'), { timeout: 60_000 }).toBe('1');
+    const mapBox = await page.getByTestId('registry-map').boundingBox();
+    expect(mapBox?.height ?? 0).toBeGreaterThan(300);
     const box = await pipeline.boundingBox();
     expect(box?.height ?? 0).toBeGreaterThan(200);
 

@@ -133,8 +133,13 @@ describe('civilian asset lifecycle on a real server', () => {
         { region: REGION, kind: 'service', registered: 2, verified: 1, failed: 0, onboarded: 1, suspended: 0, withdrawn: 0 },
       ],
       pending: [{ assetId: waiting, region: REGION, assetRegion: '430100', kind: 'service', name: '待核验维修队', owner: cn.contributor.subject, registeredAt: expect.any(String) }],
+      // On the map: what is available now (the withdrawn grain is not).
+      resources: [
+        expect.objectContaining({ resourceId: lab.replace('CA-', 'CS-'), kind: 'service', what: 'testing', name: '湘检检测中心' }),
+        expect.objectContaining({ resourceId: trucks.replace('CA-', 'CU-'), kind: 'unit', what: 'transport', amount: 120, unit: 't/day', lon: 113.13, lat: 29.36 }),
+      ],
     });
-    expect(registryOverview(db, '510000')).toEqual({ pipeline: [], pending: [] });
+    expect(registryOverview(db, '510000')).toEqual({ pipeline: [], pending: [], resources: [] });
 
     // Offline, from the server's data dir: the trace by the lot's id, the listing, and the audit of the whole log.
     for (const c of clients) c.close();

@@ -4,7 +4,7 @@ import type { Db } from '../replica/open';
 /**
  * The registry wall's figures from the projected registry tables: per province and asset kind, how
  * many assets were registered, passed verification and are onboarded now (the pipeline); and the
- * assets waiting for a verifier, oldest first.
+ * assets waiting for a verifier, oldest first; the reserve resources available now, for the map.
  */
 export function registryOverview(db: Db, region: string | null): RegistryOverview {
   const pipeline = db
@@ -25,5 +25,13 @@ export function registryOverview(db: Db, region: string | null): RegistryOvervie
        FROM registry_assets WHERE state = 'registered' AND (? IS NULL OR region = ?) ORDER BY registered_at, asset_id`,
     )
     .all(region, region);
-  return { pipeline, pending };
+  // What the reserve can call on now, for the map: onboarded and available, not suspended or withdrawn.
+  const resources = db
+    .prepare<[string | null, string | null], RegistryOverview['resources'][number]>(
+      `SELECT r.resource_id AS resourceId, r.asset_id AS assetId, r.region, r.kind, r.what, r.amount, r.unit, r.lon, r.lat, a.name
+       FROM registry_resources r JOIN registry_assets a ON a.asset_id = r.asset_id
+       WHERE r.status = 'available' AND (? IS NULL OR r.region = ?) ORDER BY r.resource_id`,
+    )
+    .all(region, region);
+  return { pipeline, pending, resources };
 }

@@ -10,6 +10,20 @@ export const registryOverviewSchema = z.object({
     z.object({ region: adcode, kind, registered: count, verified: count, failed: count, onboarded: count, suspended: count, withdrawn: count }),
   ),
   pending: z.array(z.object({ assetId: z.string(), region: adcode, assetRegion: adcode, kind, name: z.string(), owner: z.string(), registeredAt: z.string() })),
+  resources: z.array(
+    z.object({
+      resourceId: z.string(),
+      assetId: z.string(),
+      region: adcode,
+      kind: z.enum(['lot', 'unit', 'service']),
+      what: z.string(),
+      amount: z.number().nullable(),
+      unit: z.string().nullable(),
+      lon: z.number(),
+      lat: z.number(),
+      name: z.string(),
+    }),
+  ),
 });
 export type RegistryOverview = z.output<typeof registryOverviewSchema>;
 

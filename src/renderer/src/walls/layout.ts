@@ -29,6 +29,7 @@ export const PANEL_KINDS = [
   'forecast-risk',
   'registry-pipeline',
   'registry-pending',
+  'registry-map',
 ] as const;
 export type PanelKind = (typeof PANEL_KINDS)[number];
 

@@ -22,6 +22,10 @@ export const zh = {
   'registry.col.where': '所在地',
   'registry.col.owner': '所有人',
   'registry.col.since': '登记日期',
+  'registry.map.title': '可调用的民间资源',
+  'registry.resource.lot': '民间代储物资',
+  'registry.resource.unit': '能力单元',
+  'registry.resource.service': '服务',
   'registry.dispatch.civilian': '民间',
   'registry.dispatch.civilianHint': '民间代储物资：由所有人代国家储存，经核验入库；调用另计成本（每单位加计 24 小时）',
 };
@@ -49,6 +53,10 @@ export const en: Record<keyof typeof zh, string> = {
   'registry.col.where': 'Location',
   'registry.col.owner': 'Owner',
   'registry.col.since': 'Registered',
+  'registry.map.title': 'Civilian resources available',
+  'registry.resource.lot': 'Civilian-held stock',
+  'registry.resource.unit': 'Capability unit',
+  'registry.resource.service': 'Service',
   'registry.dispatch.civilian': 'civilian',
   'registry.dispatch.civilianHint': 'Civilian stock held by its owner for the state, verified and onboarded; calling on it costs extra (24 hours per unit)',
 };
