@@ -245,7 +245,18 @@ export async function startRegionalServer(options: RegionalServerOptions): Promi
     const certificate = (req.socket as TLSSocket).getPeerCertificate().fingerprint256;
     const registryOnly = REGISTRY_ROLES.has(outcome.peer.role);
     const session = registryOnly
-      ? runRegistrySession(ws, { store, ledger: commands.ledger, serverId, peer: outcome.peer, log, now: options.now ?? Date.now, onAppended: () => notifyAppended(), onGreeted: () => pending.greeted(ws), helloTimeoutMs: options.helloTimeoutMs ?? 10_000 })
+      ? runRegistrySession(ws, {
+          store,
+          ledger: commands.ledger,
+          serverId,
+          peer: outcome.peer,
+          log,
+          now: options.now ?? Date.now,
+          onAppended: () => notifyAppended(),
+          onGreeted: () => pending.greeted(ws),
+          helloTimeoutMs: options.helloTimeoutMs ?? 10_000,
+          rate: commandRate.connection(certificate, outcome.peer.subject),
+        })
       : runSession(ws, {
       store,
       commands,

@@ -8,6 +8,7 @@ import { guardSocket } from '../net/ws-guard';
 import type { PeerIdentity } from '../pki';
 import type { CommandLedger } from '../commands/command-ledger';
 import { balanceOf, readAssets, readMeters, registryLedger, traceAsset } from '../registry/registry-log';
+import type { RateDecision } from './command-rate';
 import type { RegionalStore } from './regional-store';
 
 /** Roles whose connection gets a registry-only session instead of the region's event stream. */
@@ -24,6 +25,8 @@ export interface RegistrySessionDeps {
   /** Called once the hello is accepted: the connection is no longer pending. */
   onGreeted(): void;
   helloTimeoutMs: number;
+  /** The command rate of this connection and certificate: registry requests and refused frames count as commands. */
+  rate?: { take(): RateDecision };
 }
 
 type Outcome =
@@ -167,6 +170,21 @@ export function runRegistrySession(ws: WebSocket, deps: RegistrySessionDeps) {
       return ws.close(1008, parsed.code);
     }
     const frame = parsed.frame;
+    // Over the limit: refused undecided and not audited one by one (the window is audited once),
+    // so neither registrations nor refused attempts can grow the store without bound.
+    if (frame.type === 'registry' || frame.type === 'command' || frame.type === 'ack') {
+      const allowed = deps.rate?.take() ?? { ok: true };
+      if (!allowed.ok) {
+        if (frame.type === 'registry') {
+          send({ type: 'registry-result', requestId: frame.requestId, status: 'refused', code: 'rate-limited', reason: allowed.reason, seq: null, value: null });
+        } else if (frame.type === 'command') {
+          send({ type: 'commandResult', commandId: frame.commandId, status: 'refused', code: 'rate-limited', reason: allowed.reason, seq: null });
+        } else {
+          send({ type: 'registry-refused', frame: 'ack', code: 'rate-limited', reason: allowed.reason });
+        }
+        return;
+      }
+    }
     switch (frame.type) {
       case 'hello':
         if (frame.protocol !== PROTOCOL_VERSION) {
