@@ -1,10 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CIVILIAN_EXTRA_HOURS } from '../../src/core/dispatch/recommend';
 import { ReplicaClient } from '../../src/core/replica/replica-client';
+import { openReplica } from '../../src/core/replica/replica';
+import { loadNorms } from '../../src/core/dispatch/norms';
+import { parseSimulationScenario, simulationSupplyFromReplica } from '../../src/core/simulate';
 import { createDispatchService } from '../../src/main/host/dispatch-service';
 import { dispatchScenarioSchema, type DispatchRecommendation } from '../../src/shared/contract';
 import { commandNet, REGION, type CommandNet, type Officer } from '../commands/support/officers';
-import { physicalAsset, RegistryClient } from './support/registry-client';
+import { physicalAsset, RegistryClient, transportAsset } from './support/registry-client';
 import { syncedReplica } from './support/synced-replica';
 
 /*
@@ -83,6 +86,23 @@ describe('civilian stock in the dispatch recommendation', () => {
     // The state's own stock of rice is used in full before civilian stock is called on.
     const rice = after.explanation.demandByCategory.find((b) => b.category === 'GR-RICE')!;
     expect(state.filter((f) => f.category === 'GR-RICE').reduce((n, f) => n + f.quantity, 0)).toBe(rice.available - (missing + 100));
+
+    // A civilian transport unit onboarded: the scenario simulation reads its tonnes per day from the replica.
+    const trucks = ((await owner.request({ op: 'register', asset: transportAsset() })).value as { assetId: string }).assetId;
+    const vans = ((await owner.request({ op: 'register', asset: { ...transportAsset('城配货车队'), capacity: 30, unit: 'vehicles' } })).value as { assetId: string }).assetId;
+    for (const assetId of [trucks, vans]) {
+      expect(await inspector.request({ op: 'verify', assetId, passed: true, reason: '现场核验合格', evidence: [] })).toMatchObject({ status: 'accepted' });
+      expect(await inspector.request({ op: 'onboard', assetId })).toMatchObject({ status: 'accepted' });
+    }
+    await syncedReplica(cn, cn.officerA, target);
+    const scenario = parseSimulationScenario({ days: 3, affected: [{ region: REGION, population: 1000, onsetDay: 0, durationDays: 3 }], plans: [{ id: 'p', sourceRegions: 'all', dailyTransportTonnes: 10, replenishLeadDays: null, belowFloor: false, civilianTransport: true }] });
+    const synced = openReplica(target.file, target.key, { readonly: true });
+    try {
+      // 120 t/day of trucks; the vans' capacity is not in tonnes per day and is not counted.
+      expect(simulationSupplyFromReplica(synced.db, scenario, loadNorms()).civilianTransportTonnesPerDay).toBe(120);
+    } finally {
+      synced.close();
+    }
 
     // Withdrawn: gone from the supply, the shortfall is back.
     expect(await owner.request({ op: 'withdraw', assetId: grain, reason: '自用' })).toMatchObject({ status: 'accepted' });
