@@ -19,7 +19,7 @@ const RESOLUTIONS = [
   { width: 1366, height: 768 },
 ] as const;
 const LANGUAGES = ['zh-CN', 'en'] as const;
-const ALL_WALLS = ['national-overview', 'region-focus', 'category-reserves', 'alerts-tasks', 'traceability', 'emergency-operations', 'optimisation', 'registry'] as const;
+const ALL_WALLS = ['national-overview', 'region-focus', 'category-reserves', 'alerts-tasks', 'traceability', 'emergency-operations', 'optimisation', 'scenario', 'registry'] as const;
 type Wall = (typeof ALL_WALLS)[number];
 /** INRS_LAYOUT_WALLS=a,b measures only those walls (while working on one); all of them by default. */
 const ONLY = process.env.INRS_LAYOUT_WALLS?.split(',');
@@ -32,13 +32,17 @@ const PRIMARY_CONTROLS: Partial<Record<Wall, string[]>> = {
   'emergency-operations': ['propose-submit', 'dispatch-cold', 'dispatch-recommend'],
   traceability: ['trace-search-input'],
   optimisation: ['rotation-issue-button', 'layout-run'],
+  scenario: ['hazard-import', 'scenario-run', 'compare-dispatch-affected-regions', 'map-day'],
 };
 /** What a wall computes before it is measured: its panels in their final state. */
 const COMPUTED: Partial<Record<Wall, string[]>> = {
   optimisation: ['[data-testid="optim-rotation"][data-status="done"]', '[data-testid="optim-layout"][data-status="optimal"]', '[data-testid="cost-chart"] canvas'],
+  scenario: ['[data-testid="plan-compare"][data-state="done"]', '[data-testid="day-chart"] canvas'],
 };
+/** A flood over Hunan and a typhoon around Wuhan: the scenario wall is measured with a hazard imported and run. */
+const HAZARD = join(ROOT, 'e2e', 'fixtures', 'hazard-flood.geojson');
 /** Walls that must show at least one chart. */
-const CHART_WALLS: ReadonlySet<Wall> = new Set(['region-focus', 'category-reserves', 'optimisation']);
+const CHART_WALLS: ReadonlySet<Wall> = new Set(['region-focus', 'category-reserves', 'optimisation', 'scenario']);
 const SCREENSHOTS = join(ROOT, 'docs', 'screenshots');
 
 interface Measure {
@@ -207,6 +211,12 @@ describe('wall layouts at three resolutions in both languages (browser host, tin
     await page.getByTestId(`wall-tab-${wall}`).click();
     await page.locator(`[data-testid="wall"][data-wall="${wall}"]`).waitFor();
     await page.locator('[data-panel]').first().waitFor();
+    // The host keeps the hazard and the run: the first visit imports and runs, the others find them.
+    if (wall === 'scenario' && (await page.locator('[data-testid="plan-compare"][data-state="done"]').count()) === 0) {
+      await page.getByTestId('hazard-file').setInputFiles(HAZARD);
+      await page.locator('[data-testid="scenario-editor"][data-state="ready"]').waitFor({ timeout: 60_000 });
+      await page.getByTestId('scenario-run').click();
+    }
     for (const selector of COMPUTED[wall] ?? []) await page.locator(selector).first().waitFor({ timeout: 180_000 });
     // The map's code loads on first use: its panel holds the place until the map itself is there.
     if (MAP_FIRST.has(wall)) await page.locator('[data-panel] [data-testid="map"]').first().waitFor({ timeout: 60_000 });
@@ -252,7 +262,7 @@ describe('wall layouts at three resolutions in both languages (browser host, tin
           for (const f of m.clippedTables) failures.push(`${where}: table ${f}`);
           for (const f of charts) failures.push(`${where}: ${f}`);
           if (size.width === 1920) {
-            if (MAP_FIRST.has(wall) || wall === 'optimisation') await waitForMapReady(page, 120_000).catch(() => failures.push(`${where}: map not ready in 120 s`));
+            if (MAP_FIRST.has(wall) || wall === 'optimisation' || wall === 'scenario') await waitForMapReady(page, 120_000).catch(() => failures.push(`${where}: map not ready in 120 s`));
             const file = `layout-${wall}-${lang}`;
             await demo.session.screenshot(file);
             mkdirSync(SCREENSHOTS, { recursive: true });

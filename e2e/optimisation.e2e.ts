@@ -117,8 +117,9 @@ describe('optimisation wall (browser host, tiny demo)', () => {
     await page.getByTestId('rotation-confirm').waitFor();
     await page.getByTestId('rotation-confirm-issue').click();
     const results = page.getByTestId('rotation-results');
-    await results.waitFor({ timeout: 100_000 }).catch((err: unknown) => {
-      throw new Error(`no issue results: ${String(err)}\nhost log (tail):\n${host.output().split('\n').slice(-40).join('\n')}`);
+    await results.waitFor({ timeout: 100_000 }).catch(async (err: unknown) => {
+      const shown = await page.getByTestId('rotation-issue-error').allTextContents();
+      throw new Error(`no issue results: ${String(err)}\nshown: ${shown.join(' | ')}\nhost log (tail):\n${host.output().split('\n').slice(-40).join('\n')}`);
     });
     const issued = await results.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => ({ region: tr.getAttribute('data-region')!, status: tr.getAttribute('data-status')!, id: tr.getAttribute('data-instruction')!, text: tr.textContent ?? '' })));
     expect(issued.length).toBeGreaterThan(0);

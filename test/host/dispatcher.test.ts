@@ -180,6 +180,33 @@ const cases: Record<ChannelName, { valid: unknown[]; invalid: unknown[] }> = {
   'optimisation:sizing': { valid: [{ region: REGION }, { region: null }], invalid: [undefined, { region: 'all' }] },
   'forecast:region': { valid: [{ region: REGION }], invalid: [undefined, {}, { region: '43' }] },
   'forecast:risk': { valid: [undefined], invalid: [{ region: REGION }] },
+  'hazard:import': {
+    valid: [
+      {
+        fileName: 'flood.geojson',
+        text: JSON.stringify({
+          type: 'FeatureCollection',
+          features: [{ type: 'Feature', geometry: { type: 'Point', coordinates: [112.9, 28.2] }, properties: { hazardType: 'flood', level: 'red', radiusKm: 30, validFrom: '2026-07-10T08:00:00+08:00', validTo: '2026-07-11T08:00:00+08:00' } }],
+        }),
+      },
+    ],
+    invalid: [undefined, { fileName: '', text: '{}' }, { fileName: 'f', text: 'x'.repeat(900_001) }, { fileName: 'f', text: '{}', path: '/etc/passwd' }],
+  },
+  'scenario:run': {
+    valid: [
+      {
+        runId: 'r1',
+        scenario: { days: 3, affected: [{ region: REGION, population: 10, onsetDay: 0, durationDays: 3 }], plans: [{ id: 'own', sourceRegions: [REGION], dailyTransportTonnes: null, replenishLeadDays: null, belowFloor: false }] },
+      },
+    ],
+    invalid: [
+      undefined,
+      { runId: 'r1', scenario: { days: 3, affected: [{ region: REGION, population: 10, onsetDay: 3, durationDays: 3 }], plans: [{ id: 'own', sourceRegions: 'all', dailyTransportTonnes: null, replenishLeadDays: null, belowFloor: false }] } },
+      { runId: 'r1', scenario: { days: 3, affected: [], plans: [] } },
+    ],
+  },
+  'scenario:cancel': { valid: [{ runId: 'r1' }], invalid: [undefined, { runId: '' }] },
+  'scenario:current': { valid: [undefined], invalid: [{ runId: 'r1' }] },
   'registry:overview': { valid: [{ region: REGION }, { region: null }], invalid: [undefined, {}, { region: '43' }] },
   'displays:set-layout': {
     valid: [

@@ -11,6 +11,7 @@ import { BriefingError } from './errors';
 import { readEmergencyRows, type EmergencyRow } from './emergency-rows';
 import type { FigureSource } from './figures';
 import type { BriefingForecast } from './forecast-section';
+import type { BriefingScenario } from './scenario-section';
 
 /** Rows a briefing lists at most per table: a briefing is read on paper, not searched. */
 export const LIMITS = { alerts: 40, lowestCover: 15, underFloor: 15, lots: 10 } as const;
@@ -52,6 +53,8 @@ export interface BriefingData {
   lots: LotTrace[];
   /** The forecast of the reserves at risk (forecast-section.ts); null for a past moment, absent when not gathered. */
   forecast?: BriefingForecast | null;
+  /** The plan comparison of the last scenario run (scenario-section.ts); absent when none was run. */
+  scenario?: BriefingScenario | undefined;
 }
 
 const ADCODE = /^\d{6}$/;

@@ -7,6 +7,8 @@ import { gatherBriefing } from './briefing-data';
 import { BriefingError } from './errors';
 import { figureSource } from './figures';
 import { gatherForecastSection } from './forecast-section';
+import { gatherScenarioSection } from './scenario-section';
+import type { ScenarioRun } from '../../shared/contract/scenario-schemas';
 import { locateFonts } from './font';
 import { loadProvinceShapes } from './pdf/basemap';
 import { renderBriefing } from './pdf/render';
@@ -23,6 +25,8 @@ export interface BriefingExportOptions {
   /** The agency's standard map as GeoJSON; the shipped illustrative one when absent. */
   basemapFile?: string;
   now?: Date;
+  /** The last scenario run: the briefing gains its plan comparison. */
+  scenario?: ScenarioRun;
   onStep?: (step: 'figures' | 'layout' | 'write') => void;
   /** Progress of bringing the replay index level with the log (a past --at on a replica not yet indexed). */
   onIndex?: (indexed: number, total: number) => void;
@@ -57,6 +61,7 @@ export function exportBriefing(db: Db, options: BriefingExportOptions): Briefing
       generatedAt: options.now ?? new Date(),
     }),
     forecast: gatherForecastSection(db, options.region ?? null, source.at),
+    scenario: gatherScenarioSection(db, options.scenario),
   };
   const figures = performance.now() - started;
   options.onStep?.('layout');

@@ -3,6 +3,7 @@ import { hostname, userInfo } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { BriefingExportRequest, BriefingExportResponse } from '../../shared/contract/briefing-schemas';
 import type { ReplicaClient } from '../replica/replica-client';
+import type { ScenarioRun } from '../../shared/contract/scenario-schemas';
 
 /** Where the app writes briefings: briefings/ beside the replica (the data folder for the demo replica). */
 export const briefingsDir = (replicaPath: string): string => join(dirname(replicaPath), 'briefings');
@@ -21,13 +22,13 @@ function operator(): string {
   }
 }
 
-/** The app host's `briefing:export`: the replica worker gathers the figures and writes the PDF. */
-export async function exportFromHost(replica: ReplicaClient, replicaPath: string, request: BriefingExportRequest, now = new Date()): Promise<BriefingExportResponse> {
+/** The app host's `briefing:export`: the replica worker gathers the figures and writes the PDF, with the last scenario run's plan comparison when there is one. */
+export async function exportFromHost(replica: ReplicaClient, replicaPath: string, request: BriefingExportRequest, scenario: ScenarioRun | null = null, now = new Date()): Promise<BriefingExportResponse> {
   const dir = briefingsDir(replicaPath);
   makePrivateDir(dir);
   const out = join(dir, briefingFileName(request.region, now));
   const result = await replica.call('briefingExport', [
-    { out, generatedBy: `${operator()} · INRS Command Center`, ...(request.at ? { at: request.at } : {}), ...(request.region ? { region: request.region } : {}) },
+    { out, generatedBy: `${operator()} · INRS Command Center`, ...(request.at ? { at: request.at } : {}), ...(request.region ? { region: request.region } : {}), ...(scenario ? { scenario } : {}) },
   ]);
   return { file: result.file, pages: result.pages, bytes: result.bytes, asOf: result.asOf, scope: result.scope, millis: result.millis.total };
 }

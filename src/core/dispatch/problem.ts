@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ROAD_DEFAULTS } from '../../shared/domain/simulation-scenario';
 import { DispatchInputError } from './errors';
 
 /**
@@ -28,7 +29,7 @@ export const dispatchDepotSchema = z.strictObject({
 });
 export const dispatchDemandSchema = z.strictObject({ id, lon, lat, demand: byCategory });
 
-export const DISPATCH_DEFAULTS = { roadFactor: 1.3, speedKmh: 60, shortagePenalty: 1_000_000 } as const;
+export const DISPATCH_DEFAULTS = { ...ROAD_DEFAULTS, shortagePenalty: 1_000_000 } as const;
 
 export const dispatchProblemSchema = z
   .strictObject({

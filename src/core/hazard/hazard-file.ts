@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { formatIssues } from '../dispatch/problem';
+import { HAZARD_LEVELS, HAZARD_TYPES } from '../../shared/domain/hazard';
 import { HazardFileError } from './errors';
 
 /**
@@ -8,9 +9,7 @@ import { HazardFileError } from './errors';
  * warning level and valid time. Each feature is checked on its own, so an error names it.
  */
 
-export const HAZARD_TYPES = ['typhoon', 'flood', 'rainstorm', 'storm-surge', 'earthquake', 'landslide', 'drought', 'cold-wave', 'heat-wave', 'snowstorm', 'wildfire', 'other'] as const;
-/** The colours of the meteorological warning signals (预警信号): 蓝 < 黄 < 橙 < 红. */
-export const HAZARD_LEVELS = ['blue', 'yellow', 'orange', 'red'] as const;
+export { HAZARD_LEVELS, HAZARD_TYPES, type HazardLevel, type HazardType } from '../../shared/domain/hazard';
 export const MAX_RADIUS_KM = 2000;
 
 const lon = z.number({ error: 'must be a number' }).min(-180, 'longitude must be within -180…180').max(180, 'longitude must be within -180…180');
@@ -64,8 +63,6 @@ const feature = z
   });
 
 export type HazardFeature = z.output<typeof feature>;
-export type HazardType = (typeof HAZARD_TYPES)[number];
-export type HazardLevel = (typeof HAZARD_LEVELS)[number];
 
 /** A feature's name in messages: its index, and its id or name when it has one. */
 function featureLabel(value: unknown, i: number): string {
@@ -77,11 +74,11 @@ function featureLabel(value: unknown, i: number): string {
 /** Validates a parsed JSON value as a hazard file. */
 export function parseHazardFile(value: unknown): HazardFeature[] {
   const top = z.object({ type: z.literal('FeatureCollection'), features: z.array(z.unknown()) }).safeParse(value);
-  if (!top.success) throw new HazardFileError('not a GeoJSON FeatureCollection (needs "type": "FeatureCollection" and a "features" array)');
-  if (top.data.features.length === 0) throw new HazardFileError('the FeatureCollection has no features');
+  if (!top.success) throw new HazardFileError('not a GeoJSON FeatureCollection (needs "type": "FeatureCollection" and a "features" array)', 'not-collection');
+  if (top.data.features.length === 0) throw new HazardFileError('the FeatureCollection has no features', 'no-features');
   return top.data.features.map((f, i) => {
     const parsed = feature.safeParse(f);
-    if (!parsed.success) throw new HazardFileError(formatIssues(parsed.error, featureLabel(f, i)));
+    if (!parsed.success) throw new HazardFileError(formatIssues(parsed.error, featureLabel(f, i)), 'feature');
     return parsed.data;
   });
 }

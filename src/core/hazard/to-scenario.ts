@@ -23,7 +23,7 @@ export interface HazardScenarioOptions {
 export function hazardScenario(estimate: HazardEstimate, options: HazardScenarioOptions = {}): SimulationScenario {
   const share = options.share ?? 1;
   const regions = estimate.regions.filter((r) => r.population > 0);
-  if (regions.length === 0) throw new HazardFileError('the warned areas cover no populated part of the 31 provinces: there is no one to simulate for');
+  if (regions.length === 0) throw new HazardFileError('the warned areas cover no populated part of the 31 provinces: there is no one to simulate for', 'no-population');
   const t0 = Math.min(...regions.map((r) => Date.parse(r.validFrom)));
   const affected = regions.map((r) => {
     const from = Date.parse(r.validFrom);

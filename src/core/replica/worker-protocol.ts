@@ -1,3 +1,4 @@
+import type { SimulationSupply } from '../simulate/supply';
 import type { DepotSummary, ProvinceAggregate, ReplicaStats } from '../../shared/contract/channels';
 import type { Category, DepotDetail, InstructionSummary, NationalKpis, Situation, SituationFilter, Trend } from '../../shared/contract/situation-schemas';
 import type { SealedEvent } from '../../shared/domain/events';
@@ -42,6 +43,8 @@ export interface ReplicaWorkerMethods {
   emergencyState: [[now: number], EmergencyState];
   /** Every depot's whole supply above floor of these categories, and the categories (dispatch-queries.ts). */
   dispatchSupply: [[categories: string[]], DispatchSupply];
+  /** The regions' stock and floors of these categories, pooled per province (core/simulate/supply.ts). */
+  simulationSupply: [[categories: string[]], SimulationSupply];
   /** The optimisation wall's readings (optimisation-queries.ts). */
   optimisationRotation: [[options: { months: number; region: string | null; costs: CostModel }], RotationReading];
   optimisationLayout: [[options: { region: string | null; maxOpen: number | null }], LayoutReading];
@@ -54,7 +57,7 @@ export interface ReplicaWorkerMethods {
   replaySnapshot: [[at: string, filter: SituationFilter], Situation];
   replayKpis: [[at: string, filter: SituationFilter], NationalKpis];
   /** Gathers the figures and writes a briefing PDF (progress: steps done of 3). */
-  briefingExport: [[options: Pick<BriefingExportOptions, 'out' | 'at' | 'region' | 'generatedBy'>], BriefingExportResult];
+  briefingExport: [[options: Pick<BriefingExportOptions, 'out' | 'at' | 'region' | 'generatedBy' | 'scenario'>], BriefingExportResult];
   /** Checks up to `budget` more pages of the file against their HMACs (the full check after open). */
   pageCheck: [[budget: number], { complete: boolean; checked: number; total: number; problem: string | null }];
   close: [[], null];

@@ -16,6 +16,14 @@ export class SimulateSolveError extends AppError<'simulate-solve'> {
   }
 }
 
+/** The run was stopped by the one who asked for it. */
+export class SimulateCancelledError extends AppError<'cancelled'> {
+  constructor(message: string) {
+    super('cancelled', message);
+    this.name = 'SimulateCancelledError';
+  }
+}
+
 /** An error from the simulation worker, rebuilt from its shape by code. */
 export function simulateErrorFromShape(shape: ErrorShape): Error {
   if (shape.code === 'simulate-input') return new SimulateInputError(shape.message);

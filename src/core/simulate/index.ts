@@ -1,4 +1,4 @@
-export { SimulateInputError, SimulateSolveError } from './errors';
+export { SimulateCancelledError, SimulateInputError, SimulateSolveError } from './errors';
 export { readScenarioFile, writeSimulationFile } from './io';
 export { parseSimulationScenario, simulationScenarioSchema, type AffectedRegion, type SimulationPlan, type SimulationScenario, type SimulationScenarioInput } from './scenario';
 export { simulate, type SimulateOptions, type SimulationResult } from './simulate';
@@ -7,4 +7,4 @@ export { simulationSupplyFromReplica } from './from-replica';
 export { scenarioDemand, scenarioNeeds, type CategoryNeed, type ScenarioDemand } from './demand';
 export type { DayRow, FlowRow, PlanResult, PlanSummary, StockRow } from './result';
 export { createSimulationRunner, type SimulationRunner } from './simulate-client';
-export type { SimulationRequest } from './protocol';
+export type { HazardRequest, SimulationRequest } from './protocol';

@@ -10,6 +10,7 @@ import { createDisplayHandlers, withKiosk } from '../displays/display-handlers';
 import type { DisplaysService } from '../displays/displays-service';
 import { createDispatchHandlers, createDispatchService, type DispatchService } from './dispatch-service';
 import { createOptimisationHandlers, createOptimisationService, type OptimisationService } from './optimisation-service';
+import { createScenarioHandlers, createScenarioService, type ScenarioService } from './scenario-service';
 
 export interface AppHostDeps {
   replica: ReplicaClient;
@@ -26,12 +27,15 @@ export interface AppHostDeps {
   dispatch?: DispatchService;
   /** The optimisation wall's plans and their issue; one without progress events is made when absent. */
   optimisation?: OptimisationService;
+  /** Hazard import and scenario simulation; one without progress events is made when absent. */
+  scenario?: ScenarioService;
   /** How the shell hands a written briefing to the officer; without it briefing:deliver fails clearly. */
   delivery?: BriefingDelivery;
 }
 
 /** The contract implemented on top of core services; knows nothing of Electron or HTTP. */
-export function createAppHandlers({ replica, info, links, chain, commands = () => null, displays, dispatch, optimisation, delivery }: AppHostDeps): HostHandlers {
+export function createAppHandlers({ replica, info, links, chain, commands = () => null, displays, dispatch, optimisation, scenario, delivery }: AppHostDeps): HostHandlers {
+  const scenarios = scenario ?? createScenarioService({ replica });
   return {
     'app:info': () => withKiosk(info, displays),
     'replica:stats': () => replica.call('stats', []),
@@ -63,12 +67,14 @@ export function createAppHandlers({ replica, info, links, chain, commands = () =
     },
     'trace:search': ({ query, limit }) => replica.call('traceSearch', [query, limit]),
     'audit:chain-status': () => chain(),
-    'briefing:export': (request) => exportFromHost(replica, info.replicaPath, request),
+    // A briefing made after a scenario run carries its plan comparison.
+    'briefing:export': (request) => exportFromHost(replica, info.replicaPath, request, scenarios.lastRun()),
     'briefing:deliver': ({ file }) => deliverBriefing(info.replicaPath, file, delivery),
     ...createEmergencyHandlers(replica, commands),
     ...createReplayHandlers(replica),
     ...createDisplayHandlers(displays),
     ...createDispatchHandlers(dispatch ?? createDispatchService({ replica, commands })),
     ...createOptimisationHandlers(optimisation ?? createOptimisationService({ replica, commands })),
+    ...createScenarioHandlers(scenarios),
   };
 }

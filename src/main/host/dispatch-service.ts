@@ -73,7 +73,10 @@ export function createDispatchService(deps: DispatchServiceDeps): DispatchServic
         // at national scale each is hundreds of milliseconds the host's event loop does not wait on.
         const all = await deps.replica.call('dispatchSupply', [neededCategories(scenario, n)]);
         const officer = deps.commands()?.identity ?? null;
-        const supply = supplyInScope(all, officer && { role: officer.role, region: officer.region, depot: officer.depot });
+        const inScope = supplyInScope(all, officer && { role: officer.role, region: officer.region, depot: officer.depot });
+        // A plan taken from a scenario run draws only on its source provinces.
+        const sources = scenario.sourceRegions ? new Set(scenario.sourceRegions) : null;
+        const supply = sources ? { ...inScope, depots: inScope.depots.filter((d) => sources.has(d.region)) } : inScope;
         return await (solver ??= createDispatchSolver()).recommend({ scenario, supply, norms: n }, (done, total) => progress('solving', done, total));
       } catch (err) {
         if (err instanceof DispatchInputError) throw new HostError('bad-request', `dispatch:recommend: ${err.message}`);

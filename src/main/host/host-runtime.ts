@@ -12,6 +12,7 @@ import { createCommandSender, type CommandSender } from './command-sender';
 import type { DisplaysService } from '../displays/displays-service';
 import { createDispatchService } from './dispatch-service';
 import { createOptimisationService } from './optimisation-service';
+import { createScenarioService } from './scenario-service';
 import type { BriefingDelivery } from './briefing-delivery';
 
 export interface HostRuntime {
@@ -60,10 +61,13 @@ export async function startHostRuntime(options: HostRuntimeOptions): Promise<Hos
   options.disposables.add(() => dispatchService.dispose());
   const optimisation = createOptimisationService({ replica, commands: () => commands, progress: (p) => events.emit('optimisation:progress', p), log: options.log });
   options.disposables.add(() => optimisation.dispose());
+  const scenario = createScenarioService({ replica, progress: (p) => events.emit('scenario:progress', p), log: options.log });
+  options.disposables.add(() => scenario.dispose());
   const handlers = createAppHandlers({
     replica,
     dispatch: dispatchService,
     optimisation,
+    scenario,
     chain: () => chainWatch.current(),
     links: () => sync?.states() ?? [],
     commands: () => commands,

@@ -26,6 +26,7 @@ import { replayAtRequestSchema, replayRangeSchema } from './replay-schemas';
 import { dispatchPlanChannels } from './dispatch-plan-schemas';
 import { optimisationChannels, optimisationProgressSchema } from './optimisation-schemas';
 import { forecastChannels } from './forecast-schemas';
+import { scenarioChannels, scenarioProgressSchema } from './scenario-schemas';
 import { registryChannels } from './registry-schemas';
 import { instructionTraceSchema, lotSummarySchema, lotTraceSchema, traceInstructionRequestSchema, traceLotRequestSchema, traceSearchRequestSchema } from './trace-schemas';
 import {
@@ -152,6 +153,7 @@ export const channels = {
   ...dispatchPlanChannels,
   ...optimisationChannels,
   ...forecastChannels,
+  ...scenarioChannels,
   ...registryChannels,
 } as const;
 
@@ -162,6 +164,7 @@ export const hostEvents = {
   'audit:chain-changed': chainStatusSchema,
   'dispatch:progress': dispatchProgressSchema,
   'optimisation:progress': optimisationProgressSchema,
+  'scenario:progress': scenarioProgressSchema,
 } as const;
 
 export type Channels = typeof channels;

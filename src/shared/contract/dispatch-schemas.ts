@@ -19,6 +19,8 @@ export const dispatchScenarioSchema = z
     population: z.record(adcode, z.number().int().min(1, 'people to supply must be ≥ 1').max(MAX_PEOPLE)),
     durationDays: z.number().int().min(1, 'duration must be ≥ 1 day').max(90, 'duration must be ≤ 90 days'),
     coldSeason: z.boolean().default(false),
+    /** Provinces whose depots may send (a simulated response plan's); absent: every depot in the officer's scope. */
+    sourceRegions: z.array(adcode).min(1, 'name at least one source region, or none at all').max(34).optional(),
     roadFactor: z.number().min(1).max(10).optional(),
     speedKmh: z.number().positive().max(200).optional(),
   })

@@ -12,4 +12,5 @@ export * from './dispatch-schemas';
 export * from './dispatch-plan-schemas';
 export * from './optimisation-schemas';
 export * from './forecast-schemas';
+export * from './scenario-schemas';
 export * from './registry-schemas';

@@ -15,6 +15,8 @@ export const ERROR_CODES = [
   'bad-response',
   /** No reply came in time. */
   'timeout',
+  /** The caller stopped the work it had asked for (a scenario run). */
+  'cancelled',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

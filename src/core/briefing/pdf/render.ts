@@ -9,6 +9,7 @@ import { drawLotPages } from './lots-page';
 import { drawMapPage } from './map-page';
 import { drawShortfallsPage } from './shortfalls-page';
 import { drawForecastPage } from './forecast-page';
+import { drawScenarioPage } from './scenario-page';
 import { beijingLabel } from './time';
 
 export interface RenderedBriefing {
@@ -35,6 +36,7 @@ export function renderBriefing(data: BriefingData, fonts: BriefingFonts, basemap
   drawAlertsPage(doc, data);
   drawShortfallsPage(doc, data);
   if (data.forecast !== undefined) drawForecastPage(doc, data.forecast);
+  if (data.scenario) drawScenarioPage(doc, data.scenario);
   drawLotPages(doc, data.lots);
   const pages = writeFooters(doc, `${title} · 数据截至 ${beijingLabel(data.asOf)} · 内部资料`);
   doc.end();

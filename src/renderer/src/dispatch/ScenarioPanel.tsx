@@ -5,6 +5,7 @@ import { regionName } from '../emergency/region-name';
 import { useLocale, useT } from '../i18n';
 import { dispatchSelectors, scenarioOf, useDispatchStore } from './dispatch-store';
 import { RunProgress } from './RunProgress';
+import { listText } from '../features/scenario/list-text';
 import './dispatch.css';
 
 const PROVINCE_CODES = new Set(PROVINCES.map((p) => p.adcode));
@@ -18,7 +19,7 @@ export function ScenarioPanel() {
   const locale = useLocale();
   const form = useDispatchStore(dispatchSelectors.form);
   const run = useDispatchStore(dispatchSelectors.run);
-  const { setRegions, setPeople, setDays, setColdSeason, recommend } = useDispatchStore(dispatchSelectors.actions);
+  const { setRegions, setPeople, setDays, setColdSeason, clearSources, recommend } = useDispatchStore(dispatchSelectors.actions);
   const levels = useEmergencyStore(emergencySelectors.levels);
 
   // Provinces in emergency are the default scenario until the officer picks regions.
@@ -98,6 +99,16 @@ export function ScenarioPanel() {
           <input type="checkbox" data-testid="dispatch-cold" checked={form.coldSeason} onChange={(e) => setColdSeason(e.target.checked)} />
           {t('dispatch.scenario.cold')}
         </label>
+        {form.sources && (
+          <p className="panel-note dispatch-wide" data-testid="dispatch-sources" data-regions={form.sources.regions.join(',')}>
+            {form.sources.plan
+              ? t('dispatch.scenario.sources', { plan: form.sources.plan, regions: listText(locale, form.sources.regions.map((r) => regionName(locale, r))) })
+              : t('dispatch.scenario.sourcesOnly', { regions: listText(locale, form.sources.regions.map((r) => regionName(locale, r))) })}{' '}
+            <button type="button" className="dispatch-link" onClick={clearSources}>
+              {t('dispatch.scenario.clearSources')}
+            </button>
+          </p>
+        )}
         {!scenario && form.regions.length > 0 && <p className="panel-note dispatch-wide dispatch-invalid">{t('dispatch.scenario.invalid')}</p>}
         <button type="submit" className="dispatch-wide dispatch-primary" data-testid="dispatch-recommend" disabled={!scenario || running}>
           {running ? t('dispatch.scenario.running') : t('dispatch.scenario.recommend')}

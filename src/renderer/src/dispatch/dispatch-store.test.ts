@@ -62,8 +62,16 @@ function fakeHost(issue: Result<unknown> = { ok: true, value: { results: [] } })
 
 describe('dispatch store', () => {
   it('takes a scenario only when every figure is a whole number in range', () => {
-    const form = { regions: ['430000'], people: { '430000': '200000' }, days: '7', coldSeason: true, touched: true };
+    const form = { regions: ['430000'], people: { '430000': '200000' }, days: '7', coldSeason: true, touched: true, sources: null };
     expect(scenarioOf(form)).toEqual({ regions: ['430000'], population: { '430000': 200000 }, durationDays: 7, coldSeason: true });
+    // A simulated plan's source provinces go with the scenario.
+    expect(scenarioOf({ ...form, sources: { plan: 'own', regions: ['430000', '420000'] } })).toEqual({
+      regions: ['430000'],
+      population: { '430000': 200000 },
+      durationDays: 7,
+      coldSeason: true,
+      sourceRegions: ['430000', '420000'],
+    });
     expect(scenarioOf({ ...form, days: '0' })).toBeNull();
     expect(scenarioOf({ ...form, days: '91' })).toBeNull();
     expect(scenarioOf({ ...form, people: { '430000': '1.5' } })).toBeNull();

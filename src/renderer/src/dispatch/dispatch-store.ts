@@ -22,6 +22,19 @@ export interface ScenarioForm {
   coldSeason: boolean;
   /** The officer changed the regions: the emergency default no longer applies. */
   touched: boolean;
+  /** Source provinces and the plan they come from, when a simulated plan was turned into this scenario. */
+  sources: { plan: string; regions: string[] } | null;
+}
+
+/** A simulated response plan as a dispatch scenario (features/scenario/to-dispatch.ts). */
+export interface DispatchPrefill {
+  plan: string;
+  regions: string[];
+  people: Record<string, number>;
+  days: number;
+  coldSeason: boolean;
+  /** null: every province may send. */
+  sourceRegions: string[] | null;
 }
 
 export type RunState =
@@ -56,6 +69,9 @@ export interface DispatchStoreState {
     setPeople(region: string, text: string): void;
     setDays(text: string): void;
     setColdSeason(on: boolean): void;
+    /** Fills the scenario from a simulated plan and recommends at once; the officer still decides. */
+    prefill(prefill: DispatchPrefill): Promise<void>;
+    clearSources(): void;
     recommend(): Promise<void>;
     /** Reopens the plan the host kept (after a reload) unless the officer already has one open. */
     restore(): Promise<void>;
@@ -73,7 +89,7 @@ export interface DispatchStoreState {
 const whole = (text: string): number | null => (/^\d{1,9}$/.test(text.trim()) ? Number(text.trim()) : null);
 
 /** The scenario as the host takes it, or null while something typed is not a whole number. */
-export function scenarioOf(form: ScenarioForm): { regions: string[]; population: Record<string, number>; durationDays: number; coldSeason: boolean } | null {
+export function scenarioOf(form: ScenarioForm): { regions: string[]; population: Record<string, number>; durationDays: number; coldSeason: boolean; sourceRegions?: string[] } | null {
   const days = whole(form.days);
   if (form.regions.length === 0 || days === null || days < 1 || days > 90) return null;
   const population: Record<string, number> = {};
@@ -82,7 +98,7 @@ export function scenarioOf(form: ScenarioForm): { regions: string[]; population:
     if (p === null || p < 1) return null;
     population[r] = p;
   }
-  return { regions: form.regions, population, durationDays: days, coldSeason: form.coldSeason };
+  return { regions: form.regions, population, durationDays: days, coldSeason: form.coldSeason, ...(form.sources ? { sourceRegions: form.sources.regions } : {}) };
 }
 
 
@@ -109,7 +125,7 @@ export function createDispatchStore(api: () => InrsApi) {
       }, delayMs);
     };
     return {
-      form: { regions: [], people: {}, days: '7', coldSeason: false, touched: false },
+      form: { regions: [], people: {}, days: '7', coldSeason: false, touched: false, sources: null },
       run: { status: 'idle' },
       recommendation: null,
       lines: [],
@@ -131,6 +147,21 @@ export function createDispatchStore(api: () => InrsApi) {
         setPeople: (region, text) => set((s) => ({ form: { ...s.form, people: { ...s.form.people, [region]: text } } })),
         setDays: (text) => set((s) => ({ form: { ...s.form, days: text } })),
         setColdSeason: (on) => set((s) => ({ form: { ...s.form, coldSeason: on } })),
+        prefill: async (p) => {
+          if (get().run.status === 'running') return;
+          set({
+            form: {
+              regions: p.regions,
+              people: Object.fromEntries(p.regions.map((r) => [r, String(p.people[r] ?? DEFAULT_PEOPLE)])),
+              days: String(p.days),
+              coldSeason: p.coldSeason,
+              touched: true,
+              sources: p.sourceRegions ? { plan: p.plan, regions: p.sourceRegions } : null,
+            },
+          });
+          await get().actions.recommend();
+        },
+        clearSources: () => set((s) => ({ form: { ...s.form, sources: null } })),
 
         recommend: async () => {
           const scenario = scenarioOf(get().form);
@@ -169,6 +200,7 @@ export function createDispatchStore(api: () => InrsApi) {
               people: Object.fromEntries(Object.entries(rec.scenario.population).map(([r, n]) => [r, String(n)])),
               days: String(rec.scenario.durationDays),
               coldSeason: rec.scenario.coldSeason,
+              sources: rec.scenario.sourceRegions ? { plan: '', regions: rec.scenario.sourceRegions } : null,
             },
             recommendation: rec,
             issue: { status: 'idle' },

@@ -12,6 +12,7 @@ import { en as errorsEn } from './messages/errors';
 import { en as layoutEn } from './messages/layout';
 import { en as optimisationEn } from './messages/optimisation';
 import { en as forecastEn } from './messages/forecast';
+import { en as scenarioEn } from './messages/scenario';
 
 export const en: Record<MessageKey, string> = {
   'app.title': 'INRS Command Center',
@@ -252,4 +253,5 @@ export const en: Record<MessageKey, string> = {
   ...layoutEn,
   ...optimisationEn,
   ...forecastEn,
+  ...scenarioEn,
 };

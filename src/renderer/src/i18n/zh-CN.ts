@@ -11,6 +11,7 @@ import { zh as errorsZh } from './messages/errors';
 import { zh as layoutZh } from './messages/layout';
 import { zh as optimisationZh } from './messages/optimisation';
 import { zh as forecastZh } from './messages/forecast';
+import { zh as scenarioZh } from './messages/scenario';
 
 /** zh-CN is the reference dictionary: its keys are the message keys. Keep keys stable. */
 export const zhCN = {
@@ -251,6 +252,7 @@ export const zhCN = {
   ...layoutZh,
   ...optimisationZh,
   ...forecastZh,
+  ...scenarioZh,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

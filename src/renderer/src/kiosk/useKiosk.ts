@@ -49,13 +49,22 @@ export function useKiosk(): boolean {
   useEffect(() => {
     if (!settings) return;
     const playlist = knownWalls(settings.playlist, isWallType).walls;
-    // Load every wall's code now: a wall still loading when its turn comes would be skipped.
-    for (const wall of new Set([...playlist, ALERT_WALL, EMERGENCY_WALL])) if (isWallType(wall)) void wallEntry(wall).load().catch(() => {});
-    const own = useWallStore.getState().current;
-    configure(
-      { playlist, intervalMs: settings.intervalSeconds * 1000, startIndex: Math.max(0, playlist.indexOf(own)), alertWall: ALERT_WALL, emergencyWall: EMERGENCY_WALL },
-      Date.now(),
-    );
+    // Every wall's code is loaded before the first interval starts: a wall still loading when its
+    // turn came would be skipped (a slow wall machine takes seconds). One that fails to load is
+    // shown with its error in its turn.
+    let current = true;
+    const loads = [...new Set([...playlist, ALERT_WALL, EMERGENCY_WALL])].filter(isWallType).map((wall) => wallEntry(wall).load().catch(() => {}));
+    void Promise.all(loads).then(() => {
+      if (!current) return;
+      const own = useWallStore.getState().current;
+      configure(
+        { playlist, intervalMs: settings.intervalSeconds * 1000, startIndex: Math.max(0, playlist.indexOf(own)), alertWall: ALERT_WALL, emergencyWall: EMERGENCY_WALL },
+        Date.now(),
+      );
+    });
+    return () => {
+      current = false;
+    };
   }, [settings, configure]);
 
   const enabled = settings !== null;

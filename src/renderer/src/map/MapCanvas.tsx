@@ -7,6 +7,7 @@ import { provinceBounds } from './basemap/province-source';
 import { createLayerDataCache } from './data/layer-data';
 import { useBasemap } from './hooks/useBasemap';
 import { setOverlayLayers, useDeckOverlay } from './hooks/useDeckOverlay';
+import { useHeatmapAfterFirstDraw } from './hooks/useHeatmapAfterFirstDraw';
 import { useMapText } from './i18n/useMapText';
 import { buildLayers, DECK_LAYER_IDS } from './layers/build-layers';
 import { buildDispatchLayers, DISPATCH_LAYER_IDS, formatDispatchArcs } from './layers/dispatch-layers';
@@ -25,7 +26,7 @@ import './map.css';
 const DEPOT_LAYERS = new Set<string>([DECK_LAYER_IDS.depots]);
 
 /** The national risk map: maplibre basemap with the choropleth and labels, deck.gl layers interleaved. */
-export default function MapCanvas({ situation, filter, focusRegion, onSelectProvince, onSelectDepot, onDrawn, overlay: featureOverlay }: MapViewProps) {
+export default function MapCanvas({ situation, filter, focusRegion, focusBounds, onSelectProvince, onSelectDepot, onDrawn, overlay: featureOverlay }: MapViewProps) {
   const { locale, t } = useMapText();
   const containerRef = useRef<HTMLDivElement>(null);
   const [render] = useState(() => chooseRenderMode(window.location.search, probeRenderer()));
@@ -53,6 +54,8 @@ export default function MapCanvas({ situation, filter, focusRegion, onSelectProv
   const [view, setView] = useState({ center: '', zoom: '' });
   const [dispatchArcCount, setDispatchArcs] = useState(0);
   const [overlayCount, setOverlayCount] = useState(0);
+  const heat = useHeatmapAfterFirstDraw(visible.alerts && data.alerts.length > 0);
+  const onLayersDrawn = heat.onLayersDrawn;
 
   // A new data version or filter gives failed layers another chance.
   useEffect(() => setFailed(new Set()), [data.key]);
@@ -188,6 +191,13 @@ export default function MapCanvas({ situation, filter, focusRegion, onSelectProv
     zoomToProvince(focusRegion);
   }, [focusRegion, styleReady, zoomToProvince]);
 
+  const boundsKey = focusBounds?.join(',') ?? '';
+  useEffect(() => {
+    if (!map || !styleReady || !boundsKey) return;
+    const [w, s, e, n] = boundsKey.split(',').map(Number) as [number, number, number, number];
+    map.fitBounds([w, s, e, n], { padding: 48, maxZoom: 7, duration: 0 });
+  }, [map, styleReady, boundsKey]);
+
   // Stage two: cheap layer objects every time an input changes.
   const selectedDepotRow = useMemo(() => {
     if (!selectedDepot || !data.depots) return -1;
@@ -197,7 +207,8 @@ export default function MapCanvas({ situation, filter, focusRegion, onSelectProv
 
   useEffect(() => {
     if (!overlay || !styleReady) return;
-    const options = { visible, failed, selectedDepotRow, pickable: !moving, beforeId: STYLE_IDS.firstLabel };
+    const shown = heat.hold ? { ...visible, alerts: false } : visible;
+    const options = { visible: shown, failed, selectedDepotRow, pickable: !moving, beforeId: STYLE_IDS.firstLabel };
     const layers = buildLayers(data, options, (id, error) => {
       console.warn(`map: layer ${id} could not be built and is hidden: ${(error as Error).message}`);
       setFailed((prev) => new Set([...prev, id]));
@@ -233,7 +244,7 @@ export default function MapCanvas({ situation, filter, focusRegion, onSelectProv
     setReady(false);
     setOverlayLayers(overlay, layers);
     map?.triggerRepaint();
-  }, [overlay, map, styleReady, data, dispatchData, featureOverlay, visible, failed, selectedDepotRow, moving]);
+  }, [overlay, map, styleReady, data, dispatchData, featureOverlay, visible, heat.hold, failed, selectedDepotRow, moving]);
 
   // Readiness: the basemap is idle and deck.gl has drawn the current layers.
   useEffect(() => {
@@ -251,6 +262,7 @@ export default function MapCanvas({ situation, filter, focusRegion, onSelectProv
         f.handedAt = 0;
         requestAnimationFrame(() => requestAnimationFrame(() => latest.current.onDrawn?.(performance.now() - handedAt)));
       }
+      if (f.expectDeck) onLayersDrawn();
       setReady(true);
       const names = new Set(map.queryRenderedFeatures({ layers: [STYLE_IDS.provinceLabel] }).map((f) => String(f.properties.name ?? '')));
       setLabels([...names].filter(Boolean).sort().join(','));
@@ -272,14 +284,15 @@ export default function MapCanvas({ situation, filter, focusRegion, onSelectProv
       map.off('movestart', onMoveStart);
       map.off('moveend', onMoveEnd);
     };
-  }, [map, styleReady]);
+  }, [map, styleReady, onLayersDrawn]);
 
   return (
     <div
       className="map-view"
       data-testid="map"
       aria-label={t('region')}
-      data-map-ready={ready && styleReady ? 'true' : 'false'}
+      data-map-ready={ready && styleReady && !heat.hold ? 'true' : 'false'}
+      data-map-first-drawn={heat.firstDrawn ? 'true' : 'false'}
       data-render-mode={render.mode}
       data-basemap={manifest?.kind ?? ''}
       data-selected-depot={selectedDepot ?? ''}
@@ -294,7 +307,7 @@ export default function MapCanvas({ situation, filter, focusRegion, onSelectProv
       <div ref={containerRef} className="map-canvas" />
       <MapNotices t={t} demoBasemap={manifest?.kind === 'demo'} render={render} failedLayers={[...failed]} basemapProblem={basemapProblem} />
       <LayerSwitcher t={t} />
-      <Legend t={t} visible={visible} />
+      <Legend t={t} visible={visible} extra={featureOverlay?.legend} />
       <MapTooltip hover={hover} situation={situation} locale={locale} t={t} />
     </div>
   );

@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import type { Layer } from '@deck.gl/core';
 import type { Situation, SituationFilter } from '../../../shared/contract/situation-schemas';
 import { MapErrorBoundary } from './ui/MapErrorBoundary';
@@ -12,6 +12,8 @@ export interface MapOverlay {
   /** Objects drawn, shown to tests and support as the map's data-overlay-count. */
   count: number;
   build(beforeId: string): Layer[];
+  /** The overlay's key in the map legend (a section, in the layers' colours). */
+  legend?: ReactNode;
 }
 
 export interface MapViewProps {
@@ -19,6 +21,8 @@ export interface MapViewProps {
   filter: SituationFilter;
   /** Province adcode to frame and outline. */
   focusRegion?: string;
+  /** An area to frame instead, [west, south, east, north] (a hazard's warned areas); framed again when it changes. */
+  focusBounds?: readonly [number, number, number, number];
   onSelectProvince(adcode: string): void;
   onSelectDepot(code: string): void;
   /** How long the map took to draw new layers: from handing them over to the first frame after they were drawn (ms). */

@@ -7,6 +7,7 @@ import optimisation from './optimisation/layout.json';
 import regionFocus from './region-focus/layout.json';
 import registry from './registry/layout.json';
 import traceability from './traceability/layout.json';
+import scenario from '../features/scenario/layout.json';
 
 /** The shipped layouts, checked against the layout schema when the app loads. */
 export const DEFAULT_LAYOUTS: Record<WallType, WallLayout> = {
@@ -17,5 +18,6 @@ export const DEFAULT_LAYOUTS: Record<WallType, WallLayout> = {
   traceability: parseWallLayout(traceability),
   'emergency-operations': parseWallLayout(emergencyOperations),
   optimisation: parseWallLayout(optimisation),
+  scenario: parseWallLayout(scenario),
   registry: parseWallLayout(registry),
 };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-export const WALL_TYPES = ['national-overview', 'region-focus', 'category-reserves', 'alerts-tasks', 'traceability', 'emergency-operations', 'optimisation', 'registry'] as const;
+export const WALL_TYPES = ['national-overview', 'region-focus', 'category-reserves', 'alerts-tasks', 'traceability', 'emergency-operations', 'optimisation', 'scenario', 'registry'] as const;
 export type WallType = (typeof WALL_TYPES)[number];
 
 export const PANEL_KINDS = [
@@ -27,6 +27,11 @@ export const PANEL_KINDS = [
   'optim-sizing',
   'forecast-chart',
   'forecast-risk',
+  'scenario-hazard',
+  'scenario-editor',
+  'scenario-map',
+  'scenario-compare',
+  'scenario-days',
   'registry-pipeline',
   'registry-pending',
   'registry-map',

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { MapMessageKey, MapText } from '../i18n/map-messages';
 import { ARC_SOURCE, ARC_TARGET, HEAT_RANGE, planLegend, riskLegend, toCss } from '../scales/color-scales';
 import type { MapLayerId } from '../state/map-layers-store';
@@ -7,14 +7,17 @@ import { openAtStartOnThisScreen } from './open-at-start';
 interface Props {
   t: MapText;
   visible: Record<MapLayerId, boolean>;
+  /** A feature overlay's own key, shown first. */
+  extra?: ReactNode;
 }
 
 /** Keys to every visible layer, in the same colours the layers use. Folds away on a small map. */
-export function Legend({ t, visible }: Props) {
+export function Legend({ t, visible, extra }: Props) {
   const [openAtStart] = useState(openAtStartOnThisScreen);
   return (
     <details className="map-legend" data-testid="map-legend" open={openAtStart}>
       <summary>{t('legend')}</summary>
+      {extra}
       {visible.provinces && (
         <section>
           <h3>{t('legendRisk')}</h3>
