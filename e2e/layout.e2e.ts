@@ -19,7 +19,7 @@ const RESOLUTIONS = [
   { width: 1366, height: 768 },
 ] as const;
 const LANGUAGES = ['zh-CN', 'en'] as const;
-const ALL_WALLS = ['national-overview', 'region-focus', 'category-reserves', 'alerts-tasks', 'traceability', 'emergency-operations', 'optimisation', 'scenario'] as const;
+const ALL_WALLS = ['national-overview', 'region-focus', 'category-reserves', 'alerts-tasks', 'traceability', 'emergency-operations', 'optimisation', 'scenario', 'registry'] as const;
 type Wall = (typeof ALL_WALLS)[number];
 /** INRS_LAYOUT_WALLS=a,b measures only those walls (while working on one); all of them by default. */
 const ONLY = process.env.INRS_LAYOUT_WALLS?.split(',');

@@ -16,6 +16,8 @@ import { briefingCommands, briefingHelp } from './commands/briefing';
 import { runSimulate, simulateHelp } from './commands/simulate';
 import { hazardImportHelp, runHazardImport } from './commands/hazard-import';
 import { backupCommands, backupHelp } from './commands/backup';
+import { registryCommands, registryHelp } from './commands/registry';
+import { contributorCommands, contributorHelp } from './commands/contributor';
 
 /** `inrs`: the operator command line. */
 const HELP = `inrs — INRS Command Center operator command line
@@ -23,7 +25,7 @@ const HELP = `inrs — INRS Command Center operator command line
 usage: inrs <command> [options]
 
 commands:
-${[seedHelp, replicaStatsHelp, serverHelp, serverStatsHelp, serverAuditHelp, syncHelp, auditVerifyHelp, traceHelp, exportEpcisHelp, dispatchSolveHelp, hazardImportHelp, simulateHelp, layoutOptimiseHelp, rotationPlanHelp, briefingHelp, backupHelp, pkiHelp].map((h) => `  ${h.replace(/\n/g, '\n  ')}`).join('\n\n')}
+${[seedHelp, replicaStatsHelp, serverHelp, serverStatsHelp, serverAuditHelp, syncHelp, auditVerifyHelp, traceHelp, exportEpcisHelp, dispatchSolveHelp, hazardImportHelp, simulateHelp, layoutOptimiseHelp, rotationPlanHelp, briefingHelp, backupHelp, registryHelp, contributorHelp, pkiHelp].map((h) => `  ${h.replace(/\n/g, '\n  ')}`).join('\n\n')}
 
   inrs --help
   This text.`;
@@ -46,6 +48,8 @@ const commands: Record<string, (args: string[]) => void | Promise<void>> = {
   ...pkiCommands,
   ...briefingCommands,
   ...backupCommands,
+  ...registryCommands,
+  ...contributorCommands,
 };
 
 function route(argv: string[]): { run: (args: string[]) => void | Promise<void>; args: string[] } | null {

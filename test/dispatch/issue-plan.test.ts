@@ -106,6 +106,13 @@ describe('plan lines into signed-instruction bodies', () => {
     ]);
   });
 
+  it('refuses a line from civilian stock: it is held by its owner, not a depot an instruction can move', () => {
+    const civilianAvailable = new Map([...available, ['CL-430000-abc|GR-RICE', 40]]);
+    expect(issueProblems([{ from: 'CL-430000-abc', to: '430000', category: 'GR-RICE', quantity: 10 }], depotRegion, civilianAvailable)).toEqual([
+      'line 1: CL-430000-abc is civilian stock held by its owner; it is not issued as a depot instruction (remove the line to issue the rest)',
+    ]);
+  });
+
   it('refuses unknown depots and quantities that are not positive whole numbers', () => {
     const problems = issueProblems(
       [

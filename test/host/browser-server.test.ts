@@ -67,6 +67,7 @@ const handlers: HostHandlers = {
   'alerts:acknowledge': offline('alerts:acknowledge'),
   'alerts:assign': offline('alerts:assign'),
   'alerts:resolve': offline('alerts:resolve'),
+  'registry:overview': offline('registry:overview'),
   'instructions:acknowledge': offline('instructions:acknowledge'),
   'instructions:forward': offline('instructions:forward'),
   ...createDisplayHandlers(),

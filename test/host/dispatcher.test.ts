@@ -225,6 +225,7 @@ const cases: Record<ChannelName, { valid: unknown[]; invalid: unknown[] }> = {
     valid: [{ region: REGION, alertId: 'a', raisedAt: '2026-01-01T00:00:00.000Z', comment: '已补库' }],
     invalid: [{ region: REGION, alertId: '', raisedAt: '2026-01-01T00:00:00.000Z', comment: 'x' }],
   },
+  'registry:overview': { valid: [{ region: REGION }, { region: null }], invalid: [undefined, {}, { region: '43' }] },
   'displays:set-layout': {
     valid: [
       { layout: { version: 1, assignments: [] } },

@@ -31,6 +31,9 @@ national-commander  verify-audit             Y   Y   .   .   .
 national-commander  register-civilian-asset  .   .   .   .   .
 national-commander  publish-alert-rules      .   .   .   .   .
 national-commander  acknowledge-alert        Y   Y   .   .   .
+national-commander  read-own-registry        .   .   .   .   .
+national-commander  verify-civilian-asset    .   .   .   .   .
+national-commander  publish-registry-rules   Y   Y   .   .   .
 ministry-analyst    read-state               Y   Y   .   .   .
 ministry-analyst    record-movement          .   .   .   .   .
 ministry-analyst    issue-instruction        .   .   .   .   .
@@ -43,6 +46,9 @@ ministry-analyst    verify-audit             .   .   .   .   .
 ministry-analyst    register-civilian-asset  .   .   .   .   .
 ministry-analyst    publish-alert-rules      Y   Y   .   .   .
 ministry-analyst    acknowledge-alert        Y   Y   .   .   .
+ministry-analyst    read-own-registry        .   .   .   .   .
+ministry-analyst    verify-civilian-asset    .   .   .   .   .
+ministry-analyst    publish-registry-rules   .   .   .   .   .
 duty-officer        read-state               Y   Y   Y   .   .
 duty-officer        record-movement          .   .   .   .   .
 duty-officer        issue-instruction        Y   Y   Y   .   .
@@ -55,6 +61,9 @@ duty-officer        verify-audit             .   .   .   .   .
 duty-officer        register-civilian-asset  .   .   .   .   .
 duty-officer        publish-alert-rules      .   .   .   .   .
 duty-officer        acknowledge-alert        Y   Y   Y   .   .
+duty-officer        read-own-registry        .   .   .   .   .
+duty-officer        verify-civilian-asset    .   .   .   .   .
+duty-officer        publish-registry-rules   .   .   .   .   .
 depot-operator      read-state               Y   Y   Y   .   .
 depot-operator      record-movement          Y   Y   Y   .   .
 depot-operator      issue-instruction        .   .   .   .   .
@@ -67,6 +76,9 @@ depot-operator      verify-audit             .   .   .   .   .
 depot-operator      register-civilian-asset  .   .   .   .   .
 depot-operator      publish-alert-rules      .   .   .   .   .
 depot-operator      acknowledge-alert        .   .   .   .   .
+depot-operator      read-own-registry        .   .   .   .   .
+depot-operator      verify-civilian-asset    .   .   .   .   .
+depot-operator      publish-registry-rules   .   .   .   .   .
 auditor             read-state               Y   Y   Y   .   .
 auditor             record-movement          .   .   .   .   .
 auditor             issue-instruction        .   .   .   .   .
@@ -79,6 +91,9 @@ auditor             verify-audit             Y   Y   Y   .   .
 auditor             register-civilian-asset  .   .   .   .   .
 auditor             publish-alert-rules      .   .   .   .   .
 auditor             acknowledge-alert        .   .   .   .   .
+auditor             read-own-registry        .   .   .   .   .
+auditor             verify-civilian-asset    .   .   .   .   .
+auditor             publish-registry-rules   .   .   .   .   .
 wall                read-state               Y   Y   Y   .   .
 wall                record-movement          .   .   .   .   .
 wall                issue-instruction        .   .   .   .   .
@@ -91,6 +106,9 @@ wall                verify-audit             .   .   .   .   .
 wall                register-civilian-asset  .   .   .   .   .
 wall                publish-alert-rules      .   .   .   .   .
 wall                acknowledge-alert        .   .   .   .   .
+wall                read-own-registry        .   .   .   .   .
+wall                verify-civilian-asset    .   .   .   .   .
+wall                publish-registry-rules   .   .   .   .   .
 contributor         read-state               .   .   .   .   .
 contributor         record-movement          .   .   .   .   .
 contributor         issue-instruction        .   .   .   .   .
@@ -103,6 +121,24 @@ contributor         verify-audit             .   .   .   .   .
 contributor         register-civilian-asset  Y   Y   Y   .   .
 contributor         publish-alert-rules      .   .   .   .   .
 contributor         acknowledge-alert        .   .   .   .   .
+contributor         read-own-registry        Y   Y   Y   .   .
+contributor         verify-civilian-asset    .   .   .   .   .
+contributor         publish-registry-rules   .   .   .   .   .
+registry-verifier   read-state               .   .   .   .   .
+registry-verifier   record-movement          .   .   .   .   .
+registry-verifier   issue-instruction        .   .   .   .   .
+registry-verifier   acknowledge-instruction  .   .   .   .   .
+registry-verifier   propose-emergency-level  .   .   .   .   .
+registry-verifier   cosign-emergency-level   .   .   .   .   .
+registry-verifier   break-glass-level-I      .   .   .   .   .
+registry-verifier   run-scenario             .   .   .   .   .
+registry-verifier   verify-audit             .   .   .   .   .
+registry-verifier   register-civilian-asset  .   .   .   .   .
+registry-verifier   publish-alert-rules      .   .   .   .   .
+registry-verifier   acknowledge-alert        .   .   .   .   .
+registry-verifier   read-own-registry        .   .   .   .   .
+registry-verifier   verify-civilian-asset    .   .   Y   .   .
+registry-verifier   publish-registry-rules   .   .   .   .   .
 regional-server     read-state               .   .   .   .   .
 regional-server     record-movement          .   .   .   .   .
 regional-server     issue-instruction        .   .   .   .   .
@@ -115,6 +151,9 @@ regional-server     verify-audit             .   .   .   .   .
 regional-server     register-civilian-asset  .   .   .   .   .
 regional-server     publish-alert-rules      .   .   .   .   .
 regional-server     acknowledge-alert        .   .   .   .   .
+regional-server     read-own-registry        .   .   .   .   .
+regional-server     verify-civilian-asset    .   .   .   .   .
+regional-server     publish-registry-rules   .   .   .   .   .
 `;
 
 const OWN_DEPOT = 'HN-001';
@@ -188,7 +227,7 @@ describe('role matrix', () => {
 describe('role matrix: reasons and malformed identities', () => {
   it('tells a contributor it holds no command right and no read of state', () => {
     const contributor: ActorScope = { role: 'contributor', region: '430000', depot: null };
-    for (const action of ACTIONS.filter((a) => a !== 'register-civilian-asset' && a !== 'read-state')) {
+    for (const action of ACTIONS.filter((a) => a !== 'register-civilian-asset' && a !== 'read-own-registry' && a !== 'read-state')) {
       expect(authorize(contributor, action, { region: '430000' })).toEqual({ allowed: false, reason: expect.stringContaining('no command right') });
     }
     expect(authorize(contributor, 'read-state', { region: '430000' })).toEqual({ allowed: false, reason: expect.stringContaining('never read') });

@@ -121,7 +121,6 @@ describe('mutual TLS: who may sync with a regional server', () => {
     ['an expired certificate', 'expired', /refused connection from 127\.0\.0\.1: client certificate refused: CERT_HAS_EXPIRED$/],
     ['a not-yet-valid certificate', 'future', /refused connection from 127\.0\.0\.1: client certificate refused: CERT_NOT_YET_VALID$/],
     ['another region (a Beijing duty officer at the Hunan server)', 'beijing', /refused connection from 127\.0\.0\.1: certificate of region 110000 refused by the server of 430000$/],
-    ['a contributor (no read access)', 'contributor', /refused connection from 127\.0\.0\.1: role contributor has no access to the regional log$/],
   ];
   it.each(refusedByServer)('refuses %s, server side, with the reason logged', async (_what, who, reason) => {
     const from = net.logs.length;
@@ -134,6 +133,16 @@ describe('mutual TLS: who may sync with a regional server', () => {
     const serverLine = logsSince(from).find((l) => reason.test(l)) ?? '';
     expect(result.last.reason).toContain(`server refused the connection: 403 refused: ${serverLine.replace(/^refused connection from 127\.0\.0\.1: /, '')}`);
     expect(logsSince(from).filter((l) => l.startsWith('session opened'))).toEqual([]);
+  });
+
+  it('confines a contributor to a registry-only session: the link is told so and its replica gets no event', async () => {
+    const replica = net.replica();
+    const head = replica.db.prepare<[string], number>('SELECT count(*) FROM events WHERE region = ?').pluck().get(REGION);
+    const result = await attempt(id.contributor as LinkIdentity, { replica });
+    expect(result.live).toBe(false);
+    expect(result.last).toMatchObject({ status: 'refused', reason: 'server gave a registry-only session: a contributor certificate receives no event stream' });
+    expect(replica.db.prepare<[string], number>('SELECT count(*) FROM events WHERE region = ?').pluck().get(REGION)).toBe(head);
+    expect(opened('CN=civilian-contributor,OU=contributor,O=430000 (contributor)')).toBe(true);
   });
 
   it('refuses a revoked certificate once the server has reloaded its CRLs: CERT_REVOKED', async () => {

@@ -27,6 +27,7 @@ const ACTION: Record<CommandBody['kind'], Action> = {
   'alert.acknowledge': 'acknowledge-alert',
   'alert.assign': 'acknowledge-alert',
   'alert.resolve': 'acknowledge-alert',
+  'registry.publish-rules': 'publish-registry-rules',
 };
 
 function checkRole(signer: SignerIdentity, action: Action, target: ActionTarget): Refused | null {
@@ -142,5 +143,8 @@ export function decideCommand(envelope: SignedEnvelope, signer: SignerIdentity, 
     case 'alert.assign':
     case 'alert.resolve':
       return decideAlertCommand(body, envelope, region, state, draft);
+    case 'registry.publish-rules':
+      // The projector refuses a version already published.
+      return draft('registry.rules-published', { ...body.rules, envelope });
   }
 }

@@ -30,7 +30,9 @@ export function issueProblems(lines: readonly IssueLine[], depotRegion: Readonly
   const asked = new Map<string, number>();
   for (const [i, l] of lines.entries()) {
     if (!Number.isInteger(l.quantity) || l.quantity <= 0) problems.push(`line ${i + 1}: quantity ${l.quantity} of ${l.category} from ${l.from} is not a positive whole number`);
-    if (!depotRegion.has(l.from)) problems.push(`line ${i + 1}: no depot ${l.from} in the replica`);
+    // Civilian stock (CL-…) is held by its owner, not a depot: no depot instruction can move it.
+    if (/^CL-/.test(l.from)) problems.push(`line ${i + 1}: ${l.from} is civilian stock held by its owner; it is not issued as a depot instruction (remove the line to issue the rest)`);
+    else if (!depotRegion.has(l.from)) problems.push(`line ${i + 1}: no depot ${l.from} in the replica`);
     asked.set(supplyKey(l.from, l.category), (asked.get(supplyKey(l.from, l.category)) ?? 0) + l.quantity);
   }
   for (const [key, q] of asked) {

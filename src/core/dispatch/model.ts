@@ -44,13 +44,13 @@ export function categoryBlocks(problem: DispatchProblem): CategoryBlock[] {
   });
 }
 
-/** Road hours from every depot to every demand point, row-major by depot. */
+/** Road hours from every depot to every demand point (plus the depot's extra hours), row-major by depot. */
 export function hoursMatrix(problem: DispatchProblem): Float64Array {
   const nDem = problem.demands.length;
   const hours = new Float64Array(problem.depots.length * nDem);
   problem.depots.forEach((d, i) => {
     problem.demands.forEach((p, j) => {
-      hours[i * nDem + j] = travelHours(d, p, problem.roadFactor, problem.speedKmh);
+      hours[i * nDem + j] = travelHours(d, p, problem.roadFactor, problem.speedKmh) + (d.extraHours ?? 0);
     });
   });
   return hours;

@@ -19,7 +19,14 @@ const byCategory = z.record(z.string().min(1, 'category codes must not be empty'
 const lon = z.number({ error: 'must be a number' }).min(-180, 'must be within -180…180').max(180, 'must be within -180…180');
 const lat = z.number({ error: 'must be a number' }).min(-90, 'must be within -90…90').max(90, 'must be within -90…90');
 
-export const dispatchDepotSchema = z.strictObject({ id, lon, lat, supply: byCategory });
+export const dispatchDepotSchema = z.strictObject({
+  id,
+  lon,
+  lat,
+  supply: byCategory,
+  /** Hours added to every trip from this source: the cost of calling on it (civilian stock). */
+  extraHours: z.number().nonnegative('must be ≥ 0').max(10_000, 'must be ≤ 10000').optional(),
+});
 export const dispatchDemandSchema = z.strictObject({ id, lon, lat, demand: byCategory });
 
 export const DISPATCH_DEFAULTS = { ...ROAD_DEFAULTS, shortagePenalty: 1_000_000 } as const;

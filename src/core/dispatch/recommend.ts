@@ -43,7 +43,15 @@ export interface SupplyDepot {
   lon: number;
   lat: number;
   supply: Record<string, number>;
+  /** Civilian stock held by its owner for the state: optional supply at its own cost. */
+  civilian?: true;
 }
+
+/**
+ * What calling on civilian stock costs, in the plan's unit (hours per unit moved): state stock
+ * within a day's more travel is used first, civilian stock before anything is left short.
+ */
+export const CIVILIAN_EXTRA_HOURS = 24;
 
 /**
  * What a recommendation needs from the replica, computed next to the data (in the replica
@@ -64,8 +72,13 @@ export function dispatchSupply(rows: DispatchRows, categories: readonly string[]
     supply[category] = q;
     byDepot.set(depot, supply);
   }
+  // Civilian stock has no safety floor of the state's: what was onboarded, in whole units.
+  const wanted = new Set(categories);
+  const civilian: SupplyDepot[] = (rows.civilian ?? [])
+    .filter((c) => wanted.has(c.category) && Math.floor(c.quantity) > 0)
+    .map((c) => ({ code: c.resourceId, region: c.region, nameZh: c.name, nameEn: c.name, lon: c.lon, lat: c.lat, supply: { [c.category]: Math.floor(c.quantity) }, civilian: true }));
   return {
-    depots: rows.depots.map((d) => ({ code: d.code, region: d.region, nameZh: d.nameZh, nameEn: d.nameEn, lon: d.lon, lat: d.lat, supply: byDepot.get(d.code) ?? {} })),
+    depots: [...rows.depots.map((d) => ({ code: d.code, region: d.region, nameZh: d.nameZh, nameEn: d.nameEn, lon: d.lon, lat: d.lat, supply: byDepot.get(d.code) ?? {} })), ...civilian],
     categories: rows.categories,
   };
 }
@@ -101,7 +114,13 @@ export function wholeSupply(rows: DispatchRows, categories: readonly string[]): 
 export function scenarioProblem(scenario: DispatchScenario, supply: DispatchSupply, norms: NormsFile): ScenarioSupply {
   const needed = new Set(neededCategories(scenario, norms));
   const depots = supply.depots
-    .map((d) => ({ id: d.code, lon: d.lon, lat: d.lat, supply: Object.fromEntries(Object.entries(d.supply).filter(([c, q]) => needed.has(c) && q > 0)) }))
+    .map((d) => ({
+      id: d.code,
+      lon: d.lon,
+      lat: d.lat,
+      supply: Object.fromEntries(Object.entries(d.supply).filter(([c, q]) => needed.has(c) && q > 0)),
+      ...(d.civilian ? { extraHours: CIVILIAN_EXTRA_HOURS } : {}),
+    }))
     .filter((d) => Object.keys(d.supply).length > 0);
   const available = new Map(depots.flatMap((d) => Object.entries(d.supply).map(([c, q]) => [supplyKey(d.id, c), q] as const)));
   const areas = scenario.regions.map((r) => provinceArea(r, scenario.population[r]));
@@ -165,6 +184,7 @@ export function explainPlan(
       if (!d || !p) throw new Error(`dispatch solution names an unknown ${d ? 'demand point' : 'depot'} (${d ? f.to : f.from})`);
       const to = regionName(f.to);
       return {
+        ...(d.civilian ? { civilian: true as const } : {}),
         from: f.from,
         fromName: d.nameZh,
         fromNameEn: d.nameEn,
@@ -178,7 +198,8 @@ export function explainPlan(
         toLat: p.lat,
         ...categoryInfo(f.category, categories),
         quantity: f.quantity,
-        hours: f.hours,
+        // Travel hours as the officer reads them; the civilian surcharge is a cost, not a distance.
+        hours: d.civilian ? Math.max(0, f.hours - CIVILIAN_EXTRA_HOURS) : f.hours,
         available: available.get(supplyKey(f.from, f.category)) ?? 0,
       };
     })
@@ -232,7 +253,7 @@ export function explainPlan(
   }
   if (norms.notDerived?.length) notes.push({ code: 'not-derived', count: norms.notDerived.length });
 
-  const objective = flows.reduce((n, f) => n + f.quantity * f.hours, 0) + shortfalls.reduce((n, s) => n + s.quantity * problem.shortagePenalty, 0);
+  const objective = flows.reduce((n, f) => n + f.quantity * (f.hours + (f.civilian ? CIVILIAN_EXTRA_HOURS : 0)), 0) + shortfalls.reduce((n, s) => n + s.quantity * problem.shortagePenalty, 0);
   return {
     scenario,
     plan: { flows, shortfalls, objective, status: 'optimal' },

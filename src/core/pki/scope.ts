@@ -58,6 +58,9 @@ export function checkScope(role: string, region: string, depot: string | null): 
   if (NATIONAL_ROLES.includes(r) && region !== NATIONAL_REGION) {
     throw new PkiError('scope', `role ${r} is national: its region must be ${NATIONAL_REGION}, not ${region}`);
   }
+  if (r === 'registry-verifier' && region === NATIONAL_REGION) {
+    throw new PkiError('scope', `role registry-verifier is provincial: its region must be a province, not ${NATIONAL_REGION}`);
+  }
   return { role: r, region, depot };
 }
 

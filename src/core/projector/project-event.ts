@@ -4,6 +4,7 @@ import { clearAlertsRaisedBy, clearDiscrepancies, raiseAlert } from './alerts';
 import { countAgainstInstruction, recordInstructionLines } from './instruction-usage';
 import { alertRuleProjections } from './project-alert-rules';
 import { emergencyProjections } from './project-emergency';
+import { registryProjections } from './project-registry';
 import type { BatchState } from './batch-state';
 import type { ProjectorStatements } from './statements';
 
@@ -170,6 +171,7 @@ const projections: { [T in SealedEvent['type']]: (ctx: Ctx, payload: PayloadOf<T
   },
   ...emergencyProjections,
   ...alertRuleProjections,
+  ...registryProjections,
 };
 
 /** Folds one event into the projected tables, or throws a Refusal naming the rule. */

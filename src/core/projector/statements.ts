@@ -2,12 +2,14 @@ import { rebuildDepotClassStock } from '../replica/summaries';
 import type { Db } from '../replica/open';
 import { prepareAlertRuleStatements } from './alert-rule-statements';
 import { prepareEmergencyStatements } from './emergency-statements';
+import { prepareRegistryStatements } from './registry-statements';
 
 /** Every statement the projector runs, prepared once per connection; values always bound. */
 export function prepareProjectorStatements(db: Db) {
   return {
     ...prepareEmergencyStatements(db),
     ...prepareAlertRuleStatements(db),
+    ...prepareRegistryStatements(db),
     head: db.prepare<[string], { last_seq: number; head_hash: string }>(
       'SELECT last_seq, head_hash FROM region_heads WHERE region = ?',
     ),

@@ -15,6 +15,7 @@ import { createCommandRate, DEFAULT_COMMAND_RATE, type CommandRateLimits } from 
 import { capPendingConnections } from './pending-connections';
 import { openRegionalStore, type RegionalStore } from './regional-store';
 import { runSession } from './session';
+import { REGISTRY_ROLES, runRegistrySession } from './registry-session';
 import { trustFilesStamp } from './trust-stamp';
 
 export interface RegionalServerOptions {
@@ -74,7 +75,7 @@ const REFUSED_SOCKET_MS = 5_000;
 /** Roles that may read a region's live log. Contributors never see national state. */
 const READ_ROLES = new Set(['national-commander', 'ministry-analyst', 'duty-officer', 'depot-operator', 'auditor', 'wall']);
 
-function refusalOf(socket: TLSSocket, region: string, root: X509Certificate | null): { peer: PeerIdentity } | { reason: string } {
+function refusalOf(socket: TLSSocket, region: string, root: X509Certificate | null): { peer: PeerIdentity } | { reason: string; refusedPeer?: PeerIdentity } {
   if (!socket.authorized) {
     const peer = socket.getPeerCertificate(true);
     if (!peer || Object.keys(peer).length === 0) return { reason: 'no client certificate' };
@@ -84,9 +85,9 @@ function refusalOf(socket: TLSSocket, region: string, root: X509Certificate | nu
   }
   const identity = identityFromPeer(socket.getPeerCertificate());
   if (!identity) return { reason: 'client certificate carries no INRS role and region' };
-  if (!READ_ROLES.has(identity.role)) return { reason: `role ${identity.role} has no access to the regional log` };
+  if (!READ_ROLES.has(identity.role) && !REGISTRY_ROLES.has(identity.role)) return { reason: `role ${identity.role} has no access to the regional log` };
   if (identity.region !== region && identity.region !== '000000') {
-    return { reason: `certificate of region ${identity.region} refused by the server of ${region}` };
+    return { reason: `certificate of region ${identity.region} refused by the server of ${region}`, refusedPeer: identity };
   }
   return { peer: identity };
 }
@@ -181,6 +182,7 @@ export async function startRegionalServer(options: RegionalServerOptions): Promi
     const outcome = refusalOf(socket, options.region, envelopeTrust?.root ?? null);
     if ('reason' in outcome) {
       log(`refused connection from ${socket.remoteAddress ?? '?'}: ${outcome.reason}`);
+      if (outcome.refusedPeer && REGISTRY_ROLES.has(outcome.refusedPeer.role)) auditRegistryDoor(outcome.refusedPeer, outcome.reason);
       // The socket stays open just long enough for the upgrade to be answered 403 with the
       // reason, so the client can show why; nothing else is served on it.
       const timer = setTimeout(() => socket.destroy(), REFUSED_SOCKET_MS);
@@ -207,6 +209,14 @@ export async function startRegionalServer(options: RegionalServerOptions): Promi
     now: options.now ?? Date.now,
     log,
   });
+  /** A contributor or verifier of another province knocking is part of the registry's audit trail. */
+  const auditRegistryDoor = (peer: PeerIdentity, reason: string) => {
+    try {
+      commands.ledger.audit({ time: new Date((options.now ?? Date.now)()).toISOString(), commandId: `connect:${randomUUID()}`, kind: 'registry connect', signerSubject: null, peerSubject: peer.subject, status: 'refused', code: 'scope', reason, seq: null });
+    } catch (err) {
+      log(`registry connect: the audit could not be written: ${(err as Error).message}`);
+    }
+  };
   const rateLimits = { ...DEFAULT_COMMAND_RATE, ...options.commandRate };
   const commandRate = createCommandRate(rateLimits, (window) => {
     const reason = `${window.refused} command(s) refused from ${window.from.toISOString()} to ${window.to.toISOString()}: over ${window.limits.perConnection} per connection or ${window.limits.perCertificate} per certificate in ${window.limits.windowMs / 1000} s`;
@@ -233,7 +243,21 @@ export async function startRegionalServer(options: RegionalServerOptions): Promi
     const outcome = refusalOf(req.socket as TLSSocket, options.region, envelopeTrust?.root ?? null);
     if ('reason' in outcome) return ws.terminate();
     const certificate = (req.socket as TLSSocket).getPeerCertificate().fingerprint256;
-    const session = runSession(ws, {
+    const registryOnly = REGISTRY_ROLES.has(outcome.peer.role);
+    const session = registryOnly
+      ? runRegistrySession(ws, {
+          store,
+          ledger: commands.ledger,
+          serverId,
+          peer: outcome.peer,
+          log,
+          now: options.now ?? Date.now,
+          onAppended: () => notifyAppended(),
+          onGreeted: () => pending.greeted(ws),
+          helloTimeoutMs: options.helloTimeoutMs ?? 10_000,
+          rate: commandRate.connection(certificate, outcome.peer.subject),
+        })
+      : runSession(ws, {
       store,
       commands,
       serverId,

@@ -35,8 +35,21 @@ export interface DispatchCategoryRow {
   safetyFloorShare: number;
 }
 
+/** Civilian stock onboarded and available: a lot held by its owner on behalf of the state. */
+export interface CivilianStockRow {
+  resourceId: string;
+  region: string;
+  name: string;
+  category: string;
+  quantity: number;
+  lon: number;
+  lat: number;
+}
+
 export interface DispatchRows {
   depots: DispatchDepotRow[];
+  /** Optional supply beside the depots, marked civilian in the plan. */
+  civilian?: CivilianStockRow[];
   stock: DispatchQuantityRow[];
   intake: DispatchQuantityRow[];
   categories: DispatchCategoryRow[];
@@ -60,6 +73,13 @@ export function createDispatchQueries(db: Db) {
      WHERE category IN (${sameClass}) GROUP BY intake_depot, category`,
   );
 
+  // Withdrawn or suspended assets are not available: they leave dispatch.
+  const civilian = db.prepare<[string], CivilianStockRow>(
+    `SELECT r.resource_id AS resourceId, r.region, a.name, r.what AS category, r.amount AS quantity, r.lon, r.lat
+     FROM registry_resources r JOIN registry_assets a ON a.asset_id = r.asset_id
+     WHERE r.kind = 'lot' AND r.status = 'available' AND r.what IN (SELECT value FROM json_each(?)) ORDER BY r.resource_id`,
+  );
+
   /** Rows for the given categories and the others of their classes. */
   const rows = (categoryCodes: readonly string[]): DispatchRows => {
     const codes = JSON.stringify([...new Set(categoryCodes)]);
@@ -73,6 +93,7 @@ export function createDispatchQueries(db: Db) {
         lat: d.lat,
         capacity: JSON.parse(d.capacity) as Record<string, number>,
       })),
+      civilian: civilian.all(codes),
       stock: stock.all(codes),
       intake: intake.all(codes),
       categories: categories.all().map((c) => ({

@@ -16,6 +16,14 @@ const byDepot = (table: string, column: string, order: string): RegionTable => (
   remove: `DELETE FROM ${table} WHERE ${column} IN (SELECT code FROM depots WHERE region = @region)`,
 });
 
+const REGISTRY_KEYS = {
+  registry_assets: 'asset_id',
+  registry_steps: 'seq',
+  registry_resources: 'resource_id',
+  registry_meters: 'record_id',
+  registry_rules: 'version',
+} as const;
+
 export const REGION_TABLES: readonly RegionTable[] = [
   {
     table: 'regions',
@@ -71,6 +79,13 @@ export const REGION_TABLES: readonly RegionTable[] = [
     select: 'SELECT * FROM emergency_proposals WHERE region = @region ORDER BY id',
     remove: 'DELETE FROM emergency_proposals WHERE region = @region',
   },
+  // The civilian asset registry: a replica that starts from a snapshot must hold the assets the
+  // later lifecycle events refer to, and the state hash covers them like any projected row.
+  ...(['registry_assets', 'registry_steps', 'registry_resources', 'registry_meters', 'registry_rules'] as const).map((table) => ({
+    table,
+    select: `SELECT * FROM ${table} WHERE region = @region ORDER BY ${REGISTRY_KEYS[table]}`,
+    remove: `DELETE FROM ${table} WHERE region = @region`,
+  })),
 ];
 
 export const SNAPSHOT_TABLES: ReadonlySet<string> = new Set(REGION_TABLES.map((t) => t.table));

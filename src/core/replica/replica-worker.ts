@@ -14,6 +14,7 @@ import { createOptimisationQueries, type OptimisationQueries } from './optimisat
 import { createReplayQueries, type ReplayQueries } from '../replay/replay-queries';
 import { forecastQueriesFor, type ForecastQueries } from '../forecast/forecast-queries';
 import { createRuleAlertService, ruleAlertFollower, type RuleAlertService } from '../alerts/rule-alert-service';
+import { registryOverview } from '../registry/registry-overview';
 import type { ReplicaWorkerMethods, WorkerInit, WorkerReply, WorkerRequest } from './worker-protocol';
 import { situationFilterSchema } from '../../shared/contract/situation-schemas';
 import { toErrorShape } from '../../shared/errors';
@@ -96,6 +97,7 @@ const handlers: Handlers = {
   },
   ruleSetInForce: (_id, region) => ruleAlerts.ruleSet(region),
   ruleAlertsPreview: (_id, region, set) => ruleAlerts.preview(region, set),
+  registryOverview: (_id, region) => registryOverview(replica.db, region),
   emergencyState: (_id, now) => emergency.state(now),
   dispatchSupply: (_id, categories) => dispatch.supply(categories),
   simulationSupply: (_id, categories) => simulationSupply(dispatch.rows(categories), categories),

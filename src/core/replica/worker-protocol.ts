@@ -19,6 +19,7 @@ import type { ForecastRisk, RegionForecast } from '../../shared/contract/forecas
 import type { RuleAlert } from '../../shared/domain/alert-rule-engine';
 import type { AlertRuleSet } from '../../shared/domain/alert-rules';
 import type { RuleSetInForce } from '../alerts/rule-alert-service';
+import type { RegistryOverview } from '../../shared/contract/registry-schemas';
 
 /** Typed methods of the replica worker: name → [arguments, result]. */
 export interface ReplicaWorkerMethods {
@@ -43,6 +44,8 @@ export interface ReplicaWorkerMethods {
   ruleAlerts: [[filter: SituationFilter, limit: number], { alerts: RuleAlert[]; total: number; coveredKinds: string[] }];
   ruleSetInForce: [[region: string], RuleSetInForce];
   ruleAlertsPreview: [[region: string, ruleSet: AlertRuleSet], RuleAlert[]];
+  /** The civilian asset registry's pipeline and pending verifications (src/core/registry/registry-overview.ts). */
+  registryOverview: [[region: string | null], RegistryOverview];
   /** Levels and proposals of emergency mode; `now` (ms) decides which pending proposals have expired. */
   emergencyState: [[now: number], EmergencyState];
   /** Every depot's whole supply above floor of these categories, and the categories (dispatch-queries.ts). */

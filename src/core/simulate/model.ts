@@ -14,7 +14,8 @@ import type { SimulationSupply } from './supply';
  *                     all days when nothing is replenished): what was sent in the last L days is
  *                     still on order, so the stock never goes below zero, nor below the floor
  *                     when usable = held − floor
- *   transport:        Σ tonnes[c] · x[·,·,c,t] ≤ dailyTransportTonnes   every day t
+ *   transport:        Σ tonnes[c] · x[·,·,c,t] ≤ dailyTransportTonnes   every day t (plus the
+ *                     civilian transport units' tonnes per day when the plan calls on them)
  *   floor dip:        Σ_j Σ_{τ in window} x[r,j,c,τ] − dip[r,c] ≤ held − floor   (plans that may go below floor)
  *
  * Three objectives in turn, each kept at its optimum while the next is minimised: the shortfall
@@ -45,6 +46,11 @@ export interface PlanModel {
   hours: Float64Array;
   /** Source regions (indices into supply.regions) this plan may draw on. */
   sources: number[];
+}
+
+/** The civilian transport capacity a plan adds to its daily limit: only when it opts in and has a limit. */
+export function civilianTransportOf(plan: SimulationPlan, supply: SimulationSupply): number {
+  return plan.civilianTransport && plan.dailyTransportTonnes !== null ? (supply.civilianTransportTonnesPerDay ?? 0) : 0;
 }
 
 export interface ModelParams {
@@ -157,9 +163,10 @@ export function buildPlanModel({ scenario, plan, supply, demand, tonnesPerUnit }
     }
   }
   if (plan.dailyTransportTonnes !== null) {
+    const limit = plan.dailyTransportTonnes + civilianTransportOf(plan, supply);
     for (const [, cols] of [...byDay].sort(([x], [y]) => x - y)) {
       const tonnes = cols.map((k) => tonnesPerUnit.get((needs[colNeed[k] as number] as CategoryNeed).category) ?? 0);
-      b.addRow(cols, tonnes, -Infinity, plan.dailyTransportTonnes);
+      b.addRow(cols, tonnes, -Infinity, limit);
     }
   }
   const model = b.build();

@@ -1,5 +1,5 @@
 import type { CategoryNeed, ScenarioDemand } from './demand';
-import type { PlanModel } from './model';
+import { civilianTransportOf, type PlanModel } from './model';
 import type { SimulationPlan, SimulationScenario } from './scenario';
 import type { SimulationSupply } from './supply';
 
@@ -48,6 +48,8 @@ export interface PlanSummary {
   costBreakdown: { transport: number; handling: number; procurement: number };
   /** Regions with some category below its safety floor at the end of the horizon. */
   regionsBelowFloor: string[];
+  /** Tonnes per day of civilian transport (the registry) the plan added to its limit; 0 when none. */
+  civilianTransportTonnesPerDay: number;
 }
 
 export interface PlanResult {
@@ -169,6 +171,7 @@ export function readPlanResult(p: ResultParams, m: PlanModel, x: Float64Array): 
       cost: round2(transport + handling + ordered),
       costBreakdown: { transport: round2(transport), handling: round2(handling), procurement: round2(ordered) },
       regionsBelowFloor: [...below].sort(),
+      civilianTransportTonnesPerDay: civilianTransportOf(plan, supply),
     },
   };
 }

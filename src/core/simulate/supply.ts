@@ -25,6 +25,8 @@ export interface SupplyRegion {
 
 export interface SimulationSupply {
   categories: DispatchCategoryRow[];
+  /** Tonnes per day of the civilian transport units available (the registry); plans opt in. */
+  civilianTransportTonnesPerDay?: number;
   /** Regions holding any of the categories, by adcode. */
   regions: SupplyRegion[];
 }

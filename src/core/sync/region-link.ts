@@ -299,6 +299,13 @@ export class RegionLink {
       this.lastFrameAt = Date.now();
       const parsed = parseFrame(serverFrameSchema, data as Buffer);
       if (!parsed.ok) {
+        const registryRole = registryOnlyRole(data as Buffer);
+        if (registryRole) {
+          // A contributor's or verifier's certificate: the server confines it to the registry.
+          this.setState({ status: 'refused', reason: `server gave a registry-only session: a ${registryRole} certificate receives no event stream` });
+          ws.close(1000, 'registry-only');
+          return;
+        }
         this.log(`protocol error from ${url}: ${parsed.code}: ${parsed.message}`);
         ws.close(1008, parsed.code);
         return;
@@ -498,5 +505,15 @@ export class RegionLink {
     }
     await this.options.sink.saveCheckpoint(checkpoint);
     this.setState({ lastCheckpointSeq: checkpoint.seq });
+  }
+}
+
+/** The role named by a registry welcome (the contributor firewall's answer to hello), or null. */
+function registryOnlyRole(data: Buffer): string | null {
+  try {
+    const frame = JSON.parse(data.toString('utf8')) as { type?: unknown; role?: unknown };
+    return frame.type === 'registry-welcome' && typeof frame.role === 'string' ? frame.role.slice(0, 64) : null;
+  } catch {
+    return null;
   }
 }

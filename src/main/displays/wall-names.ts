@@ -3,4 +3,4 @@
  * wall before any page is loaded. The renderer checks `?wall=` against its own catalogue; a
  * unit test keeps this list equal to it.
  */
-export const HOST_WALLS = ['national-overview', 'region-focus', 'category-reserves', 'alerts-tasks', 'traceability', 'emergency-operations', 'optimisation', 'scenario'] as const;
+export const HOST_WALLS = ['national-overview', 'region-focus', 'category-reserves', 'alerts-tasks', 'traceability', 'emergency-operations', 'optimisation', 'scenario', 'registry'] as const;

@@ -54,6 +54,7 @@ export function createAppHandlers({ replica, info, links, chain, commands = () =
     'instructions:list': ({ filter, limit }) => replica.call('instructions', [filter, limit]),
     'forecast:region': ({ region }) => replica.call('forecastRegion', [region]),
     'forecast:risk': () => replica.call('forecastRisk', []),
+    'registry:overview': ({ region }) => replica.call('registryOverview', [region]),
     'sync:links': () => links(),
     'trace:lot': async ({ lotId }) => {
       const trace = await replica.call('traceLot', [lotId]);

@@ -28,6 +28,7 @@ import { optimisationChannels, optimisationProgressSchema } from './optimisation
 import { forecastChannels } from './forecast-schemas';
 import { scenarioChannels, scenarioProgressSchema } from './scenario-schemas';
 import { alertRuleChannels } from './alert-rules-schemas';
+import { registryChannels } from './registry-schemas';
 import { instructionTraceSchema, lotSummarySchema, lotTraceSchema, traceInstructionRequestSchema, traceLotRequestSchema, traceSearchRequestSchema } from './trace-schemas';
 import {
   acknowledgeRequestSchema,
@@ -155,6 +156,7 @@ export const channels = {
   ...forecastChannels,
   ...scenarioChannels,
   ...alertRuleChannels,
+  ...registryChannels,
 } as const;
 
 /** Events pushed from the host to the renderer. */

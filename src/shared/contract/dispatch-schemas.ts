@@ -45,6 +45,8 @@ const named = { nameZh: z.string(), nameEn: z.string() };
 const categoryInfo = { category: code, categoryName: z.string(), categoryNameEn: z.string(), unit: z.string(), unitEn: z.string() };
 
 export const planFlowSchema = z.object({
+  /** The source is civilian stock held by its owner for the state (the civilian asset registry), not a depot. */
+  civilian: z.literal(true).optional(),
   from: code,
   fromName: z.string(),
   fromNameEn: z.string(),

@@ -14,3 +14,4 @@ export * from './optimisation-schemas';
 export * from './forecast-schemas';
 export * from './scenario-schemas';
 export * from './alert-rules-schemas';
+export * from './registry-schemas';

@@ -4,6 +4,15 @@ import { EMERGENCY_LEVELS } from './emergency';
 import { INSTRUCTION_KINDS, instructionSchema } from './instruction-schema';
 import { signedEnvelopeSchema } from '../protocol/command-envelope';
 import { alertRuleSetSchema } from './alert-rules';
+import {
+  registryAssetMeteredSchema,
+  registryAssetOnboardedSchema,
+  registryAssetRegisteredSchema,
+  registryAssetSuspendedSchema,
+  registryAssetVerifiedSchema,
+  registryAssetWithdrawnSchema,
+  registryRulesPublishedSchema,
+} from './registry';
 
 /**
  * The event model (docs/architecture.md §5). State is a deterministic fold of one append-only log per
@@ -27,6 +36,7 @@ export const ROLES = [
   'depot-operator',
   'auditor',
   'contributor',
+  'registry-verifier',
   'wall',
   'regional-server',
 ] as const;
@@ -237,6 +247,14 @@ export const eventPayloadSchemas = {
   'alert.acknowledged': alertAcknowledgedSchema,
   'alert.assigned': alertAssignedSchema,
   'alert.resolved': alertResolvedSchema,
+  'registry.asset-registered': registryAssetRegisteredSchema,
+  'registry.asset-verified': registryAssetVerifiedSchema,
+  'registry.asset-onboarded': registryAssetOnboardedSchema,
+  'registry.asset-metered': registryAssetMeteredSchema,
+  'registry.asset-suspended': registryAssetSuspendedSchema,
+  'registry.asset-withdrawn': registryAssetWithdrawnSchema,
+  /** A contribution rule version, as the national commander signed it (the envelope re-verifies it). */
+  'registry.rules-published': registryRulesPublishedSchema.extend({ envelope: signedEnvelopeSchema }),
 } as const;
 
 export type EventType = keyof typeof eventPayloadSchemas;

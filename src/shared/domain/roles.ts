@@ -33,6 +33,12 @@ export const ACTIONS = [
   'publish-alert-rules',
   /** Acknowledge a raised alert with a comment. */
   'acknowledge-alert',
+  /** A contributor reads its own assets, meter records and ledger, nothing else. */
+  'read-own-registry',
+  /** A verifier records an on-site inspection, onboards, suspends or withdraws an asset of its province. */
+  'verify-civilian-asset',
+  /** The national hub publishes a version of the contribution rules. */
+  'publish-registry-rules',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -64,13 +70,15 @@ export const ROLE_ACTIONS: Readonly<Record<Role, readonly Action[]>> = {
     'run-scenario',
     'verify-audit',
     'acknowledge-alert',
+    'publish-registry-rules',
   ],
   'duty-officer': ['read-state', 'issue-instruction', 'acknowledge-instruction', 'propose-emergency-level', 'cosign-emergency-level', 'acknowledge-alert'],
   'ministry-analyst': ['read-state', 'run-scenario', 'publish-alert-rules', 'acknowledge-alert'],
   'depot-operator': ['read-state', 'record-movement', 'acknowledge-instruction'],
   auditor: ['read-state', 'verify-audit'],
   wall: ['read-state'],
-  contributor: ['register-civilian-asset'],
+  contributor: ['register-civilian-asset', 'read-own-registry'],
+  'registry-verifier': ['verify-civilian-asset'],
   'regional-server': [],
 };
 
@@ -89,6 +97,10 @@ function roleRefusal(role: Role, action: Action): string {
       ? 'contributors (civilian participants) never read national or regional reserve state'
       : `contributors (civilian participants) hold no command right: ${action} is refused`;
   }
+  if (role === 'registry-verifier') return `a registry verifier only verifies and onboards civilian assets: ${action} is refused`;
+  if (action === 'verify-civilian-asset') return `civilian assets are verified by a registry verifier, not by a ${role}`;
+  if (action === 'publish-registry-rules') return `contribution rules are published by the national hub (a national commander), not by a ${role}`;
+  if (action === 'read-own-registry') return `only a contributor reads its own registry record, not a ${role}`;
   if (role === 'regional-server') return `a regional server certificate is a machine identity and cannot ${action}`;
   if (action === 'record-movement') return `only the operator of a depot records its stock movements, not a ${role}`;
   if (action === 'break-glass-level-I') return `only a national commander may set emergency level I alone (break glass), not a ${role}`;
@@ -106,6 +118,9 @@ export function authorize(actor: ActorScope, action: Action, target: ActionTarge
   if (!ADCODE.test(target.region)) return deny(`the target region "${target.region}" is not a 6-digit adcode`);
   if (NATIONAL_ROLES.has(actor.role) && actor.region !== NATIONAL_SCOPE) {
     return deny(`role ${actor.role} is national: its certificate must carry region ${NATIONAL_SCOPE}, not ${actor.region}`);
+  }
+  if (actor.role === 'registry-verifier' && actor.region === NATIONAL_SCOPE) {
+    return deny(`role registry-verifier is provincial: its certificate must carry a province, not ${NATIONAL_SCOPE}`);
   }
   if (!ROLE_ACTIONS[actor.role].includes(action)) return deny(roleRefusal(actor.role, action));
   if (!inScope(actor.region, target.region)) {

@@ -42,6 +42,11 @@ export const planSchema = z.strictObject({
   replenishLeadDays: wholeDays(1).nullable(),
   /** Whether depots may send stock below their safety floor. */
   belowFloor: z.boolean({ error: 'must be true or false' }),
+  /**
+   * Whether the civilian transport units onboarded in the registry (in tonnes per day) add their
+   * capacity to dailyTransportTonnes; no effect without a transport limit.
+   */
+  civilianTransport: z.boolean({ error: 'must be true or false' }).default(false),
 });
 
 export const simulationScenarioSchema = z

@@ -53,5 +53,9 @@ export const COMMAND_REFUSAL_CODES = [
   'internal',
   /** Too many commands from this connection or certificate in the current window; nothing was decided. */
   'rate-limited',
+  /** A contributor's connection is confined to its own registry records (the contributor firewall). */
+  'firewall',
+  /** A registry request refers to an asset that is not there (or not the contributor's own). */
+  'unknown-asset',
 ] as const;
 export type CommandRefusalCode = (typeof COMMAND_REFUSAL_CODES)[number];

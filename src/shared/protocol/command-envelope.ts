@@ -4,6 +4,7 @@ import { adcodeSchema } from '../domain/adcode';
 import { instructionSchema } from '../domain/instruction-schema';
 import { EMERGENCY_LEVELS, MAX_ENVELOPE_LIFETIME_MS } from '../domain/emergency';
 import { canonicalJson } from '../domain/canonical';
+import { registryRulesPublishedSchema } from '../domain/registry';
 
 /**
  * Signed command envelopes (docs/architecture.md §8): every command that changes the world carries its
@@ -38,6 +39,8 @@ export const commandBodySchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('alert.assign'), alertId: text(200), raisedAt: z.iso.datetime(), assignee: text(200) }),
   /** An officer closes one raising of a rule alert with a note; it is not raised again until it clears. */
   z.object({ kind: z.literal('alert.resolve'), alertId: text(200), raisedAt: z.iso.datetime(), comment: text(500) }),
+  /** The national hub publishes a contribution rule version of the civilian asset registry. */
+  z.object({ kind: z.literal('registry.publish-rules'), rules: registryRulesPublishedSchema }),
 ]);
 export type CommandBody = z.infer<typeof commandBodySchema>;
 export type CommandKind = CommandBody['kind'];

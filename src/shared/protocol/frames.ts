@@ -93,6 +93,11 @@ export const SNAPSHOT_TABLE_NAMES = [
   'alerts',
   'emergency_levels',
   'emergency_proposals',
+  'registry_assets',
+  'registry_steps',
+  'registry_resources',
+  'registry_meters',
+  'registry_rules',
 ] as const;
 export const SNAPSHOT_ROWS_PER_FRAME = 2000;
 const cell = z.union([z.string(), z.number(), z.null()]);

@@ -40,6 +40,11 @@ export function PlanTable() {
               <tr key={l.key} data-line={l.key} data-removed={l.removed} className={l.removed ? 'dispatch-removed' : problem ? 'dispatch-bad' : undefined}>
                 <th scope="row">
                   {zh ? f.fromName : f.fromNameEn}
+                  {f.civilian && (
+                    <span className="dispatch-civilian" title={t('registry.dispatch.civilianHint')}>
+                      {t('registry.dispatch.civilian')}
+                    </span>
+                  )}
                   <span className="cell-sub"> {regionName(locale, f.fromRegion)}</span>
                 </th>
                 <td>{zh ? f.toName : f.toNameEn}</td>

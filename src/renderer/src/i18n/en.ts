@@ -2,6 +2,7 @@ import type { MessageKey } from './zh-CN';
 import { en as emergencyEn } from './messages/emergency';
 import { en as dispatchEn } from './messages/dispatch';
 import { en as kioskEn } from './messages/kiosk';
+import { en as registryEn } from './messages/registry';
 import { en as figuresEn } from './messages/figures';
 import { en as replayEn } from './messages/replay';
 import { en as briefingEn } from './messages/briefing';
@@ -243,6 +244,7 @@ export const en: Record<MessageKey, string> = {
   ...emergencyEn,
   ...dispatchEn,
   ...kioskEn,
+  ...registryEn,
   ...figuresEn,
   ...errorsEn,
   ...replayEn,

@@ -1,6 +1,7 @@
 import { zh as emergencyZh } from './messages/emergency';
 import { zh as dispatchZh } from './messages/dispatch';
 import { zh as kioskZh } from './messages/kiosk';
+import { zh as registryZh } from './messages/registry';
 import { zh as figuresZh } from './messages/figures';
 import { zh as replayZh } from './messages/replay';
 import { zh as briefingZh } from './messages/briefing';
@@ -242,6 +243,7 @@ export const zhCN = {
   ...emergencyZh,
   ...dispatchZh,
   ...kioskZh,
+  ...registryZh,
   ...figuresZh,
   ...errorsZh,
   ...replayZh,

@@ -12,6 +12,9 @@ import { TransferList } from '../panels/TransferList';
 import { TrendChart } from '../panels/TrendChart';
 import { ForecastChart } from '../features/forecast/ForecastChart';
 import { ForecastRiskList } from '../features/forecast/ForecastRiskList';
+import { RegistryMap } from '../features/registry/RegistryMap';
+import { RegistryPending } from '../features/registry/RegistryPending';
+import { RegistryPipeline } from '../features/registry/RegistryPipeline';
 import { PlanPanel } from '../dispatch/PlanPanel';
 import { ScenarioPanel } from '../dispatch/ScenarioPanel';
 import { LevelsTable } from './emergency-operations/LevelsTable';
@@ -49,6 +52,12 @@ export function WallGrid({ layout, zoomToFocus = false }: { layout: WallLayout; 
         return <ForecastChart region={region} />;
       case 'forecast-risk':
         return <ForecastRiskList />;
+      case 'registry-pipeline':
+        return <RegistryPipeline region={region ?? null} />;
+      case 'registry-pending':
+        return <RegistryPending region={region ?? null} />;
+      case 'registry-map':
+        return <RegistryMap region={region ?? null} />;
       case 'instruction-list':
         return <InstructionList />;
       case 'dispatch-scenario':

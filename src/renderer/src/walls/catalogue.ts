@@ -24,6 +24,7 @@ export const WALL_CATALOGUE: readonly WallEntry[] = [
   { type: 'emergency-operations', title: 'wall.emergency-operations', load: () => import('./emergency-operations/EmergencyOperations') },
   { type: 'optimisation', title: 'wall.optimisation', load: () => import('./optimisation/Optimisation') },
   { type: 'scenario', title: 'wall.scenario', load: () => import('../features/scenario/ScenarioWall') },
+  { type: 'registry', title: 'wall.registry', load: () => import('./registry/Registry') },
 ];
 
 export function wallEntry(type: WallType): WallEntry {

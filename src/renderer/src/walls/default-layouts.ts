@@ -5,6 +5,7 @@ import { parseWallLayout, type WallLayout, type WallType } from './layout';
 import nationalOverview from './national-overview/layout.json';
 import optimisation from './optimisation/layout.json';
 import regionFocus from './region-focus/layout.json';
+import registry from './registry/layout.json';
 import traceability from './traceability/layout.json';
 import scenario from '../features/scenario/layout.json';
 
@@ -18,4 +19,5 @@ export const DEFAULT_LAYOUTS: Record<WallType, WallLayout> = {
   'emergency-operations': parseWallLayout(emergencyOperations),
   optimisation: parseWallLayout(optimisation),
   scenario: parseWallLayout(scenario),
+  registry: parseWallLayout(registry),
 };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-export const WALL_TYPES = ['national-overview', 'region-focus', 'category-reserves', 'alerts-tasks', 'traceability', 'emergency-operations', 'optimisation', 'scenario'] as const;
+export const WALL_TYPES = ['national-overview', 'region-focus', 'category-reserves', 'alerts-tasks', 'traceability', 'emergency-operations', 'optimisation', 'scenario', 'registry'] as const;
 export type WallType = (typeof WALL_TYPES)[number];
 
 export const PANEL_KINDS = [
@@ -32,6 +32,9 @@ export const PANEL_KINDS = [
   'scenario-map',
   'scenario-compare',
   'scenario-days',
+  'registry-pipeline',
+  'registry-pending',
+  'registry-map',
 ] as const;
 export type PanelKind = (typeof PANEL_KINDS)[number];
 

@@ -1,0 +1,113 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CIVILIAN_EXTRA_HOURS } from '../../src/core/dispatch/recommend';
+import { ReplicaClient } from '../../src/core/replica/replica-client';
+import { openReplica } from '../../src/core/replica/replica';
+import { loadNorms } from '../../src/core/dispatch/norms';
+import { parseSimulationScenario, simulationSupplyFromReplica } from '../../src/core/simulate';
+import { createDispatchService } from '../../src/main/host/dispatch-service';
+import { dispatchScenarioSchema, type DispatchRecommendation } from '../../src/shared/contract';
+import { commandNet, REGION, type CommandNet, type Officer } from '../commands/support/officers';
+import { physicalAsset, RegistryClient, transportAsset } from './support/registry-client';
+import { syncedReplica } from './support/synced-replica';
+
+/*
+ * Onboarded civilian stock as optional supply of the dispatch recommendation, on a replica synced
+ * from a real server: a shortfall of the state's stock is removed by a civilian lot, whose flows
+ * are marked civilian and cost their surcharge; once the asset is withdrawn it leaves dispatch.
+ */
+let cn: CommandNet;
+let verifier: Officer;
+const clients: { close(): void }[] = [];
+let target: { file: string; keyFile: string; key: Buffer };
+
+beforeAll(async () => {
+  cn = await commandNet();
+  const p12 = cn.net.issue({ kind: 'client', region: REGION, role: 'registry-verifier', name: 'verifier-hu' });
+  verifier = { ...cn.net.identity(p12), subject: `CN=verifier-hu,OU=registry-verifier,O=${REGION}`, p12 };
+  target = cn.net.replicaFile();
+});
+
+afterAll(async () => {
+  for (const c of clients) c.close();
+  await cn?.net.close();
+});
+
+async function connect(officer: Officer) {
+  const client = await RegistryClient.connect(cn, officer);
+  clients.push(client);
+  return client;
+}
+
+/** A recommendation for Hunan from the replica as synced now. */
+async function recommend(): Promise<DispatchRecommendation> {
+  await syncedReplica(cn, cn.officerA, target);
+  const replica = await ReplicaClient.open({ file: target.file, key: target.key });
+  const service = createDispatchService({ replica, commands: () => null, progress: () => undefined });
+  try {
+    return await service.recommend({ scenario: dispatchScenarioSchema.parse({ regions: [REGION], population: { [REGION]: 20_000_000 }, durationDays: 30 }) });
+  } finally {
+    await service.dispose();
+    await replica.close();
+  }
+}
+
+const short = (rec: DispatchRecommendation, category: string) => rec.plan.shortfalls.filter((s) => s.category === category).reduce((n, s) => n + s.quantity, 0);
+
+describe('civilian stock in the dispatch recommendation', () => {
+  it('removes a shortfall of the state’s stock, marked civilian at its own cost, and leaves once withdrawn', async () => {
+    const before = await recommend();
+    const missing = short(before, 'GR-RICE');
+    expect(missing).toBeGreaterThan(0);
+    expect(before.plan.flows.some((f) => f.civilian)).toBe(false);
+
+    // A contributor's grain, enough to cover what is missing, verified and onboarded.
+    const owner = await connect(cn.contributor);
+    const inspector = await connect(verifier);
+    const grain = ((await owner.request({ op: 'register', asset: physicalAsset('湘粮代储三号库', missing + 100) })).value as { assetId: string }).assetId;
+    // Registered or verified only: not yet supply.
+    expect(await inspector.request({ op: 'verify', assetId: grain, passed: true, reason: '现场核验合格', evidence: [] })).toMatchObject({ status: 'accepted' });
+    expect(short(await recommend(), 'GR-RICE')).toBe(missing);
+    expect(await inspector.request({ op: 'onboard', assetId: grain })).toMatchObject({ status: 'accepted' });
+
+    const after = await recommend();
+    expect(short(after, 'GR-RICE')).toBe(0);
+    const lot = grain.replace('CA-', 'CL-');
+    const civilian = after.plan.flows.filter((f) => f.civilian);
+    expect(civilian.map((f) => [f.from, f.category, f.fromName])).toEqual([[lot, 'GR-RICE', '湘粮代储三号库']]);
+    expect(civilian[0]!.quantity).toBe(missing);
+    expect(civilian[0]!.available).toBe(missing + 100);
+    // Its own cost: the objective carries the surcharge on every civilian unit, the hours shown are travel.
+    expect(civilian[0]!.hours).toBeLessThan(CIVILIAN_EXTRA_HOURS);
+    const state = after.plan.flows.filter((f) => !f.civilian);
+    expect(after.plan.objective).toBeCloseTo(
+      state.reduce((n, f) => n + f.quantity * f.hours, 0) + civilian[0]!.quantity * (civilian[0]!.hours + CIVILIAN_EXTRA_HOURS) + after.plan.shortfalls.reduce((n, s) => n + s.quantity * 1_000_000, 0),
+      3,
+    );
+    // The state's own stock of rice is used in full before civilian stock is called on.
+    const rice = after.explanation.demandByCategory.find((b) => b.category === 'GR-RICE')!;
+    expect(state.filter((f) => f.category === 'GR-RICE').reduce((n, f) => n + f.quantity, 0)).toBe(rice.available - (missing + 100));
+
+    // A civilian transport unit onboarded: the scenario simulation reads its tonnes per day from the replica.
+    const trucks = ((await owner.request({ op: 'register', asset: transportAsset() })).value as { assetId: string }).assetId;
+    const vans = ((await owner.request({ op: 'register', asset: { ...transportAsset('城配货车队'), capacity: 30, unit: 'vehicles' } })).value as { assetId: string }).assetId;
+    for (const assetId of [trucks, vans]) {
+      expect(await inspector.request({ op: 'verify', assetId, passed: true, reason: '现场核验合格', evidence: [] })).toMatchObject({ status: 'accepted' });
+      expect(await inspector.request({ op: 'onboard', assetId })).toMatchObject({ status: 'accepted' });
+    }
+    await syncedReplica(cn, cn.officerA, target);
+    const scenario = parseSimulationScenario({ days: 3, affected: [{ region: REGION, population: 1000, onsetDay: 0, durationDays: 3 }], plans: [{ id: 'p', sourceRegions: 'all', dailyTransportTonnes: 10, replenishLeadDays: null, belowFloor: false, civilianTransport: true }] });
+    const synced = openReplica(target.file, target.key, { readonly: true });
+    try {
+      // 120 t/day of trucks; the vans' capacity is not in tonnes per day and is not counted.
+      expect(simulationSupplyFromReplica(synced.db, scenario, loadNorms()).civilianTransportTonnesPerDay).toBe(120);
+    } finally {
+      synced.close();
+    }
+
+    // Withdrawn: gone from the supply, the shortfall is back.
+    expect(await owner.request({ op: 'withdraw', assetId: grain, reason: '自用' })).toMatchObject({ status: 'accepted' });
+    const withdrawn = await recommend();
+    expect(withdrawn.plan.flows.some((f) => f.civilian)).toBe(false);
+    expect(short(withdrawn, 'GR-RICE')).toBe(missing);
+  });
+});
