@@ -36,12 +36,16 @@ describe('file modes of everything exported', () => {
     }
   }, 120_000);
 
-  it("the app's briefing export: the briefings folder 0700, the PDF 0600", async () => {
+  it("the app's briefing export: the briefings folder 0700, the PDF 0600, a second one in the same second beside it", async () => {
     const client = await ReplicaClient.open({ file: base.file, key: base.key });
     try {
-      const result = await exportFromHost(client, base.file, { region: '430000' });
+      const now = new Date();
+      const result = await exportFromHost(client, base.file, { region: '430000' }, null, now);
       expect(mode(join(base.dir, 'briefings'))).toBe('700');
       expect(mode(result.file)).toBe('600');
+      // A second export of the same scope in the same second gets its own file.
+      const again = await exportFromHost(client, base.file, { region: '430000' }, null, now);
+      expect(again.file).toBe(result.file.replace(/\.pdf$/, '-2.pdf'));
     } finally {
       await client.close();
     }
