@@ -1,0 +1,112 @@
+import { connect, type NatsConnection } from '@nats-io/transport-node';
+import { jetstream, jetstreamManager, DiscardPolicy, RetentionPolicy, StorageType, type JetStreamManager, type JetStreamClient } from '@nats-io/jetstream';
+import type { SealedEvent } from '../../../shared/domain/events';
+import { LogConflictError, LogUnavailableError, type RegionLog } from './region-log';
+
+export interface JetStreamLogOptions {
+  /** `nats://HOST:PORT[,HOST:PORT…]`, as `inrs server --log` takes it. */
+  url: string;
+  region: string;
+  /** How long an append or read may wait for the cluster before the log counts as unavailable. */
+  timeoutMs?: number;
+}
+
+/** One stream per region, so the stream's sequence is the region's seq (no deletes: no gaps). */
+export const streamName = (region: string) => `INRS_REGION_${region}`;
+export const subjectOf = (region: string) => `inrs.log.${region}`;
+
+export function parseLogUrl(url: string): string[] {
+  const match = /^nats:\/\/(.+)$/.exec(url);
+  if (!match?.[1]) throw new Error(`--log ${url}: expected nats://HOST:PORT[,HOST:PORT…]`);
+  const servers = match[1].split(',').map((s) => s.trim());
+  for (const s of servers) if (!/^[\w.-]+:\d{1,5}$/.test(s)) throw new Error(`--log ${url}: "${s}" is not HOST:PORT`);
+  return servers;
+}
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+/** Errors of a cluster without quorum or out of reach, as the client reports them. */
+function isUnavailable(err: unknown): boolean {
+  const text = `${(err as Error).name ?? ''} ${(err as Error).message ?? ''} ${String((err as { code?: unknown }).code ?? '')}`.toLowerCase();
+  return /timeout|no responders|503|unavailable|closed|disconnect|no suitable peers|insufficient resources|offline/.test(text);
+}
+
+export async function openJetStreamLog(options: JetStreamLogOptions): Promise<RegionLog & { replicas: number; connection: NatsConnection }> {
+  const timeout = options.timeoutMs ?? 5_000;
+  const servers = parseLogUrl(options.url);
+  const nc = await connect({ servers, timeout, maxReconnectAttempts: -1, reconnectTimeWait: 250 });
+  const jsm: JetStreamManager = await jetstreamManager(nc, { timeout });
+  const js: JetStreamClient = jetstream(nc, { timeout });
+  const name = streamName(options.region);
+  const subject = subjectOf(options.region);
+  // Replicas follow the cluster: as many nodes as it has, up to 3.
+  const clusterSize = await clusterNodes(nc);
+  const replicas = Math.max(1, Math.min(3, clusterSize));
+  try {
+    await jsm.streams.info(name);
+  } catch {
+    await jsm.streams.add({
+      name,
+      subjects: [subject],
+      storage: StorageType.File,
+      num_replicas: replicas,
+      retention: RetentionPolicy.Limits,
+      discard: DiscardPolicy.New,
+      deny_delete: true,
+      deny_purge: true,
+      allow_direct: true,
+    });
+  }
+
+  const guard = async <T>(run: () => Promise<T>): Promise<T> => {
+    try {
+      return await run();
+    } catch (err) {
+      if (err instanceof LogConflictError) throw err;
+      if (isUnavailable(err)) throw new LogUnavailableError(`region log unavailable: ${(err as Error).message}`);
+      throw err;
+    }
+  };
+
+  return {
+    replicas,
+    connection: nc,
+    headSeq: () => guard(async () => (await jsm.streams.info(name)).state.last_seq),
+    append: (event) =>
+      guard(async () => {
+        try {
+          // Both expectations: nats-server 2.9 checks the per-subject one racily in a cluster (two
+          // concurrent publishes on the same head can both pass), the stream-wide one strictly;
+          // with one region per stream they name the same position.
+          const head = event.seq - 1;
+          await js.publish(subject, encoder.encode(JSON.stringify(event)), { msgID: event.hash, expect: { lastSequence: head, lastSubjectSequence: head }, timeout });
+        } catch (err) {
+          if (/wrong last sequence/i.test((err as Error).message)) throw new LogConflictError(`seq ${event.seq - 1} is no longer the head of region ${options.region}`);
+          throw err;
+        }
+      }),
+    readAfter: (afterSeq, limit) =>
+      guard(async () => {
+        const last = (await jsm.streams.info(name)).state.last_seq;
+        const out: SealedEvent[] = [];
+        for (let seq = afterSeq + 1; seq <= last && out.length < limit; seq++) {
+          const msg = await jsm.streams.getMessage(name, { seq });
+          if (!msg) throw new Error(`region log ${name}: seq ${seq} missing`);
+          out.push(JSON.parse(decoder.decode(msg.data)) as SealedEvent);
+        }
+        return out;
+      }),
+    close: async () => {
+      await nc.drain().catch(() => nc.close());
+    },
+  };
+}
+
+/** Nodes of the JetStream cluster this connection reaches (1 for a single server). */
+async function clusterNodes(nc: NatsConnection): Promise<number> {
+  const info = nc.info as { cluster?: string; connect_urls?: string[] } | undefined;
+  if (!info?.cluster) return 1;
+  // connect_urls lists the other nodes' client URLs, gossiped by the cluster.
+  return 1 + new Set(info.connect_urls ?? []).size - (info.connect_urls?.length ? 0 : 0);
+}

@@ -1,0 +1,88 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { connect } from '@nats-io/transport-node';
+
+export const NATS_SERVER = '/usr/sbin/nats-server';
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+export interface NatsNode {
+  name: string;
+  clientPort: number;
+  process: ChildProcess | null;
+}
+
+/** A JetStream cluster of real nats-server processes on 127.0.0.1, each with its own store in `dir`. */
+export async function startNatsCluster(dir: string, size = 3) {
+  const nodes: (NatsNode & { routePort: number; config: string })[] = [];
+  for (let i = 0; i < size; i++) nodes.push({ name: `n${i + 1}`, clientPort: await freePort(), routePort: await freePort(), process: null, config: '' });
+  for (const node of nodes) {
+    const store = join(dir, node.name);
+    mkdirSync(store, { recursive: true });
+    const routes = nodes.filter((n) => n !== node).map((n) => `nats-route://127.0.0.1:${n.routePort}`);
+    node.config = join(dir, `${node.name}.conf`);
+    writeFileSync(
+      node.config,
+      `server_name: ${node.name}\nlisten: 127.0.0.1:${node.clientPort}\njetstream { store_dir: "${store}" }\ncluster { name: inrs, listen: 127.0.0.1:${node.routePort}, routes: [${routes.join(', ')}] }\n`,
+    );
+  }
+  const start = (node: (typeof nodes)[number]) => {
+    node.process = spawn(NATS_SERVER, ['-c', node.config], { stdio: 'ignore' });
+  };
+  nodes.forEach(start);
+  const url = `nats://${nodes.map((n) => `127.0.0.1:${n.clientPort}`).join(',')}`;
+
+  /** Waits until JetStream answers with a meta leader (the cluster formed). */
+  const ready = async (deadlineMs = 20_000) => {
+    const until = Date.now() + deadlineMs;
+    for (;;) {
+      try {
+        const nc = await connect({ servers: nodes.filter((n) => n.process).map((n) => `127.0.0.1:${n.clientPort}`), timeout: 1000 });
+        try {
+          const reply = await nc.request('$JS.API.INFO', undefined, { timeout: 1000 });
+          const info = reply.json<{ error?: unknown }>();
+          if (!info.error) return;
+        } finally {
+          await nc.close();
+        }
+      } catch {
+        // not yet
+      }
+      if (Date.now() > until) throw new Error('nats cluster did not form');
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  };
+
+  return {
+    nodes,
+    url,
+    ready,
+    /** kill -9 of one node. */
+    kill(name: string) {
+      const node = nodes.find((n) => n.name === name);
+      node?.process?.kill('SIGKILL');
+      if (node) node.process = null;
+    },
+    restart(name: string) {
+      const node = nodes.find((n) => n.name === name);
+      if (node && !node.process) start(node);
+    },
+    stop() {
+      for (const node of nodes) {
+        node.process?.kill('SIGKILL');
+        node.process = null;
+      }
+    },
+  };
+}
