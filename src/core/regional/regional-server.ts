@@ -8,11 +8,13 @@ import { MAX_FRAME_BYTES, type Checkpoint } from '../../shared/protocol/frames';
 import { DisposableStore } from '../../shared/disposables';
 import { signCheckpoint } from '../checkpoint/checkpoints';
 import { identityFromPeer, loadIdentityFile, trustStore, type PeerIdentity } from '../pki';
-import { createCommandExecutor, type CommandExecutor } from '../commands/command-executor';
+import { createCommandExecutor, type CommandPath } from '../commands/command-executor';
 import { revocationList } from '../commands/revocation';
 import type { EnvelopeTrust } from '../commands/verify-envelope';
 import { createCommandRate, DEFAULT_COMMAND_RATE, type CommandRateLimits } from './command-rate';
 import { capPendingConnections } from './pending-connections';
+import { createLogBackedCommands } from './log/log-backed-commands';
+import { openSharedLog } from './log/shared-log';
 import { openRegionalStore, type RegionalStore } from './regional-store';
 import { runSession } from './session';
 import { trustFilesStamp } from './trust-stamp';
@@ -52,6 +54,8 @@ export interface RegionalServerOptions {
   onAck?: (clientId: string, region: string, seq: number) => void;
   /** The clock commands are judged by (validity windows, co-signature deadlines); Date.now by default. */
   now?: () => number;
+  /** `nats://HOST:PORT[,…]`: the region's log is a JetStream stream shared with the region's other servers. */
+  logUrl?: string;
 }
 
 export interface RegionalServer {
@@ -64,7 +68,7 @@ export interface RegionalServer {
   /** Re-reads the CRLs now (TLS and signer checks), as the periodic reload does. */
   reloadTrust(): void;
   /** The command path, with its ledger (decided results, nonces, audit). */
-  commands: CommandExecutor;
+  commands: CommandPath;
   close(): Promise<void>;
 }
 
@@ -123,6 +127,8 @@ export async function startRegionalServer(options: RegionalServerOptions): Promi
 
   const store = openRegionalStore(options.dataDir, options.region);
   disposables.add(() => store.close());
+  const shared = options.logUrl ? await openSharedLog(options.logUrl, store, log) : null;
+  if (shared) disposables.add(() => shared.close());
   const serverId = `${options.region}/${identity.info.name}/${randomUUID().slice(0, 8)}`;
 
   const checkpoint = (): Checkpoint | null => {
@@ -198,15 +204,31 @@ export async function startRegionalServer(options: RegionalServerOptions): Promi
   });
   server.on('request', (_req, res) => res.writeHead(426, { Connection: 'close' }).end('WebSocket only\n'));
 
-  const commands = createCommandExecutor({
+  const clock = options.now ?? Date.now;
+  let pinned: number | null = null;
+  const executor = createCommandExecutor({
     store,
     trust: () => {
       if (!envelopeTrust) throw new Error('trust material not loaded');
       return envelopeTrust;
     },
-    now: options.now ?? Date.now,
+    now: () => pinned ?? clock(),
     log,
   });
+  const logBacked = shared
+    ? createLogBackedCommands({ store, log: shared.log, executor, now: clock, pinClock: (at) => (pinned = at), onProjected: () => notifyAppended() })
+    : null;
+  const commands: CommandPath = logBacked ?? executor;
+  if (logBacked) {
+    // Events the region's other servers appended reach this projection and its clients.
+    const follow = setInterval(() => {
+      logBacked.follow().then(
+        (moved) => moved && notifyAppended(),
+        (err: Error) => log(`region log: could not follow: ${err.message}`),
+      );
+    }, 250);
+    disposables.add(() => clearInterval(follow));
+  }
   const rateLimits = { ...DEFAULT_COMMAND_RATE, ...options.commandRate };
   const commandRate = createCommandRate(rateLimits, (window) => {
     const reason = `${window.refused} command(s) refused from ${window.from.toISOString()} to ${window.to.toISOString()}: over ${window.limits.perConnection} per connection or ${window.limits.perCertificate} per certificate in ${window.limits.windowMs / 1000} s`;

@@ -15,14 +15,15 @@ import { guardSocket } from '../net/ws-guard';
 import type { ErrorDetails } from '../../shared/errors';
 import { readRegionSnapshotRows } from '../replica/apply-snapshot';
 import type { PeerIdentity } from '../pki';
-import type { CommandExecutor } from '../commands/command-executor';
+import type { CommandPath } from '../commands/command-executor';
+import type { CommandOutcome } from '../commands/outcome';
 import type { RateDecision } from './command-rate';
 import type { RegionalStore } from './regional-store';
 
 export interface SessionDeps {
   store: RegionalStore;
   /** Executes commands (signed envelopes, depot operators' movements) and audits each one. */
-  commands: CommandExecutor;
+  commands: CommandPath;
   serverId: string;
   peer: PeerIdentity;
   latestCheckpoint(): Checkpoint | null;
@@ -160,15 +161,24 @@ export function runSession(ws: WebSocket, deps: SessionDeps) {
           return;
         }
         // Decided, appended and audited before the answer leaves.
+        const answer = (result: CommandOutcome) => {
+          deps.log(`command ${frame.commandId} (${frame.kind}) from ${peer.subject}: ${result.status}${result.status === 'refused' ? ` [${result.code}] ${result.reason}` : ''}`);
+          send(
+            result.status === 'accepted'
+              ? { type: 'commandResult', commandId: frame.commandId, status: 'accepted', reason: null, seq: result.seq }
+              : { type: 'commandResult', commandId: frame.commandId, status: 'refused', code: result.code, reason: result.reason, seq: null },
+          );
+          if (result.status === 'accepted') deps.onAppended();
+        };
         const result =
           frame.kind === 'signed' ? deps.commands.signed(peer, frame.commandId, frame.envelope) : deps.commands.recordEvent(peer, frame.commandId, frame.draft);
-        deps.log(`command ${frame.commandId} (${frame.kind}) from ${peer.subject}: ${result.status}${result.status === 'refused' ? ` [${result.code}] ${result.reason}` : ''}`);
-        send(
-          result.status === 'accepted'
-            ? { type: 'commandResult', commandId: frame.commandId, status: 'accepted', reason: null, seq: result.seq }
-            : { type: 'commandResult', commandId: frame.commandId, status: 'refused', code: result.code, reason: result.reason, seq: null },
-        );
-        if (result.status === 'accepted') deps.onAppended();
+        // A shared region log decides asynchronously; the embedded store at once, as before.
+        if (result instanceof Promise) {
+          result.then(answer, (err: Error) => {
+            deps.log(`command ${frame.commandId} from ${peer.subject} failed: ${err.stack ?? err.message}`);
+            send({ type: 'commandResult', commandId: frame.commandId, status: 'refused', code: 'internal', reason: `the server failed to decide this command: ${err.message}`, seq: null });
+          });
+        } else answer(result);
         return;
       }
       case 'ping':

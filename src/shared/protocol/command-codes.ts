@@ -49,5 +49,7 @@ export const COMMAND_REFUSAL_CODES = [
   'internal',
   /** Too many commands from this connection or certificate in the current window; nothing was decided. */
   'rate-limited',
+  /** The region's shared log has no quorum (or is out of reach); nothing was decided, reads go on. */
+  'unavailable',
 ] as const;
 export type CommandRefusalCode = (typeof COMMAND_REFUSAL_CODES)[number];

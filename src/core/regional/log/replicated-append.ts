@@ -7,14 +7,15 @@ export type ReplicatedAppendResult = AppendResult | { status: 'refused'; code: '
 
 const CATCH_UP_BATCH = 500;
 
-/** Projects every event the log holds past the store's head; returns the new head seq. */
+/** Projects every event the log holds past the store's head; returns how many it projected. */
 export async function catchUp(store: RegionalStore, log: RegionLog): Promise<number> {
+  let projected = 0;
   for (;;) {
-    const head = store.head();
-    const events = await log.readAfter(head.seq, CATCH_UP_BATCH);
-    if (events.length === 0) return head.seq;
+    const events = await log.readAfter(store.head().seq, CATCH_UP_BATCH);
+    if (events.length === 0) return projected;
     // The projector checks each link: a log that forked from this projection is refused, not merged.
     store.replica.projector.applyBatch(store.region, events);
+    projected += events.length;
   }
 }
 

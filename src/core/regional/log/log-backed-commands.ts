@@ -1,0 +1,109 @@
+import type { SealedEvent } from '../../../shared/domain/events';
+import type { PeerIdentity } from '../../pki';
+import type { CommandExecutor } from '../../commands/command-executor';
+import { refused, type CommandOutcome } from '../../commands/outcome';
+import type { RegionalStore } from '../regional-store';
+import { LogConflictError, LogUnavailableError, type RegionLog } from './region-log';
+import { catchUp } from './replicated-append';
+
+class DryRun extends Error {}
+
+/** One at a time per server: a command's dry run, append and commit see no other change of the projection. */
+function serial() {
+  let tail: Promise<unknown> = Promise.resolve();
+  return <T>(run: () => Promise<T>): Promise<T> => {
+    const next = tail.then(run, run);
+    tail = next.catch(() => undefined);
+    return next;
+  };
+}
+
+export interface LogBackedCommandsOptions {
+  store: RegionalStore;
+  log: RegionLog;
+  /** The synchronous executor over the local projection (the embedded path). */
+  executor: CommandExecutor;
+  /** Pins the executor's clock for one command, so its dry run and its commit seal the same event. */
+  pinClock(at: number | null): void;
+  now(): number;
+  onProjected?(): void;
+  maxAttempts?: number;
+}
+
+/**
+ * Commands of a region whose log is shared by several servers. Each command is decided on the
+ * projection caught up to the log's head, in a transaction that is rolled back (the dry run);
+ * the event it would record is appended to the log only if the log's head is still the one it
+ * was sealed on. Another server's append first: catch up, decide again on the new head (the
+ * decision depends only on that state, so two officers racing for one change get one winner).
+ * Appended: the same decision is committed locally (audit, command result) and its event
+ * must be, byte for byte, the one in the log. No quorum: refused `unavailable`, nothing decided.
+ */
+export function createLogBackedCommands(options: LogBackedCommandsOptions) {
+  const { store, log, executor } = options;
+  const queue = serial();
+  const maxAttempts = options.maxAttempts ?? 50;
+
+  const run = (execute: () => CommandOutcome, kind: string, peer: PeerIdentity, commandId: string): Promise<CommandOutcome> =>
+    queue(async () => {
+      const at = options.now();
+      options.pinClock(at);
+      try {
+        for (let attempt = 0; attempt < maxAttempts; attempt++) {
+          if (await catchUp(store, log)) options.onProjected?.();
+          let sealed: SealedEvent | null = null;
+          store.observeSealed((event) => (sealed = event));
+          try {
+            store.replica.db.transaction(() => {
+              execute();
+              throw new DryRun();
+            })();
+          } catch (err) {
+            if (!(err instanceof DryRun)) throw err;
+          } finally {
+            store.observeSealed(null);
+          }
+          const toAppend = sealed as SealedEvent | null;
+          if (toAppend) {
+            try {
+              await log.append(toAppend);
+            } catch (err) {
+              if (err instanceof LogConflictError) continue;
+              throw err;
+            }
+          }
+          let committed: SealedEvent | null = null;
+          store.observeSealed((event) => (committed = event));
+          try {
+            const outcome = execute();
+            const done = committed as SealedEvent | null;
+            if (toAppend && done?.hash !== toAppend.hash) throw new Error(`command ${commandId}: the committed event differs from the one appended to the region log`);
+            return outcome;
+          } finally {
+            store.observeSealed(null);
+          }
+        }
+        return audited(refused('unavailable', `the region log stayed contended for ${maxAttempts} attempts; nothing was decided`), kind, peer, commandId, at);
+      } catch (err) {
+        if (err instanceof LogUnavailableError) return audited(refused('unavailable', `${err.message}; nothing was decided, reads go on`), kind, peer, commandId, at);
+        throw err;
+      } finally {
+        options.pinClock(null);
+      }
+    });
+
+  const audited = (outcome: CommandOutcome, kind: string, peer: PeerIdentity, commandId: string, at: number): CommandOutcome => {
+    if (outcome.status === 'refused') {
+      executor.ledger.audit({ time: new Date(at).toISOString(), commandId, kind, signerSubject: null, peerSubject: peer.subject, status: 'refused', code: outcome.code, reason: outcome.reason, seq: null });
+    }
+    return outcome;
+  };
+
+  return {
+    ledger: executor.ledger,
+    signed: (peer: PeerIdentity, commandId: string, envelope: unknown) => run(() => executor.signed(peer, commandId, envelope), 'signed', peer, commandId),
+    recordEvent: (peer: PeerIdentity, commandId: string, draft: unknown) => run(() => executor.recordEvent(peer, commandId, draft), 'record-event', peer, commandId),
+    /** Brings the projection up to the log's head (events other servers appended). */
+    follow: () => queue(async () => (await catchUp(store, log)) > 0),
+  };
+}
