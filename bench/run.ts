@@ -4,6 +4,7 @@ import { runBriefingBench } from './briefing.bench';
 import { runDispatchBench } from './dispatch.bench';
 import { runEmergencyBench } from './emergency.bench';
 import { runFilterBench } from './filter.bench';
+import { runForecastBench } from './forecast.bench';
 import { runLayoutBench } from './layout.bench';
 import { runMapBench } from './map.bench';
 import { runReplicaBench } from './replica.bench';
@@ -19,7 +20,7 @@ import type { SeedScale } from '../src/core/seed';
  * --quick measures open/aggregate at demo scale only (the national replica takes minutes to seed)
  * and pans the map over 100k depots only (1M takes minutes a frame in software WebGL), and
  * compares the dispatch solvers at 250 × 150 × 10 instead of 500 × 300 × 10.
- * --only replica|situation|map|sync|audit|backup|dispatch|replay|briefing|emergency|layout|rotation|filter|simulate runs one of them (the map bench reuses the replica bench's national replica when there is one).
+ * --only replica|situation|map|sync|audit|backup|dispatch|replay|briefing|emergency|layout|rotation|filter|simulate|forecast runs one of them (the map bench reuses the replica bench's national replica when there is one).
  */
 const quick = process.argv.includes('--quick');
 const scales: SeedScale[] = quick ? ['demo'] : ['demo', 'national'];
@@ -38,4 +39,5 @@ if (!only || only === 'replay') process.stdout.write(`wrote ${runReplayBench()}\
 if (!only || only === 'layout') process.stdout.write(`wrote ${await runLayoutBench(quick)}\n`);
 if (!only || only === 'rotation') process.stdout.write(`wrote ${await runRotationBench()}\n`);
 if (!only || only === 'filter') process.stdout.write(`wrote ${await runFilterBench(quick)}\n`);
+if (!only || only === 'forecast') process.stdout.write(`wrote ${runForecastBench()}\n`);
 if (!only || only === 'simulate') process.stdout.write(`wrote ${await runSimulateBench()}\n`);

@@ -208,6 +208,8 @@ describe('wall layouts at three resolutions in both languages (browser host, tin
     await page.locator(`[data-testid="wall"][data-wall="${wall}"]`).waitFor();
     await page.locator('[data-panel]').first().waitFor();
     for (const selector of COMPUTED[wall] ?? []) await page.locator(selector).first().waitFor({ timeout: 180_000 });
+    // The map's code loads on first use: its panel holds the place until the map itself is there.
+    if (MAP_FIRST.has(wall)) await page.locator('[data-panel] [data-testid="map"]').first().waitFor({ timeout: 60_000 });
   }
 
   /** Every chart canvas of the wall: at least 200 px high and not blank. */

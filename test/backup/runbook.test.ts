@@ -79,22 +79,19 @@ const serverHead = (data: string) => {
     store.close();
   }
 };
-const replicaHead = (replica: { file: string; keyFile: string }) => {
+type ReplicaFiles = { file: string; keyFile: string };
+/** Reads a workstation replica (opened read-only for the read, closed after). */
+function readReplica<T>(replica: ReplicaFiles, read: (r: ReturnType<typeof openReplica>) => T): T {
   const r = openReplica(replica.file, readKeyFile(replica.keyFile), { readonly: true });
   try {
-    return { ...r.projector.headOf(REGION), state: regionStateHash(r.db, REGION) };
+    return read(r);
   } finally {
     r.close();
   }
-};
-const newestCheckpoint = (replica: { file: string; keyFile: string }): number => {
-  const r = openReplica(replica.file, readKeyFile(replica.keyFile), { readonly: true });
-  try {
-    return r.db.prepare<[string], number>('SELECT coalesce(max(seq), 0) FROM checkpoints WHERE region = ?').pluck().get(REGION) ?? 0;
-  } finally {
-    r.close();
-  }
-};
+}
+const replicaHead = (replica: ReplicaFiles) => readReplica(replica, (r) => ({ ...r.projector.headOf(REGION), state: regionStateHash(r.db, REGION) }));
+const newestCheckpoint = (replica: ReplicaFiles): number =>
+  readReplica(replica, (r) => r.db.prepare<[string], number>('SELECT coalesce(max(seq), 0) FROM checkpoints WHERE region = ?').pluck().get(REGION) ?? 0);
 const seqOf = (out: string) => Number(/seq \d+\.\.(\d+)/.exec(out)?.[1] ?? -1);
 
 /** A live server with a synced client and an offline full backup and incremental, taken while it runs. */

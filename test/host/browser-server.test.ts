@@ -54,6 +54,8 @@ const handlers: HostHandlers = {
   'optimisation:costs': offline('optimisation:costs'),
   'optimisation:layout': offline('optimisation:layout'),
   'optimisation:sizing': offline('optimisation:sizing'),
+  'forecast:region': offline('forecast:region'),
+  'forecast:risk': offline('forecast:risk'),
   'instructions:acknowledge': offline('instructions:acknowledge'),
   'instructions:forward': offline('instructions:forward'),
   ...createDisplayHandlers(),

@@ -178,6 +178,8 @@ const cases: Record<ChannelName, { valid: unknown[]; invalid: unknown[] }> = {
   'optimisation:costs': { valid: [{ region: REGION }, { region: null }], invalid: [undefined, {}, { region: '4300' }] },
   'optimisation:layout': { valid: [{ region: REGION }, { region: REGION, maxOpen: 1, runId: 'l1' }], invalid: [undefined, { region: REGION, maxOpen: 0 }, { region: REGION, maxOpen: 1.5 }] },
   'optimisation:sizing': { valid: [{ region: REGION }, { region: null }], invalid: [undefined, { region: 'all' }] },
+  'forecast:region': { valid: [{ region: REGION }], invalid: [undefined, {}, { region: '43' }] },
+  'forecast:risk': { valid: [undefined], invalid: [{ region: REGION }] },
   'displays:set-layout': {
     valid: [
       { layout: { version: 1, assignments: [] } },

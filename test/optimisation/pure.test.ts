@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { en, zh } from '../../src/renderer/src/i18n/messages/optimisation';
+import { UNPLANNED_CODES } from '../../src/shared/domain/unplanned-reason';
 import { parseCostModel } from '../../src/core/costs/cost-model';
 import { loadCostModel } from '../../src/core/costs/cost-model';
 import { costStructure, daysInMonth } from '../../src/core/optimisation/cost-structure';
 import { coverageShares } from '../../src/core/optimisation/layout-coverage';
-import { isCapital, reduceLayoutProblem } from '../../src/core/optimisation/layout-reduce';
+import { GAP_CANDIDATES, isCapital, reduceLayoutProblem } from '../../src/core/optimisation/layout-reduce';
 import { reserveSizing } from '../../src/core/optimisation/reserve-sizing';
 import { rotationInstructions, rotationIssueProblems } from '../../src/core/optimisation/rotation-instructions';
-import { unplannedKind } from '../../src/core/optimisation/unplanned-reason';
 
 const WHO = { subject: 'CN=Wang,OU=national-commander,O=000000', region: '000000' };
 const NOW = new Date('2026-12-04T20:00:00Z');
@@ -64,6 +65,27 @@ describe('layout before/after helpers', () => {
     expect(coverageShares(points, [], 1.3, 60)).toEqual([0, 0, 0]);
     // From 3° N the point at 4.5° N is 1.5° (≈ 3.6 h) away, the one at 0° ≈ 7.2 h.
     expect(coverageShares(points, [{ lon: 0, lat: 3 }], 1.3, 60)).toEqual([0.9, 1, 1]);
+  });
+
+  it('adds nationally the cities without a depot that weigh most in demand × hours to today’s nearest site', () => {
+    // One depot at (100, 30); cities k = 1…n due east of it at 0.5° × k, demand 1 except the
+    // nearest, whose demand 1,000 outweighs the distance of every other.
+    const n = GAP_CANDIDATES + 5;
+    const cities = Array.from({ length: n }, (_, k) => ({ adcode: `43${String(k + 2).padStart(2, '0')}00`, province: '430000', nameZh: `市${k}`, lon: 100 + 0.5 * (k + 1), lat: 30 }));
+    const base = {
+      candidates: [{ id: 'D1', lon: 100, lat: 30, fixedCost: 500, capacity: 10 }],
+      demands: cities.map((c, k) => ({ id: c.adcode, lon: c.lon, lat: c.lat, demand: k === 0 ? 1000 : 1 })),
+      maxOpen: 1,
+      roadFactor: 1.3,
+      speedKmh: 60,
+    };
+    const depot = { code: 'D1', adcode: '439900', nameZh: '库', nameEn: 'Depot' };
+    const { sites } = reduceLayoutProblem(base, [depot], [...cities, { adcode: '439900', province: '430000', nameZh: '库市', lon: 100, lat: 30 }], (p) => p);
+    const added = sites.filter((s) => !s.current).map((s) => s.id);
+    expect(added).toHaveLength(GAP_CANDIDATES);
+    expect(added).toContain(cities[0]!.adcode);
+    expect(added).toEqual(expect.arrayContaining(cities.slice(n - GAP_CANDIDATES + 1).map((c) => c.adcode)));
+    expect(added).not.toContain(cities[1]!.adcode);
   });
 
   it('aggregates depots per city and adds capitals without a depot as candidates, maxOpen = today’s sites', () => {
@@ -150,36 +172,34 @@ describe('cost structure', () => {
 });
 
 describe('reserve sizing hint', () => {
-  it('population × 1 % × Σ per-capita daily norms of the class × 30 days × (1 + risk ÷ 100), against held and planned', () => {
+  it('counts persons supported as the walls do, and takes the plan as the target where set, else the hint', () => {
     const rows = reserveSizing(
       [{ region: '430000', population: 1_000_000, riskIndex: 50 }],
       [
         { code: 'A', class: 'grain', perCapitaDaily: 0.0005 },
-        { code: 'B', class: 'grain', perCapitaDaily: 0.0003 },
-        { code: 'C', class: 'oil', perCapitaDaily: 0.00003 },
+        { code: 'B', class: 'grain', perCapitaDaily: 0.0004 },
+        { code: 'S', class: 'shelter', perCapitaDaily: 0.001 },
       ],
       [
-        { region: '430000', category: 'A', quantity: 100 },
-        { region: '430000', category: 'B', quantity: 20 },
+        { region: '430000', category: 'A', quantity: 35 }, // 70,000 person-days
+        { region: '430000', category: 'B', quantity: 14 }, // 35,000 person-days
+        { region: '430000', category: 'S', quantity: 30 }, // 30,000 person-days, durable: ÷ 30
       ],
-      [{ region: '430000', category: 'C', quantity: 9 }],
+      [{ region: '430000', category: 'A', quantity: 70 }], // 140,000 person-days
     );
+    // called for: 1,000,000 × 1 % × 1.5 = 15,000 persons in each class
     expect(rows).toEqual([
-      { region: '430000', class: 'grain', required: 360, held: 120, planned: 0, riskIndex: 50 },
-      { region: '430000', class: 'oil', required: 14, held: 0, planned: 9, riskIndex: 50 },
+      { region: '430000', class: 'grain', riskIndex: 50, required: 15_000, held: 15_000, planned: 20_000, target: 20_000, targetSource: 'plan', completion: 0.75 },
+      { region: '430000', class: 'shelter', riskIndex: 50, required: 15_000, held: 1_000, planned: 0, target: 15_000, targetSource: 'hint', completion: 1_000 / 15_000 },
     ]);
   });
 });
 
-describe('unplanned reasons by kind', () => {
-  it('classifies each sentence the rotation planner writes', () => {
-    expect(unplannedKind('sellBy 2026-08 is before the first plannable month 2026-11')).toBe('past-sell-by');
-    expect(unplannedKind('depot D1 has no grain storage in the replica')).toBe('no-storage');
-    expect(unplannedKind('floor at depot D1 would be broken in every feasible month: class grain holds 100 against a floor of 60, and rotating 45 leaves 55 during the 1-month lead time')).toBe('floor');
-    expect(unplannedKind('floor at depot D1 (class grain) would be broken in every month up to its sellBy 2027-03, once the other lots there are rotated')).toBe('floor');
-    expect(unplannedKind('90 units to move exceed the monthly handling capacity 30 of class grain at depot D1')).toBe('handling');
-    expect(unplannedKind('handling capacity of class grain at depot D1 is used up in every month up to its sellBy 2027-03 by the other rotations')).toBe('handling');
-    expect(unplannedKind('floor and handling capacity at depot D1 (class grain) leave no month up to its sellBy 2027-03 with the other lots rotated first-expired-first-out')).toBe('floor-and-handling');
-    expect(unplannedKind('something new')).toBe('other');
+describe('unplanned reasons by code', () => {
+  it('has a translation for every code the rotation planner gives, in both languages', () => {
+    for (const code of UNPLANNED_CODES) {
+      expect(zh).toHaveProperty(`optim.unplanned.${code}`);
+      expect(en).toHaveProperty(`optim.unplanned.${code}`);
+    }
   });
 });

@@ -8,6 +8,7 @@ import { ReplicaClient } from '../../src/core/replica/replica-client';
 import { seedInto } from '../../src/core/seed/seed-replica';
 import { createOptimisationService, type OptimisationService } from '../../src/main/host/optimisation-service';
 import type { OptimisationProgress } from '../../src/shared/contract';
+import { UNPLANNED_CODES } from '../../src/shared/domain/unplanned-reason';
 import { TINY } from '../seed/fixtures';
 
 /**
@@ -50,7 +51,7 @@ describe('optimisation service (tiny replica)', () => {
     for (const f of view.floorByMonth) if (!f.belowFloorAtStart) expect(f.held).toBeGreaterThanOrEqual(f.floor - 1e-6);
     for (const u of view.unplanned) {
       expect(u.reason.length).toBeGreaterThan(10);
-      expect(u.kind).not.toBe('other');
+      expect(UNPLANNED_CODES).toContain(u.code);
     }
     expect(progress.filter((p) => p.runId === 'r1').map((p) => p.phase)).toEqual(['reading', 'solving', 'done']);
     // Asked again, the plan is made again from the replica as it is now (same replica: same plan).
@@ -90,6 +91,11 @@ describe('optimisation service (tiny replica)', () => {
     const sizing = await service.sizing({ region: '430000' });
     expect(sizing.rows.length).toBeGreaterThan(3);
     expect(sizing.rows.every((r) => r.region === '430000' && r.nameZh === '湖南省' && r.required > 0)).toBe(true);
+    for (const r of sizing.rows) {
+      expect(r.target).toBe(r.planned > 0 ? r.planned : r.required);
+      expect(r.targetSource).toBe(r.planned > 0 ? 'plan' : 'hint');
+      expect(r.completion).toBeCloseTo(r.held / r.target, 9);
+    }
   });
 
   it('an offline host refuses to issue with a clear error', async () => {

@@ -51,16 +51,17 @@ describe('rotation planner on hand-checked cases', () => {
     );
     expect(r.rotations.map((x) => x.lot)).toEqual(['OK']);
     expect(r.unplanned).toEqual([
-      { lot: 'OLD', depot: 'D1', reason: 'sellBy 2027-02 is before the first plannable month 2027-03' },
+      { lot: 'OLD', depot: 'D1', code: 'past-sell-by', reason: 'sellBy 2027-02 is before the first plannable month 2027-03' },
       {
         lot: 'BIG',
         depot: 'D1',
+        code: 'floor',
         reason: 'floor at depot D1 would be broken in every feasible month: class grain holds 100 against a floor of 60, and rotating 45 leaves 55 during the 1-month lead time',
       },
     ]);
     // with no lead time (T-B) a lot moves out and its replacement in within one month: 2 × 30 > 50
     const tight = await plan([lot('T', 30, '2027-07-01', 'T-B')], { ...depot, handling: 50 });
-    expect(tight.unplanned).toEqual([{ lot: 'T', depot: 'D1', reason: '60 units to move exceed the monthly handling capacity 50 of class grain at depot D1' }]);
+    expect(tight.unplanned).toEqual([{ lot: 'T', depot: 'D1', code: 'exceeds-handling', reason: '60 units to move exceed the monthly handling capacity 50 of class grain at depot D1' }]);
   });
 
   it('explains a lot left out because the other lots take the room above the floor', async () => {
@@ -68,6 +69,7 @@ describe('rotation planner on hand-checked cases', () => {
     const r = await plan([lot('A', 30, '2027-04-05'), lot('B', 30, '2027-04-05')]);
     expect(r.rotations).toHaveLength(1);
     expect(r.unplanned).toHaveLength(1);
+    expect(r.unplanned[0]!.code).toBe('floor');
     expect(r.unplanned[0]!.reason).toBe('floor at depot D1 (class grain) would be broken in every month up to its sellBy 2027-03, once the other lots there are rotated');
   });
 

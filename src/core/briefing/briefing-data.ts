@@ -10,6 +10,7 @@ import { createTraceQueries } from '../trace';
 import { BriefingError } from './errors';
 import { readEmergencyRows, type EmergencyRow } from './emergency-rows';
 import type { FigureSource } from './figures';
+import type { BriefingForecast } from './forecast-section';
 
 /** Rows a briefing lists at most per table: a briefing is read on paper, not searched. */
 export const LIMITS = { alerts: 40, lowestCover: 15, underFloor: 15, lots: 10 } as const;
@@ -49,6 +50,8 @@ export interface BriefingData {
     provinceClasses: { region: string; nameZh: string; class: string; stock: number; floor: number; ratio: number; personsSupported: number }[];
   };
   lots: LotTrace[];
+  /** The forecast of the reserves at risk (forecast-section.ts); null for a past moment, absent when not gathered. */
+  forecast?: BriefingForecast | null;
 }
 
 const ADCODE = /^\d{6}$/;

@@ -6,6 +6,7 @@ import { parseAt } from './at-time';
 import { gatherBriefing } from './briefing-data';
 import { BriefingError } from './errors';
 import { figureSource } from './figures';
+import { gatherForecastSection } from './forecast-section';
 import { locateFonts } from './font';
 import { loadProvinceShapes } from './pdf/basemap';
 import { renderBriefing } from './pdf/render';
@@ -48,12 +49,15 @@ export function exportBriefing(db: Db, options: BriefingExportOptions): Briefing
   const basemap = loadProvinceShapes(options.basemapFile);
   options.onStep?.('figures');
   const source = figureSource(db, parseAt(options.at), options.onIndex);
-  const data = gatherBriefing(db, source, {
-    ...(options.region ? { region: options.region } : {}),
-    lots: options.lots ?? [],
-    generatedBy: options.generatedBy,
-    generatedAt: options.now ?? new Date(),
-  });
+  const data = {
+    ...gatherBriefing(db, source, {
+      ...(options.region ? { region: options.region } : {}),
+      lots: options.lots ?? [],
+      generatedBy: options.generatedBy,
+      generatedAt: options.now ?? new Date(),
+    }),
+    forecast: gatherForecastSection(db, options.region ?? null, source.at),
+  };
   const figures = performance.now() - started;
   options.onStep?.('layout');
   const rendered = renderBriefing(data, fonts, basemap);

@@ -1,3 +1,4 @@
+import { travelHours } from '../dispatch/geo';
 import type { LayoutProblem } from '../layout/problem';
 
 /**
@@ -6,10 +7,15 @@ import type { LayoutProblem } from '../layout/problem';
  * scale. Depots are aggregated per prefecture city (one candidate site per city, at the mean
  * position of its depots, with their capacities added up); each province capital (the city
  * whose adcode ends in 0100, or the municipality itself) without a depot is added as a new
- * candidate with the median capacity of the current sites, and in one province's view (few
- * cities) every city of the province without a depot is. Every site has the same fixed cost.
+ * candidate with the median capacity of the current sites, and so are the GAP_CANDIDATES cities
+ * without a depot that weigh most in demand × road hours to today's nearest site (where moving a
+ * site would shorten the most person-hours); in one province's view (few cities) every city of
+ * the province without a depot is. Every site has the same fixed cost.
  * `maxOpen` defaults to the number of current sites: the proposal relocates, it does not grow.
  */
+
+/** Cities added nationally where reserves are farthest from the people who would need them. */
+export const GAP_CANDIDATES = 24;
 
 export interface LayoutDepot {
   code: string;
@@ -87,8 +93,21 @@ export function reduceLayoutProblem(
   const capacities = sites.map((s) => s.capacity).sort((a, b) => a - b);
   const median = capacities.length > 0 ? (capacities[Math.floor((capacities.length - 1) / 2)] as number) : 0;
   const provinces = new Set(base.demands.map((d) => cities.get(d.id)?.province).filter((p): p is string => !!p));
+  const hoursToToday = (c: { lon: number; lat: number }) => Math.min(...sites.map((t) => travelHours(t, c, base.roadFactor, base.speedKmh)));
+  const demandOf = new Map(base.demands.map((d) => [d.id, d.demand]));
+  const gaps = everyCity
+    ? new Set<string>()
+    : new Set(
+        cityList
+          .filter((c) => provinces.has(c.province) && !groups.has(c.adcode) && !isCapital(c) && sites.length > 0)
+          .map((c) => ({ id: c.adcode, weight: (demandOf.get(c.adcode) ?? 0) * hoursToToday(c) }))
+          .filter((c) => c.weight > 0)
+          .sort((a, b) => b.weight - a.weight || (a.id < b.id ? -1 : 1))
+          .slice(0, GAP_CANDIDATES)
+          .map((c) => c.id),
+      );
   for (const city of cityList) {
-    if (!provinces.has(city.province) || !(everyCity || isCapital(city)) || groups.has(city.adcode)) continue;
+    if (!provinces.has(city.province) || !(everyCity || isCapital(city) || gaps.has(city.adcode)) || groups.has(city.adcode)) continue;
     const capital = isCapital(city);
     sites.push({
       id: city.adcode,

@@ -1,15 +1,21 @@
+import type { CategoryClass } from '../../shared/domain/events';
+import { personDays, personsSupported, planCompletion } from '../../shared/domain/reserve-figures';
+
 /**
- * Reserve sizing hint (README, "Optimisation wall"), demo values: the reserve a region's risk
- * calls for per class is what AFFECTED_SHARE of its people need of each category over the
- * RESPONSE_DAYS the per-capita daily norms are spread over, raised by the risk index:
+ * Reserve sizing hint (README, "Reserve sizing hint"), demo values. In the walls' own measure,
+ * persons supported for the standard response (src/shared/domain/reserve-figures.ts: a class's
+ * categories are alternatives, weighted by the person-days they give at their norms):
  *
- *   required(r, k) = Σ_{c in k} population_r × AFFECTED_SHARE × perCapitaDaily_c × RESPONSE_DAYS × (1 + risk_r ÷ 100)
+ *   called for(r, k)  = population_r × AFFECTED_SHARE × (1 + risk_r ÷ 100)
+ *   held(r, k)        = persons supported by the class's stock in the region's depots
+ *   planned(r, k)     = persons supported by the depots' registered plan
+ *   target(r, k)      = planned where a plan is registered, else the hint (called for)
+ *   completion(r, k)  = held ÷ target
  *
- * set against what is held and what the depots' registered plan calls for. Quantities of a class
- * add up in the categories' own units, as everywhere else a class total is shown.
+ * A registered plan is an order and stays the target; the hint fills in where there is none and
+ * is shown beside the plan everywhere, so a plan below what the risk calls for stands out.
  */
 export const AFFECTED_SHARE = 0.01;
-export const RESPONSE_DAYS = 30;
 
 export interface SizingRegion {
   region: string;
@@ -32,36 +38,40 @@ export interface SizingAmount {
 export interface SizingRow {
   region: string;
   class: string;
+  riskIndex: number;
+  /** Persons supported for the standard response. */
   required: number;
   held: number;
   planned: number;
-  riskIndex: number;
+  target: number;
+  targetSource: 'plan' | 'hint';
+  /** held ÷ target; null where the target is 0. */
+  completion: number | null;
 }
 
 export function reserveSizing(regions: readonly SizingRegion[], categories: readonly SizingCategory[], held: readonly SizingAmount[], planned: readonly SizingAmount[]): SizingRow[] {
-  const classOf = new Map(categories.map((c) => [c.code, c.class]));
+  const byCode = new Map(categories.map((c) => [c.code, c]));
   const classes = [...new Set(categories.map((c) => c.class))];
-  const sum = (rows: readonly SizingAmount[]) => {
-    const m = new Map<string, number>();
+  const persons = (rows: readonly SizingAmount[]) => {
+    const pd = new Map<string, number>();
     for (const r of rows) {
-      const k = `${r.region}|${classOf.get(r.category) ?? ''}`;
-      m.set(k, (m.get(k) ?? 0) + r.quantity);
+      const c = byCode.get(r.category);
+      if (!c) continue;
+      const k = `${r.region}|${c.class}`;
+      pd.set(k, (pd.get(k) ?? 0) + personDays(r.quantity, c.perCapitaDaily));
     }
-    return m;
+    return (region: string, cls: string) => Math.round(personsSupported(pd.get(`${region}|${cls}`) ?? 0, cls as CategoryClass));
   };
-  const heldBy = sum(held);
-  const plannedBy = sum(planned);
+  const heldOf = persons(held);
+  const plannedOf = persons(planned);
   return regions.flatMap((r) =>
     classes.map((cls) => {
-      const perPerson = categories.filter((c) => c.class === cls).reduce((s, c) => s + c.perCapitaDaily, 0);
-      return {
-        region: r.region,
-        class: cls,
-        required: Math.round(r.population * AFFECTED_SHARE * perPerson * RESPONSE_DAYS * (1 + r.riskIndex / 100)),
-        held: Math.round(heldBy.get(`${r.region}|${cls}`) ?? 0),
-        planned: Math.round(plannedBy.get(`${r.region}|${cls}`) ?? 0),
-        riskIndex: r.riskIndex,
-      };
+      const required = Math.round(r.population * AFFECTED_SHARE * (1 + r.riskIndex / 100));
+      const heldP = heldOf(r.region, cls);
+      const plannedP = plannedOf(r.region, cls);
+      const targetSource = plannedP > 0 ? 'plan' : 'hint';
+      const target = targetSource === 'plan' ? plannedP : required;
+      return { region: r.region, class: cls, riskIndex: r.riskIndex, required, held: heldP, planned: plannedP, target, targetSource, completion: planCompletion(heldP, target) };
     }),
   );
 }

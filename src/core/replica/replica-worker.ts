@@ -11,6 +11,7 @@ import { createDispatchQueries, type DispatchQueries } from './dispatch-queries'
 import { createEmergencyQueries, type EmergencyQueries } from './emergency-queries';
 import { createOptimisationQueries, type OptimisationQueries } from './optimisation-queries';
 import { createReplayQueries, type ReplayQueries } from '../replay/replay-queries';
+import { forecastQueriesFor, type ForecastQueries } from '../forecast/forecast-queries';
 import type { ReplicaWorkerMethods, WorkerInit, WorkerReply, WorkerRequest } from './worker-protocol';
 import { situationFilterSchema } from '../../shared/contract/situation-schemas';
 import { toErrorShape } from '../../shared/errors';
@@ -33,6 +34,7 @@ let replay: ReplayQueries;
 let emergency: EmergencyQueries;
 let dispatch: DispatchQueries;
 let optimisation: OptimisationQueries;
+let forecast: ForecastQueries;
 const pageWalk = createPageWalk(init.file, Buffer.from(init.keyHex, 'hex'));
 try {
   replica = openReplica(init.file, Buffer.from(init.keyHex, 'hex'), { create: init.create });
@@ -44,6 +46,7 @@ try {
   emergency = createEmergencyQueries(replica.db);
   dispatch = createDispatchQueries(replica.db);
   optimisation = createOptimisationQueries(replica.db);
+  forecast = forecastQueriesFor(replica.db);
   send({ kind: 'ready' });
 } catch (err) {
   send({ kind: 'open-failed', error: toErrorShape(err) });
@@ -80,6 +83,8 @@ const handlers: Handlers = {
   },
   situationTrend: (_id, region, filter, days) => situation.trend(region, filter, days),
   instructions: (_id, filter, limit) => situation.instructions(filter, limit),
+  forecastRegion: (_id, region) => forecast.region(region),
+  forecastRisk: () => forecast.risk(),
   emergencyState: (_id, now) => emergency.state(now),
   dispatchSupply: (_id, categories) => dispatch.supply(categories),
   optimisationRotation: (_id, options) => optimisation.rotation(options),

@@ -14,6 +14,7 @@ import type { CostModel } from '../costs/cost-model';
 import type { RotationHolding } from '../optimisation/rotation-instructions';
 import type { SizingRow } from '../optimisation/reserve-sizing';
 import type { CostReading, LayoutReading, RotationReading } from './optimisation-queries';
+import type { ForecastRisk, RegionForecast } from '../../shared/contract/forecast-schemas';
 
 /** Typed methods of the replica worker: name → [arguments, result]. */
 export interface ReplicaWorkerMethods {
@@ -31,6 +32,9 @@ export interface ReplicaWorkerMethods {
   chainCheck: [[budget: number], ChainStatus & { complete: boolean }];
   situationTrend: [[region: string, filter: SituationFilter, days: number], Trend];
   instructions: [[filter: SituationFilter, limit: number], InstructionSummary[]];
+  /** Stock forecasts, floor crossings and anomalies (src/core/forecast), computed once per data version. */
+  forecastRegion: [[region: string], RegionForecast];
+  forecastRisk: [[], ForecastRisk];
   /** Levels and proposals of emergency mode; `now` (ms) decides which pending proposals have expired. */
   emergencyState: [[now: number], EmergencyState];
   /** Every depot's whole supply above floor of these categories, and the categories (dispatch-queries.ts). */

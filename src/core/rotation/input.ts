@@ -1,4 +1,5 @@
 import type { CostModel } from '../costs/cost-model';
+import type { UnplannedCode } from '../../shared/domain/unplanned-reason';
 
 /**
  * What the rotation planner plans over (README, "Rotation model"): per depot and class the
@@ -59,7 +60,7 @@ export interface RotationPlan {
   rotations: Rotation[];
   floorByMonth: FloorMonth[];
   cost: number;
-  unplanned: { lot: string; depot: string; reason: string }[];
+  unplanned: { lot: string; depot: string; code: UnplannedCode; reason: string }[];
   /** Sizes summed over the per-depot-class models. */
   model: { columns: number; rows: number; binaries: number; solverMs: number; models: number };
 }

@@ -3,6 +3,7 @@ import { LinearModelBuilder } from '../optim/linear-model';
 import { solveLinearModel } from '../optim/solve-model';
 import type { FloorMonth, Rotation, RotationDepotClass, RotationInput, RotationLot, RotationPlan } from './input';
 import { calendarMonth, monthIndex, monthName, sellByIndex } from './months';
+import type { UnplannedCode } from '../../shared/domain/unplanned-reason';
 
 const EPS = 1e-9;
 /** Skipping a lot costs this many times its value: any plan that rotates more value is preferred. */
@@ -58,19 +59,20 @@ export async function planRotations(input: RotationInput): Promise<RotationPlan>
     const costs = categoryCosts(input.costs, lot.category);
     const sellBy = sellByIndex(lot.expiry);
     const dc = dcs.get(dcKey(lot.depot, lot.class));
-    const skip = (reason: string) => unplanned.push({ lot: lot.lot, depot: lot.depot, reason });
+    const skip = (code: UnplannedCode, reason: string) => unplanned.push({ lot: lot.lot, depot: lot.depot, code, reason });
     if (!dc) {
-      skip(`depot ${lot.depot} has no ${lot.class} storage in the replica`);
+      skip('no-storage', `depot ${lot.depot} has no ${lot.class} storage in the replica`);
       continue;
     }
     touched.add(dcKey(dc.depot, dc.class));
     const lead = costs.leadTimeMonths.value;
     if (sellBy < first) {
-      skip(`sellBy ${monthName(sellBy)} is before the first plannable month ${input.firstMonth}`);
+      skip('past-sell-by', `sellBy ${monthName(sellBy)} is before the first plannable month ${input.firstMonth}`);
       continue;
     }
     if (lead > 0 && lot.quantity > dc.held - dc.floor + EPS) {
       skip(
+        'floor',
         `floor at depot ${dc.depot} would be broken in every feasible month: class ${dc.class} holds ${fmt(dc.held)} against a floor of ${fmt(dc.floor)}, ` +
           `and rotating ${fmt(lot.quantity)} leaves ${fmt(dc.held - lot.quantity)} during the ${lead}-month lead time`,
       );
@@ -78,7 +80,7 @@ export async function planRotations(input: RotationInput): Promise<RotationPlan>
     }
     const load = lead === 0 ? 2 * lot.quantity : lot.quantity;
     if (load > dc.handling + EPS) {
-      skip(`${fmt(load)} units to move exceed the monthly handling capacity ${fmt(dc.handling)} of class ${dc.class} at depot ${dc.depot}`);
+      skip('exceeds-handling', `${fmt(load)} units to move exceed the monthly handling capacity ${fmt(dc.handling)} of class ${dc.class} at depot ${dc.depot}`);
       continue;
     }
     const months: number[] = [];
@@ -95,7 +97,7 @@ export async function planRotations(input: RotationInput): Promise<RotationPlan>
     for (const c of group) {
       const k = c.x.findIndex((col) => (x[col] ?? 0) > 0.5);
       if (k < 0) {
-        unplanned.push({ lot: c.lot.lot, depot: c.lot.depot, reason: explainSkip(c, group, x) });
+        unplanned.push({ lot: c.lot.lot, depot: c.lot.depot, ...explainSkip(c, group, x) });
         continue;
       }
       const m = c.months[k] as number;
@@ -185,7 +187,7 @@ async function solveDepotClass(group: Candidate[], first: number, last: number, 
 }
 
 /** Why the solver left a lot out: which limit every one of its months runs into, given the other lots' months. */
-function explainSkip(c: Candidate, all: readonly Candidate[], x: ArrayLike<number>): string {
+function explainSkip(c: Candidate, all: readonly Candidate[], x: ArrayLike<number>): { code: UnplannedCode; reason: string } {
   const others = all.filter((o) => o !== c && o.dc === c.dc);
   const chosen = others.flatMap((o) => o.months.filter((_, k) => (x[o.x[k] as number] ?? 0) > 0.5).map((m) => ({ o, m })));
   const breaksFloor = (m: number) => {
@@ -201,9 +203,9 @@ function explainSkip(c: Candidate, all: readonly Candidate[], x: ArrayLike<numbe
       return moved + c.lot.quantity * ((m === t ? 1 : 0) + (m + c.lead === t ? 1 : 0)) > c.dc.handling + EPS;
     });
   const until = `up to its sellBy ${monthName(c.sellBy)}`;
-  if (c.months.every(breaksFloor)) return `floor at depot ${c.dc.depot} (class ${c.dc.class}) would be broken in every month ${until}, once the other lots there are rotated`;
-  if (c.months.every(breaksHandling)) return `handling capacity of class ${c.dc.class} at depot ${c.dc.depot} is used up in every month ${until} by the other rotations`;
-  return `floor and handling capacity at depot ${c.dc.depot} (class ${c.dc.class}) leave no month ${until} with the other lots rotated first-expired-first-out`;
+  if (c.months.every(breaksFloor)) return { code: 'floor', reason: `floor at depot ${c.dc.depot} (class ${c.dc.class}) would be broken in every month ${until}, once the other lots there are rotated` };
+  if (c.months.every(breaksHandling)) return { code: 'handling', reason: `handling capacity of class ${c.dc.class} at depot ${c.dc.depot} is used up in every month ${until} by the other rotations` };
+  return { code: 'floor-and-handling', reason: `floor and handling capacity at depot ${c.dc.depot} (class ${c.dc.class}) leave no month ${until} with the other lots rotated first-expired-first-out` };
 }
 
 function floorByMonth(input: RotationInput, touched: ReadonlySet<string>, rotations: readonly Rotation[], first: number, last: number): FloorMonth[] {

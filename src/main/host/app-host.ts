@@ -47,6 +47,8 @@ export function createAppHandlers({ replica, info, links, chain, commands = () =
     'situation:kpis': ({ filter }) => replica.call('situationKpis', [filter]),
     'situation:trend': ({ region, filter, days }) => replica.call('situationTrend', [region, filter, days]),
     'instructions:list': ({ filter, limit }) => replica.call('instructions', [filter, limit]),
+    'forecast:region': ({ region }) => replica.call('forecastRegion', [region]),
+    'forecast:risk': () => replica.call('forecastRisk', []),
     'sync:links': () => links(),
     'trace:lot': async ({ lotId }) => {
       const trace = await replica.call('traceLot', [lotId]);

@@ -3,9 +3,9 @@ import { HostError, type CostStructure, type LayoutView, type OptimisationProgre
 import { loadCostModel, type CostModel } from '../../core/costs/cost-model';
 import { costStructure } from '../../core/optimisation/cost-structure';
 import { createOptimisationSolver, type OptimisationSolver } from '../../core/optimisation/optimisation-client';
-import { AFFECTED_SHARE, RESPONSE_DAYS } from '../../core/optimisation/reserve-sizing';
+import { AFFECTED_SHARE } from '../../core/optimisation/reserve-sizing';
+import { RESPONSE_DAYS } from '../../shared/domain/reserve-figures';
 import { rotationInstructions, rotationIssueProblems } from '../../core/optimisation/rotation-instructions';
-import { unplannedKind } from '../../core/optimisation/unplanned-reason';
 import type { ReplicaClient } from '../../core/replica/replica-client';
 import { monthIndex, monthName } from '../../core/rotation';
 import { requireSender, type CommandSender } from './command-sender';
@@ -66,7 +66,7 @@ export function createOptimisationService(deps: OptimisationServiceDeps): Optimi
         categories: reading.categories,
         rotations: result.rotations.map(({ lot, depot, category, quantity, month, sellBy, arrives, cost }) => ({ lot, depot, category, quantity, month, sellBy, arrives, cost })),
         floorByMonth: result.floorByMonth,
-        unplanned: result.unplanned.map((u) => ({ ...u, kind: unplannedKind(u.reason) })),
+        unplanned: result.unplanned,
         cost: result.cost,
         model: result.model,
         solveMillis,

@@ -25,6 +25,7 @@ import { briefingDeliverRequestSchema, briefingDeliverResultSchema, briefingExpo
 import { replayAtRequestSchema, replayRangeSchema } from './replay-schemas';
 import { dispatchPlanChannels } from './dispatch-plan-schemas';
 import { optimisationChannels, optimisationProgressSchema } from './optimisation-schemas';
+import { forecastChannels } from './forecast-schemas';
 import { instructionTraceSchema, lotSummarySchema, lotTraceSchema, traceInstructionRequestSchema, traceLotRequestSchema, traceSearchRequestSchema } from './trace-schemas';
 import {
   acknowledgeRequestSchema,
@@ -149,6 +150,7 @@ export const channels = {
   'emergency:countersign': { request: countersignRequestSchema, response: commandAnswerSchema },
   ...dispatchPlanChannels,
   ...optimisationChannels,
+  ...forecastChannels,
 } as const;
 
 /** Events pushed from the host to the renderer. */

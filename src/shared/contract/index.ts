@@ -11,3 +11,4 @@ export * from './display-schemas';
 export * from './dispatch-schemas';
 export * from './dispatch-plan-schemas';
 export * from './optimisation-schemas';
+export * from './forecast-schemas';

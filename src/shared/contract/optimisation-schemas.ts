@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { regionIssueResultSchema } from './dispatch-schemas';
+import { UNPLANNED_CODES } from '../domain/unplanned-reason';
 
 /**
  * The optimisation wall (README, "Optimisation wall"): cost structure, rotation calendar and its
@@ -34,8 +35,8 @@ export const rotationViewSchema = z.object({
     z.object({ lot: code, depot: code, category: code, quantity: z.number().int().positive(), month, sellBy: month, arrives: month, cost: z.number() }),
   ),
   floorByMonth: z.array(z.object({ depot: code, class: z.string(), month, held: z.number(), floor: z.number(), belowFloorAtStart: z.literal(true).optional() })),
-  /** `kind` says why in a word the wall translates; `reason` is the planner's sentence with its figures. */
-  unplanned: z.array(z.object({ lot: code, depot: code, kind: z.enum(['past-sell-by', 'floor', 'handling', 'floor-and-handling', 'no-storage', 'other']), reason: z.string() })),
+  /** `code` says why in a word the wall translates; `reason` is the planner's sentence with its figures. */
+  unplanned: z.array(z.object({ lot: code, depot: code, code: z.enum(UNPLANNED_CODES), reason: z.string() })),
   cost: z.number(),
   model: z.object({ columns: z.number().int(), rows: z.number().int(), binaries: z.number().int(), solverMs: z.number(), models: z.number().int() }),
   solveMillis: z.number().nonnegative(),
@@ -81,7 +82,21 @@ export const sizingRequestSchema = z.object({ region: scope });
 export const sizingViewSchema = z.object({
   affectedShare: z.number(),
   responseDays: z.number().int(),
-  rows: z.array(z.object({ region: adcode, ...named, class: z.string(), required: z.number(), held: z.number(), planned: z.number(), riskIndex: z.number() })),
+    /** Persons supported for the standard response; the target is the registered plan, or the hint where none is set. */
+  rows: z.array(
+    z.object({
+      region: adcode,
+      ...named,
+      class: z.string(),
+      riskIndex: z.number(),
+      required: z.number(),
+      held: z.number(),
+      planned: z.number(),
+      target: z.number(),
+      targetSource: z.enum(['plan', 'hint']),
+      completion: z.number().nullable(),
+    }),
+  ),
 });
 export type SizingView = z.output<typeof sizingViewSchema>;
 

@@ -8,6 +8,7 @@ import { drawKpiPage } from './kpi-page';
 import { drawLotPages } from './lots-page';
 import { drawMapPage } from './map-page';
 import { drawShortfallsPage } from './shortfalls-page';
+import { drawForecastPage } from './forecast-page';
 import { beijingLabel } from './time';
 
 export interface RenderedBriefing {
@@ -33,6 +34,7 @@ export function renderBriefing(data: BriefingData, fonts: BriefingFonts, basemap
   drawKpiPage(doc, data);
   drawAlertsPage(doc, data);
   drawShortfallsPage(doc, data);
+  if (data.forecast !== undefined) drawForecastPage(doc, data.forecast);
   drawLotPages(doc, data.lots);
   const pages = writeFooters(doc, `${title} · 数据截至 ${beijingLabel(data.asOf)} · 内部资料`);
   doc.end();

@@ -18,13 +18,16 @@ export interface ClassCoverLabels {
   floor: string;
 }
 
+/** About how wide a chart label is drawn: a CJK character a full em, other characters about 0.6. */
+const labelWidth = (text: string): number => [...text].reduce((w, ch) => w + ((ch.codePointAt(0) ?? 0) >= 0x2e80 ? 1 : 0.62) * C.fontSize, 0);
+
 /** Stock ÷ safety floor of each class in one province, with the floor drawn at 1. */
 export function classCoverOption(province: ProvinceRisk, labels: ClassCoverLabels): EChartsCoreOption {
   const classes = province.classes ?? [];
   return {
     ...base,
-    // Room on the right for the floor line's label.
-    grid: { left: 60, right: 90, top: 50, bottom: 50 },
+    // Room on the right for the floor line's label, in either language.
+    grid: { left: 60, right: 24 + Math.ceil(labelWidth(labels.floor)), top: 50, bottom: 50 },
     xAxis: { type: 'category', data: classes.map((c) => labels.className(c.class)), axisLabel: axisText },
     yAxis: { type: 'value', axisLabel: axisText, splitLine },
     series: [

@@ -10,6 +10,7 @@ import { en as regionStatusEn } from './messages/region-status';
 import { en as errorsEn } from './messages/errors';
 import { en as layoutEn } from './messages/layout';
 import { en as optimisationEn } from './messages/optimisation';
+import { en as forecastEn } from './messages/forecast';
 
 export const en: Record<MessageKey, string> = {
   'app.title': 'INRS Command Center',
@@ -173,7 +174,6 @@ export const en: Record<MessageKey, string> = {
   'instructions.col.id': 'Instruction',
   'instructions.col.kind': 'Kind',
   'instructions.col.lines': 'Lines',
-  'instructions.col.issued': 'Issued',
   'instruction.kind.dispatch': 'Dispatch',
   'instruction.kind.transfer': 'Transfer',
   'instruction.kind.rotation': 'Rotation',
@@ -249,4 +249,5 @@ export const en: Record<MessageKey, string> = {
   ...regionStatusEn,
   ...layoutEn,
   ...optimisationEn,
+  ...forecastEn,
 };

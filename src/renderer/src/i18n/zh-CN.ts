@@ -9,6 +9,7 @@ import { zh as regionStatusZh } from './messages/region-status';
 import { zh as errorsZh } from './messages/errors';
 import { zh as layoutZh } from './messages/layout';
 import { zh as optimisationZh } from './messages/optimisation';
+import { zh as forecastZh } from './messages/forecast';
 
 /** zh-CN is the reference dictionary: its keys are the message keys. Keep keys stable. */
 export const zhCN = {
@@ -172,7 +173,6 @@ export const zhCN = {
   'instructions.col.id': '指令',
   'instructions.col.kind': '类型',
   'instructions.col.lines': '明细行',
-  'instructions.col.issued': '下达时间',
   'instruction.kind.dispatch': '调度',
   'instruction.kind.transfer': '调拨',
   'instruction.kind.rotation': '轮换',
@@ -248,6 +248,7 @@ export const zhCN = {
   ...regionStatusZh,
   ...layoutZh,
   ...optimisationZh,
+  ...forecastZh,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

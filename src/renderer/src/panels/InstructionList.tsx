@@ -105,11 +105,9 @@ export function InstructionList() {
               <tr>
                 <th scope="col">{t('instructions.col.id')}</th>
                 <th scope="col">{t('instructions.col.kind')}</th>
-                <th scope="col">{t('instructions.col.level')}</th>
                 <th scope="col">{t('risk.col.province')}</th>
-                <th scope="col" className="num">{t('instructions.col.lines')}</th>
+                <th scope="col" className="num instruction-lines">{t('instructions.col.lines')}</th>
                 <th scope="col">{t('instructions.col.status')}</th>
-                <th scope="col">{t('instructions.col.issued')}</th>
                 <th scope="col" />
               </tr>
             </thead>
@@ -129,12 +127,17 @@ export function InstructionList() {
                         </span>
                       )}
                     </th>
-                    <td>{label(t, 'instruction.kind', i.kind)}</td>
-                    <td>{label(t, 'instructions.level', i.level)}</td>
+                    {/* Two facts a cell, so the table fits a side column without scrolling sideways. */}
+                    <td>
+                      {label(t, 'instruction.kind', i.kind)}
+                      <div className="cell-sub">{label(t, 'instructions.level', i.level)}</div>
+                    </td>
                     <td>{province ? nameOf(locale, province) : i.region}</td>
                     <td className="num">{formatNumber(locale, i.lines)}</td>
-                    <td className={`instruction-status instruction-status-${i.status}`}>{label(t, 'trace.instruction.status', i.status)}</td>
-                    <td className="instruction-issued">{shortTime(i.issuedAt)}</td>
+                    <td>
+                      <span className={`instruction-status instruction-status-${i.status}`}>{label(t, 'trace.instruction.status', i.status)}</span>
+                      <div className="cell-sub instruction-issued">{shortTime(i.issuedAt)}</div>
+                    </td>
                     <td>
                       <AckCell i={i} identity={identity} />
                       <ForwardCell i={i} identity={identity} />

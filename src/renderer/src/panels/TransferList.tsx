@@ -32,7 +32,6 @@ export function TransferList() {
                 <th scope="col">{t('tasks.col.transfer')}</th>
                 <th scope="col">{t('tasks.col.route')}</th>
                 <th scope="col" className="num">{t('tasks.col.quantity')}</th>
-                <th scope="col">{t('tasks.col.sent')}</th>
               </tr>
             </thead>
             <tbody>
@@ -44,17 +43,22 @@ export function TransferList() {
                       {categoryName(x.category)}
                     </div>
                   </th>
-                  <td>
+                  <td className="transfer-route">
                     <button type="button" className="link" title={x.fromDepot} onClick={() => void open(x.fromDepot)}>
                       {depotName(x.fromDepot)}
                     </button>
-                    {' → '}
-                    <button type="button" className="link" title={x.toDepot} onClick={() => void open(x.toDepot)}>
-                      {depotName(x.toDepot)}
-                    </button>
+                    <span className="transfer-route-to">
+                      {'→ '}
+                      <button type="button" className="link" title={x.toDepot} onClick={() => void open(x.toDepot)}>
+                        {depotName(x.toDepot)}
+                      </button>
+                    </span>
+                    {/* The time under the route, so the quantity stays in a side column without scrolling sideways. */}
+                    <div className="cell-sub">
+                      {t('tasks.col.sent')} {shortTime(x.sentAt)}
+                    </div>
                   </td>
                   <td className="num">{formatNumber(locale, x.quantity)}</td>
-                  <td>{shortTime(x.sentAt)}</td>
                 </tr>
               ))}
             </tbody>

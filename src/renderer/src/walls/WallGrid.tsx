@@ -10,6 +10,8 @@ import { ProvinceRiskTable } from '../panels/ProvinceRiskTable';
 import { InstructionList } from '../panels/InstructionList';
 import { TransferList } from '../panels/TransferList';
 import { TrendChart } from '../panels/TrendChart';
+import { ForecastChart } from '../features/forecast/ForecastChart';
+import { ForecastRiskList } from '../features/forecast/ForecastRiskList';
 import { PlanPanel } from '../dispatch/PlanPanel';
 import { ScenarioPanel } from '../dispatch/ScenarioPanel';
 import { LevelsTable } from './emergency-operations/LevelsTable';
@@ -43,6 +45,10 @@ export function WallGrid({ layout, zoomToFocus = false }: { layout: WallLayout; 
         return <TransferList />;
       case 'trend-chart':
         return <TrendChart region={region} />;
+      case 'forecast-chart':
+        return <ForecastChart region={region} />;
+      case 'forecast-risk':
+        return <ForecastRiskList />;
       case 'instruction-list':
         return <InstructionList />;
       case 'dispatch-scenario':

@@ -25,6 +25,8 @@ export const PANEL_KINDS = [
   'optim-rotation',
   'optim-layout',
   'optim-sizing',
+  'forecast-chart',
+  'forecast-risk',
 ] as const;
 export type PanelKind = (typeof PANEL_KINDS)[number];
 

@@ -2,8 +2,7 @@ import { useState } from 'react';
 import type { MapMessageKey, MapText } from '../i18n/map-messages';
 import { ARC_SOURCE, ARC_TARGET, HEAT_RANGE, planLegend, riskLegend, toCss } from '../scales/color-scales';
 import type { MapLayerId } from '../state/map-layers-store';
-
-const WIDE_ENOUGH = '(min-width: 1401px)';
+import { openAtStartOnThisScreen } from './open-at-start';
 
 interface Props {
   t: MapText;
@@ -12,9 +11,7 @@ interface Props {
 
 /** Keys to every visible layer, in the same colours the layers use. Folds away on a small map. */
 export function Legend({ t, visible }: Props) {
-  // Open on a desk monitor or wall; folded on a laptop, where it would hide a quarter of the map.
-  // Open where there is no screen to ask (a server-side render of the legend).
-  const [openAtStart] = useState(() => typeof window === 'undefined' || window.matchMedia(WIDE_ENOUGH).matches);
+  const [openAtStart] = useState(openAtStartOnThisScreen);
   return (
     <details className="map-legend" data-testid="map-legend" open={openAtStart}>
       <summary>{t('legend')}</summary>

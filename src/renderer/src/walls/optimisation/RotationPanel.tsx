@@ -149,8 +149,8 @@ export function RotationPanel({ region, ready }: { region: string | null; ready:
               <summary>{t('optim.rotation.unplanned', { n: view.unplanned.length })}</summary>
               <ul>
                 {view.unplanned.map((u) => (
-                  <li key={`${u.lot}|${u.depot}`} data-kind={u.kind}>
-                    <strong>{depotName.get(u.depot) ?? u.depot}</strong>：{t(`optim.unplanned.${u.kind}`)}
+                  <li key={`${u.lot}|${u.depot}`} data-code={u.code}>
+                    <strong>{depotName.get(u.depot) ?? u.depot}</strong>：{t(`optim.unplanned.${u.code}`)}
                     <span className="cell-sub optim-reason">
                       {' '}
                       {t('optim.rotation.lot')} <code>{u.lot}</code> · {u.reason}

@@ -13,7 +13,8 @@ export function SizingPanel({ region, planAt }: { region: string | null; planAt:
   const t = useT();
   const locale = useLocale();
   const { value: sizing, error } = useHostQuery(planAt, () => getInrs().optimisation.sizing({ region }));
-  const rows = sizing ? [...sizing.rows].sort((a, b) => a.held / (a.required || 1) - b.held / (b.required || 1)) : [];
+  const basis = sizing ? t('optim.sizing.basis', { share: formatPercent(locale, sizing.affectedShare), days: sizing.responseDays }) : '';
+  const rows = sizing ? [...sizing.rows].sort((a, b) => (a.completion ?? Infinity) - (b.completion ?? Infinity)) : [];
   return (
     <section className="panel optim-sizing" data-testid="optim-sizing">
       <h2 className="panel-title">{t('optim.sizing.title', { scope: scopeName(t, locale, region) })}</h2>
@@ -40,28 +41,35 @@ export function SizingPanel({ region, planAt }: { region: string | null; planAt:
                     {t('optim.sizing.planned')}
                   </th>
                   <th scope="col" className="num">
-                    {t('optim.sizing.ratio')}
+                    {t('optim.sizing.completion')}
                   </th>
                 </tr>
               </thead>
               <tbody>
                 {rows.map((r) => {
-                  const ratio = r.required > 0 ? r.held / r.required : null;
+                  const planLow = r.targetSource === 'plan' && r.planned < r.required;
                   return (
-                    <tr key={`${r.region}|${r.class}`} className={ratio !== null && ratio < 1 ? 'optim-short' : undefined}>
+                    <tr key={`${r.region}|${r.class}`} className={r.completion !== null && r.completion < 1 ? 'optim-short' : undefined} data-target={r.targetSource}>
                       {!region && <th scope="row">{nameOf(locale, r)}</th>}
                       <td>{label(t, 'class', r.class)}</td>
                       <td className="num">{wholeNumber(locale, r.required)}</td>
                       <td className="num">{wholeNumber(locale, r.held)}</td>
-                      <td className="num optim-planned">{wholeNumber(locale, r.planned)}</td>
-                      <td className="num">{ratio === null ? '—' : formatPercent(locale, ratio)}</td>
+                      <td className={planLow ? 'num optim-planned optim-plan-low' : 'num optim-planned'} title={planLow ? t('optim.sizing.planBelowHint') : undefined}>
+                        {r.planned > 0 ? wholeNumber(locale, r.planned) : '—'}
+                      </td>
+                      <td className="num">
+                        {r.completion === null ? '—' : formatPercent(locale, r.completion)}
+                        <span className="optim-target"> · {t(`optim.sizing.target.${r.targetSource}`)}</span>
+                      </td>
                     </tr>
                   );
                 })}
               </tbody>
             </table>
           </div>
-          <p className="panel-note optim-basis">{t('optim.sizing.basis', { share: formatPercent(locale, sizing.affectedShare), days: sizing.responseDays })}</p>
+          <p className="panel-note optim-basis optim-basis-line" title={basis}>
+            {basis}
+          </p>
         </>
       )}
     </section>

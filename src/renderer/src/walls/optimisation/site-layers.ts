@@ -6,8 +6,11 @@ import type { MapOverlay } from '../../map/MapView';
 /**
  * The layout proposal on the map, in two stages like the map's own layers: the sites formatted
  * once per proposal and language (positions, colours, radii, labels), then cheap layer objects.
- * Kept sites green, new ones amber with their name, closed ones hollow red.
+ * Kept sites green, new ones amber, closed ones hollow red. New sites are named on the map only
+ * while there are few of them (LABELLED_OPENINGS): a national relocation opens more, whose names
+ * would cover each other and the provinces.
  */
+export const LABELLED_OPENINGS = 6;
 export type SiteFate = 'keep' | 'open' | 'close';
 export const SITE_COLOURS: Record<SiteFate, [number, number, number, number]> = {
   keep: [80, 200, 120, 235],
@@ -39,12 +42,13 @@ function format(view: Extract<LayoutView, { status: 'optimal' }>, locale: 'zh-CN
   const fills = new Uint8Array(shown.length * 4);
   const lines = new Uint8Array(shown.length * 4);
   const labels: SiteData['labels'] = [];
+  const named = shown.filter((x) => x.fate === 'open').length <= LABELLED_OPENINGS;
   shown.forEach(({ s, fate }, i) => {
     positions.set([s.lon, s.lat], i * 2);
     const c = SITE_COLOURS[fate];
     fills.set(fate === 'close' ? [c[0], c[1], c[2], 40] : c, i * 4);
     lines.set(fate === 'close' ? c : [10, 16, 30, 255], i * 4);
-    if (fate === 'open') labels.push({ i, text: locale === 'zh-CN' ? s.nameZh : s.nameEn });
+    if (fate === 'open' && named) labels.push({ i, text: locale === 'zh-CN' ? s.nameZh : s.nameEn });
   });
   const data = { positions, fills, lines, labels, length: shown.length };
   byLocale.set(locale, data);
