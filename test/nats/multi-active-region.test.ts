@@ -7,7 +7,7 @@ import { jetstreamManager } from '@nats-io/jetstream';
 import type { RegionalServer } from '../../src/core/regional/regional-server';
 import { streamName } from '../../src/core/regional/log/jetstream-log';
 import { CommandClient, type CommandResult } from '../commands/support/command-client';
-import { commandNet, cosign, propose, REGION, type CommandNet } from '../commands/support/officers';
+import { auditOf, commandNet, cosign, countEvents, propose, REGION, resign, type CommandNet } from '../commands/support/officers';
 import { issueDraft } from '../sync/support/drafts';
 import { waitFor } from '../sync/support/wait';
 import { startNatsCluster } from './nats-cluster';
@@ -74,6 +74,43 @@ describe('a region on a shared JetStream log', () => {
     expect(levelOf(cnB.server)).toBe('II');
   }, 30_000);
 
+  it('replay protection and the audit span the servers: a retry on B gets the result decided on A, a nonce used on A is refused on B', async () => {
+    const [a, b] = clients;
+    const from = levelOf(cnA.server) as 'II';
+    const envelope = propose(cnA, cnA.officerA, from, 'III');
+    const first = await a!.send(envelope);
+    expect(first.status).toBe('accepted');
+    await sameHead();
+    const proposed = countEvents(cnB, 'emergency.proposed');
+
+    // The same envelope to the other server: the first result, nothing appended twice.
+    expect(await b!.send(envelope)).toEqual(first);
+    await sameHead();
+    expect(countEvents(cnB, 'emergency.proposed')).toBe(proposed);
+
+    // Its nonce under another command id, on the other server: refused, naming the first command.
+    const replay = resign(envelope, cnA.officerA, { commandId: 'replayed-nonce-0002' });
+    expect(await b!.send(replay)).toMatchObject({ status: 'refused', code: 'replayed-nonce', reason: expect.stringContaining(envelope.commandId) });
+
+    // A nonce burnt by a refusal on A (no event carries it) is refused on B too, through the command ledger.
+    const noChange = propose(cnA, cnA.officerA, from, from);
+    expect(await a!.send(noChange)).toMatchObject({ status: 'refused', code: 'no-change' });
+    const burnt = resign(noChange, cnA.officerA, { commandId: 'replayed-nonce-0003', body: { kind: 'emergency.propose', toLevel: 'I', plan: 'p', reason: 'r' } });
+    expect(await b!.send(burnt)).toMatchObject({ status: 'refused', code: 'replayed-nonce', reason: expect.stringContaining(noChange.commandId) });
+
+    // Both servers hold the whole audit of the command, whichever server saw each attempt.
+    const rows = (cn: CommandNet) => auditOf(cn, envelope.commandId).map((r) => [r.status, r.seq, r.reason]);
+    const expected = [
+      ['accepted', first.seq, null],
+      ['accepted', first.seq, 'retry: the first result returned'],
+    ];
+    expect(rows(cnB)).toEqual(expected);
+    await waitFor(() => rows(cnA).length === 2, 'server A holds B\'s audit row', 10_000);
+    expect(rows(cnA)).toEqual(expected);
+    await waitFor(() => auditOf(cnA, 'replayed-nonce-0003').length === 1, 'server A holds B\'s refusal', 10_000);
+    expect(auditOf(cnA, 'replayed-nonce-0003').map((r) => r.code)).toEqual(['replayed-nonce']);
+  }, 30_000);
+
   it('movements through both servers keep one gap-free chain while the stream leader node is killed', async () => {
     const opA = await connectTo(cnA, 'operator');
     const opB = await connectTo(cnB, 'operator');
@@ -87,7 +124,7 @@ describe('a region on a shared JetStream log', () => {
         const draft = issueDraft(cn.server.store.replica.db, REGION, { depot: cn.operatorDepot, recipient: `movement-${tag}-${i}` });
         const result: CommandResult = await client.command(`movement-${tag}-${i}`, { type: 'command', commandId: `movement-${tag}-${i}`, kind: 'record-event', draft });
         if (result.status === 'accepted') acknowledged.push(result.seq ?? -1);
-        else expect(result.code).toBe('unavailable');
+        else expect(result).toMatchObject({ status: 'refused', code: 'unavailable' });
       }
     };
     const killer = (async () => {

@@ -15,6 +15,7 @@ import { createCommandRate, DEFAULT_COMMAND_RATE, type CommandRateLimits } from 
 import { capPendingConnections } from './pending-connections';
 import { createLogBackedCommands } from './log/log-backed-commands';
 import { openSharedLog } from './log/shared-log';
+import { wantsTls } from './log/jetstream-log';
 import { openRegionalStore, type RegionalStore } from './regional-store';
 import { runSession } from './session';
 import { trustFilesStamp } from './trust-stamp';
@@ -127,7 +128,9 @@ export async function startRegionalServer(options: RegionalServerOptions): Promi
 
   const store = openRegionalStore(options.dataDir, options.region);
   disposables.add(() => store.close());
-  const shared = options.logUrl ? await openSharedLog(options.logUrl, store, log) : null;
+  // A tls:// log is reached with this server's own identity, trusting the national root.
+  const natsTls = options.logUrl && wantsTls(options.logUrl) ? { ca: trust().ca.join('\n'), cert: identity.chainPem.join('\n'), key: identity.keyPem } : undefined;
+  const shared = options.logUrl ? await openSharedLog(options.logUrl, store, log, natsTls) : null;
   if (shared) disposables.add(() => shared.close());
   const serverId = `${options.region}/${identity.info.name}/${randomUUID().slice(0, 8)}`;
 
@@ -137,6 +140,8 @@ export async function startRegionalServer(options: RegionalServerOptions): Promi
     if (head.seq === 0 || latest?.seq === head.seq) return latest;
     const signed = signCheckpoint({ region: options.region, seq: head.seq, hash: head.hash, time: new Date().toISOString() }, identity.keyPem, identity.chainPem);
     store.checkpoints.save(signed);
+    // The region's other servers hold it too: any of them can show a client what this one signed.
+    void shared?.ledger.checkpoint(signed);
     for (const session of sessions) session.pump();
     return signed;
   };
@@ -216,7 +221,7 @@ export async function startRegionalServer(options: RegionalServerOptions): Promi
     log,
   });
   const logBacked = shared
-    ? createLogBackedCommands({ store, log: shared.log, executor, now: clock, pinClock: (at) => (pinned = at), onProjected: () => notifyAppended() })
+    ? createLogBackedCommands({ store, log: shared.log, ledger: shared.ledger, executor, now: clock, pinClock: (at) => (pinned = at), onProjected: () => notifyAppended() })
     : null;
   const commands: CommandPath = logBacked ?? executor;
   if (logBacked) {

@@ -1,7 +1,8 @@
-import { connect, type NatsConnection } from '@nats-io/transport-node';
+import { connect, headers, type NatsConnection } from '@nats-io/transport-node';
 import { jetstream, jetstreamManager, DiscardPolicy, RetentionPolicy, StorageType, type JetStreamManager, type JetStreamClient } from '@nats-io/jetstream';
 import type { SealedEvent } from '../../../shared/domain/events';
-import { LogConflictError, LogUnavailableError, type RegionLog } from './region-log';
+import { openLedgerStream, type LedgerLog } from './jetstream-ledger';
+import { LogConflictError, LogUnavailableError, type LogEntry, type RegionLog } from './region-log';
 
 export interface JetStreamLogOptions {
   /** `nats://HOST:PORT[,HOST:PORT…]`, as `inrs server --log` takes it. */
@@ -9,19 +10,31 @@ export interface JetStreamLogOptions {
   region: string;
   /** How long an append or read may wait for the cluster before the log counts as unavailable. */
   timeoutMs?: number;
+  /**
+   * Mutual TLS to the cluster (PEM): the national root the nodes' certificates lead to, and this
+   * server's own chain and key from the project's PKI. Required by a `tls://` URL.
+   */
+  tls?: { ca: string; cert: string; key: string };
 }
+
+/** Headers beside an event in the stream: the command that appended it (retries and nonces on any server). */
+const COMMAND_HEADER = 'Inrs-Command';
+const ENVELOPE_HEADER = 'Inrs-Envelope-Hash';
 
 /** One stream per region, so the stream's sequence is the region's seq (no deletes: no gaps). */
 export const streamName = (region: string) => `INRS_REGION_${region}`;
 export const subjectOf = (region: string) => `inrs.log.${region}`;
 
+/** `nats://` or, for mutual TLS with the project's PKI, `tls://`, then HOST:PORT[,HOST:PORT…]. */
 export function parseLogUrl(url: string): string[] {
-  const match = /^nats:\/\/(.+)$/.exec(url);
-  if (!match?.[1]) throw new Error(`--log ${url}: expected nats://HOST:PORT[,HOST:PORT…]`);
-  const servers = match[1].split(',').map((s) => s.trim());
+  const match = /^(nats|tls):\/\/(.+)$/.exec(url);
+  if (!match?.[2]) throw new Error(`--log ${url}: expected nats://HOST:PORT[,HOST:PORT…] or tls://HOST:PORT[,…]`);
+  const servers = match[2].split(',').map((s) => s.trim());
   for (const s of servers) if (!/^[\w.-]+:\d{1,5}$/.test(s)) throw new Error(`--log ${url}: "${s}" is not HOST:PORT`);
   return servers;
 }
+
+export const wantsTls = (url: string) => url.startsWith('tls://');
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
@@ -32,10 +45,11 @@ function isUnavailable(err: unknown): boolean {
   return /timeout|no responders|503|unavailable|closed|disconnect|no suitable peers|insufficient resources|offline/.test(text);
 }
 
-export async function openJetStreamLog(options: JetStreamLogOptions): Promise<RegionLog & { replicas: number; connection: NatsConnection }> {
+export async function openJetStreamLog(options: JetStreamLogOptions): Promise<RegionLog & { replicas: number; connection: NatsConnection; ledger: LedgerLog }> {
   const timeout = options.timeoutMs ?? 5_000;
   const servers = parseLogUrl(options.url);
-  const nc = await connect({ servers, timeout, maxReconnectAttempts: -1, reconnectTimeWait: 250 });
+  if (wantsTls(options.url) && !options.tls) throw new Error(`--log ${options.url}: a tls:// log needs the server's identity and the trust root`);
+  const nc = await connect({ servers, timeout, maxReconnectAttempts: -1, reconnectTimeWait: 250, ...(options.tls ? { tls: options.tls } : {}) });
   const jsm: JetStreamManager = await jetstreamManager(nc, { timeout });
   const js: JetStreamClient = jetstream(nc, { timeout });
   const name = streamName(options.region);
@@ -69,18 +83,26 @@ export async function openJetStreamLog(options: JetStreamLogOptions): Promise<Re
     }
   };
 
+  const ledger = await openLedgerStream(jsm, js, options.region, replicas, timeout, guard);
+
   return {
     replicas,
     connection: nc,
+    ledger,
     headSeq: () => guard(async () => (await jsm.streams.info(name)).state.last_seq),
-    append: (event) =>
+    append: (event, command) =>
       guard(async () => {
+        const h = headers();
+        if (command) {
+          h.set(COMMAND_HEADER, command.id);
+          if (command.envelopeHash) h.set(ENVELOPE_HEADER, command.envelopeHash);
+        }
         try {
           // Both expectations: nats-server 2.9 checks the per-subject one racily in a cluster (two
           // concurrent publishes on the same head can both pass), the stream-wide one strictly;
           // with one region per stream they name the same position.
           const head = event.seq - 1;
-          await js.publish(subject, encoder.encode(JSON.stringify(event)), { msgID: event.hash, expect: { lastSequence: head, lastSubjectSequence: head }, timeout });
+          await js.publish(subject, encoder.encode(JSON.stringify(event)), { msgID: event.hash, headers: h, expect: { lastSequence: head, lastSubjectSequence: head }, timeout });
         } catch (err) {
           if (/wrong last sequence/i.test((err as Error).message)) throw new LogConflictError(`seq ${event.seq - 1} is no longer the head of region ${options.region}`);
           throw err;
@@ -89,11 +111,15 @@ export async function openJetStreamLog(options: JetStreamLogOptions): Promise<Re
     readAfter: (afterSeq, limit) =>
       guard(async () => {
         const last = (await jsm.streams.info(name)).state.last_seq;
-        const out: SealedEvent[] = [];
+        const out: LogEntry[] = [];
         for (let seq = afterSeq + 1; seq <= last && out.length < limit; seq++) {
           const msg = await jsm.streams.getMessage(name, { seq });
-          if (!msg) throw new Error(`region log ${name}: seq ${seq} missing`);
-          out.push(JSON.parse(decoder.decode(msg.data)) as SealedEvent);
+          // A direct get may be answered by a replica still behind the head it reported (after a
+          // leader change): what it lacks is read on the next catch-up, never skipped.
+          if (!msg) break;
+          const id = msg.header?.get(COMMAND_HEADER) ?? '';
+          const envelopeHash = msg.header?.get(ENVELOPE_HEADER) ?? '';
+          out.push({ event: JSON.parse(decoder.decode(msg.data)) as SealedEvent, command: id ? { id, envelopeHash: envelopeHash || null } : null });
         }
         return out;
       }),

@@ -5,6 +5,7 @@ import { refused, type CommandOutcome } from '../../commands/outcome';
 import type { RegionalStore } from '../regional-store';
 import { LogConflictError, LogUnavailableError, type RegionLog } from './region-log';
 import { catchUp } from './replicated-append';
+import type { SharedLedger } from './shared-ledger';
 
 class DryRun extends Error {}
 
@@ -21,6 +22,8 @@ function serial() {
 export interface LogBackedCommandsOptions {
   store: RegionalStore;
   log: RegionLog;
+  /** The region's command ledger: results, nonces and audit of every server. */
+  ledger: SharedLedger;
   /** The synchronous executor over the local projection (the embedded path). */
   executor: CommandExecutor;
   /** Pins the executor's clock for one command, so its dry run and its commit seal the same event. */
@@ -40,22 +43,28 @@ export interface LogBackedCommandsOptions {
  * must be, byte for byte, the one in the log. No quorum: refused `unavailable`, nothing decided.
  */
 export function createLogBackedCommands(options: LogBackedCommandsOptions) {
-  const { store, log, executor } = options;
+  const { store, log, executor, ledger } = options;
   const queue = serial();
+  const envelopeHashOf = store.replica.db.prepare<[string], string | null>('SELECT envelope_hash FROM command_results WHERE command_id = ?').pluck();
   const maxAttempts = options.maxAttempts ?? 50;
 
   const run = (execute: () => CommandOutcome, kind: string, peer: PeerIdentity, commandId: string): Promise<CommandOutcome> =>
     queue(async () => {
       const at = options.now();
       options.pinClock(at);
+      let mark = ledger.mark();
       try {
         for (let attempt = 0; attempt < maxAttempts; attempt++) {
           if (await catchUp(store, log)) options.onProjected?.();
+          await ledger.catchUp();
+          mark = ledger.mark();
           let sealed: SealedEvent | null = null;
+          let envelopeHash: string | null = null;
           store.observeSealed((event) => (sealed = event));
           try {
             store.replica.db.transaction(() => {
               execute();
+              envelopeHash = envelopeHashOf.get(commandId) ?? null;
               throw new DryRun();
             })();
           } catch (err) {
@@ -66,7 +75,7 @@ export function createLogBackedCommands(options: LogBackedCommandsOptions) {
           const toAppend = sealed as SealedEvent | null;
           if (toAppend) {
             try {
-              await log.append(toAppend);
+              await log.append(toAppend, { id: commandId, envelopeHash });
             } catch (err) {
               if (err instanceof LogConflictError) continue;
               throw err;
@@ -78,23 +87,26 @@ export function createLogBackedCommands(options: LogBackedCommandsOptions) {
             const outcome = execute();
             const done = committed as SealedEvent | null;
             if (toAppend && done?.hash !== toAppend.hash) throw new Error(`command ${commandId}: the committed event differs from the one appended to the region log`);
+            await ledger.decided(commandId, mark);
             return outcome;
           } finally {
             store.observeSealed(null);
           }
         }
-        return audited(refused('unavailable', `the region log stayed contended for ${maxAttempts} attempts; nothing was decided`), kind, peer, commandId, at);
+        return await audited(refused('unavailable', `the region log stayed contended for ${maxAttempts} attempts; nothing was decided`), kind, peer, commandId, at, mark);
       } catch (err) {
-        if (err instanceof LogUnavailableError) return audited(refused('unavailable', `${err.message}; nothing was decided, reads go on`), kind, peer, commandId, at);
+        if (err instanceof LogUnavailableError) return await audited(refused('unavailable', `${err.message}; nothing was decided, reads go on`), kind, peer, commandId, at, mark);
         throw err;
       } finally {
         options.pinClock(null);
       }
     });
 
-  const audited = (outcome: CommandOutcome, kind: string, peer: PeerIdentity, commandId: string, at: number): CommandOutcome => {
+  /** A command refused before it was decided: audited here, and on the ledger once the log takes it again. */
+  const audited = async (outcome: CommandOutcome, kind: string, peer: PeerIdentity, commandId: string, at: number, mark: { audit: number }): Promise<CommandOutcome> => {
     if (outcome.status === 'refused') {
       executor.ledger.audit({ time: new Date(at).toISOString(), commandId, kind, signerSubject: null, peerSubject: peer.subject, status: 'refused', code: outcome.code, reason: outcome.reason, seq: null });
+      void ledger.decided(commandId, mark);
     }
     return outcome;
   };
@@ -104,6 +116,12 @@ export function createLogBackedCommands(options: LogBackedCommandsOptions) {
     signed: (peer: PeerIdentity, commandId: string, envelope: unknown) => run(() => executor.signed(peer, commandId, envelope), 'signed', peer, commandId),
     recordEvent: (peer: PeerIdentity, commandId: string, draft: unknown) => run(() => executor.recordEvent(peer, commandId, draft), 'record-event', peer, commandId),
     /** Brings the projection up to the log's head (events other servers appended). */
-    follow: () => queue(async () => (await catchUp(store, log)) > 0),
+    follow: () =>
+      queue(async () => {
+        const moved = (await catchUp(store, log)) > 0;
+        await ledger.catchUp();
+        if (ledger.pending() > 0) await ledger.flush();
+        return moved;
+      }),
   };
 }

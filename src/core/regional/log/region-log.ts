@@ -10,6 +10,19 @@ export class LogConflictError extends Error {
   readonly code = 'conflict';
 }
 
+/** The command an appended event decided, carried beside the event (not in its hash). */
+export interface EntryCommand {
+  id: string;
+  /** SHA-256 of the signed envelope; null for an operator's unsigned movement. */
+  envelopeHash: string | null;
+}
+
+/** One position of the log: the event, and the command that appended it when one did. */
+export interface LogEntry {
+  event: SealedEvent;
+  command: EntryCommand | null;
+}
+
 /**
  * A region's authoritative, append-only event log. The event's seq is its position: an append
  * names the seq it follows, so concurrent writers of one region cannot fork the chain.
@@ -17,9 +30,12 @@ export class LogConflictError extends Error {
 export interface RegionLog {
   /** The seq of the last event in the log. */
   headSeq(): Promise<number>;
-  /** Appends `event` (sealed on seq `event.seq - 1`); LogConflictError if the log moved on. */
-  append(event: SealedEvent): Promise<void>;
-  /** Events after `afterSeq`, oldest first, at most `limit`. */
-  readAfter(afterSeq: number, limit: number): Promise<SealedEvent[]>;
+  /**
+   * Appends `event` (sealed on seq `event.seq - 1`) with the command that decided it, so any
+   * server of the region answers that command's retry; LogConflictError if the log moved on.
+   */
+  append(event: SealedEvent, command?: EntryCommand): Promise<void>;
+  /** Entries after `afterSeq`, oldest first, at most `limit`. */
+  readAfter(afterSeq: number, limit: number): Promise<LogEntry[]>;
   close(): Promise<void>;
 }

@@ -1,6 +1,7 @@
 import { eventDraftSchema, type EventDraft, type SealedEvent } from '../../../shared/domain/events';
 import { sealEvent } from '../../chain/seal';
 import { refusalReason, type AppendResult, type RegionalStore } from '../regional-store';
+import { commandRecorder } from './project-commands';
 import { LogConflictError, LogUnavailableError, type RegionLog } from './region-log';
 
 export type ReplicatedAppendResult = AppendResult | { status: 'refused'; code: 'unavailable'; reason: string };
@@ -10,12 +11,16 @@ const CATCH_UP_BATCH = 500;
 /** Projects every event the log holds past the store's head; returns how many it projected. */
 export async function catchUp(store: RegionalStore, log: RegionLog): Promise<number> {
   let projected = 0;
+  const record = commandRecorder(store);
   for (;;) {
-    const events = await log.readAfter(store.head().seq, CATCH_UP_BATCH);
-    if (events.length === 0) return projected;
-    // The projector checks each link: a log that forked from this projection is refused, not merged.
-    store.replica.projector.applyBatch(store.region, events);
-    projected += events.length;
+    const entries = await log.readAfter(store.head().seq, CATCH_UP_BATCH);
+    if (entries.length === 0) return projected;
+    store.replica.db.transaction(() => {
+      // The projector checks each link: a log that forked from this projection is refused, not merged.
+      store.replica.projector.applyBatch(store.region, entries.map((e) => e.event));
+      record(entries);
+    })();
+    projected += entries.length;
   }
 }
 

@@ -2,6 +2,7 @@ import type { RegionalStore } from '../regional-store';
 import { openJetStreamLog } from './jetstream-log';
 import type { RegionLog } from './region-log';
 import { catchUp } from './replicated-append';
+import { createSharedLedger } from './shared-ledger';
 
 const MIGRATE_BATCH = 500;
 
@@ -16,7 +17,7 @@ async function handOver(store: RegionalStore, log: RegionLog): Promise<number> {
   if (local <= logHead) return 0;
   if (logHead > 0) {
     const [last] = await log.readAfter(logHead - 1, 1);
-    if (last?.hash !== store.hashAt(logHead)) throw new Error(`the local store of region ${store.region} differs from the region log at seq ${logHead}: it is not a projection of this log`);
+    if (last?.event.hash !== store.hashAt(logHead)) throw new Error(`the local store of region ${store.region} differs from the region log at seq ${logHead}: it is not a projection of this log`);
   }
   let handed = 0;
   for (let from = logHead + 1; from <= local; from += MIGRATE_BATCH) {
@@ -32,15 +33,24 @@ async function handOver(store: RegionalStore, log: RegionLog): Promise<number> {
  * Opens the region's shared log and brings the local projection up to its head before the
  * server serves anyone.
  */
-export async function openSharedLog(url: string, store: RegionalStore, log: (line: string) => void) {
-  const shared = await openJetStreamLog({ url, region: store.region });
+export async function openSharedLog(url: string, store: RegionalStore, log: (line: string) => void, tls?: { ca: string; cert: string; key: string }) {
+  const shared = await openJetStreamLog({ url, region: store.region, ...(tls ? { tls } : {}) });
   try {
     const handed = await handOver(store, shared);
     const projected = await catchUp(store, shared);
-    log(`region log ${url}: ${shared.replicas} replica(s); ${handed} local event(s) handed over, ${projected} projected; head seq ${store.head().seq}`);
+    const ledger = createSharedLedger(store, shared.ledger, log);
+    const decided = await ledger.catchUp();
+    log(`region log ${url}: ${shared.replicas} replica(s); ${handed} local event(s) handed over, ${projected} projected, ${decided} ledger record(s) of other servers; head seq ${store.head().seq}`);
+    return {
+      log: shared,
+      ledger,
+      close: async () => {
+        await ledger.flush();
+        await shared.close();
+      },
+    };
   } catch (err) {
     await shared.close();
     throw err;
   }
-  return { log: shared, close: () => shared.close() };
 }

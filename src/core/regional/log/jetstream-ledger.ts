@@ -1,0 +1,83 @@
+import { DiscardPolicy, RetentionPolicy, StorageType, type JetStreamClient, type JetStreamManager } from '@nats-io/jetstream';
+import type { Checkpoint } from '../../../shared/protocol/frames';
+import type { AuditEntry } from '../../commands/command-ledger';
+
+/**
+ * What one server decided about one command, for the region's other servers: the result kept
+ * under its id (a retry anywhere gets it), the nonce it used, its audit rows; or a checkpoint it
+ * signed. Accepted commands are also named beside their event in the region log (atomic with
+ * it): this stream adds refusals, nonces burnt by refused commands, the audit and checkpoints.
+ */
+export interface LedgerRecord {
+  /** The server that decided (its id for this run). */
+  origin: string;
+  commandId: string | null;
+  result: { status: 'accepted' | 'refused'; code: string | null; reason: string | null; seq: number | null; envelopeHash: string | null; decidedAt: string } | null;
+  nonce: { value: string; usedAt: string } | null;
+  audit: AuditEntry[];
+  checkpoint: Checkpoint | null;
+}
+
+export interface LedgerLog {
+  publish(record: LedgerRecord): Promise<void>;
+  /** Records after the ledger position `afterSeq`, with their positions. */
+  readAfter(afterSeq: number, limit: number): Promise<{ seq: number; record: LedgerRecord }[]>;
+  headSeq(): Promise<number>;
+}
+
+export const ledgerStreamName = (region: string) => `INRS_LEDGER_${region}`;
+const ledgerSubject = (region: string) => `inrs.ledger.${region}`;
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+/** The region's command ledger stream, beside its log stream, replicated the same way. */
+export async function openLedgerStream(
+  jsm: JetStreamManager,
+  js: JetStreamClient,
+  region: string,
+  replicas: number,
+  timeout: number,
+  guard: <T>(run: () => Promise<T>) => Promise<T>,
+): Promise<LedgerLog> {
+  const name = ledgerStreamName(region);
+  const subject = ledgerSubject(region);
+  try {
+    await jsm.streams.info(name);
+  } catch {
+    await jsm.streams.add({
+      name,
+      subjects: [subject],
+      storage: StorageType.File,
+      num_replicas: replicas,
+      retention: RetentionPolicy.Limits,
+      discard: DiscardPolicy.New,
+      deny_delete: true,
+      deny_purge: true,
+      allow_direct: true,
+    });
+  }
+  let published = 0;
+  return {
+    publish: (record) =>
+      guard(async () => {
+        // The message id makes a resend after a lost acknowledgement land once.
+        const id = `${record.origin}/${++published}`;
+        await js.publish(subject, encoder.encode(JSON.stringify(record)), { msgID: id, timeout });
+      }),
+    headSeq: () => guard(async () => (await jsm.streams.info(name)).state.last_seq),
+    readAfter: (afterSeq, limit) =>
+      guard(async () => {
+        const last = (await jsm.streams.info(name)).state.last_seq;
+        const out: { seq: number; record: LedgerRecord }[] = [];
+        for (let seq = afterSeq + 1; seq <= last && out.length < limit; seq++) {
+          const msg = await jsm.streams.getMessage(name, { seq });
+          // A direct get may be answered by a replica still behind the head it reported (after a
+          // leader change): what it lacks is read on the next catch-up, never skipped.
+          if (!msg) break;
+          out.push({ seq, record: JSON.parse(decoder.decode(msg.data)) as LedgerRecord });
+        }
+        return out;
+      }),
+  };
+}
