@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,7 +9,7 @@ import { appendViaLog, catchUp } from '../../src/core/regional/log/replicated-ap
 import type { RegionLog } from '../../src/core/regional/log/region-log';
 import type { EventDraft } from '../../src/shared/domain/events';
 import { REGION, smallDrafts } from '../helpers/small-log';
-import { startNatsCluster } from './nats-cluster';
+import { describeWithNats, startNatsCluster } from './nats-cluster';
 
 const operator = { subject: 'CN=李强,OU=430100-D001', role: 'depot-operator' } as const;
 const issue = (n: number, quantity = 1): EventDraft => ({
@@ -17,7 +17,7 @@ const issue = (n: number, quantity = 1): EventDraft => ({
   payload: { lotId: 'L430000-000001', depot: '430100-D001', quantity, recipient: `recipient ${n}` },
 });
 
-describe('region log on a 3-node JetStream cluster', () => {
+describeWithNats('region log on a 3-node JetStream cluster', () => {
   const dir = mkdtempSync(join(tmpdir(), 'inrs-nats-'));
   let cluster: Awaited<ReturnType<typeof startNatsCluster>>;
   const logs: RegionLog[] = [];

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,7 +10,7 @@ import { CommandClient, type CommandResult } from '../commands/support/command-c
 import { auditOf, commandNet, cosign, countEvents, propose, REGION, resign, type CommandNet } from '../commands/support/officers';
 import { issueDraft } from '../sync/support/drafts';
 import { waitFor } from '../sync/support/wait';
-import { startNatsCluster } from './nats-cluster';
+import { describeWithNats, NATS_SERVER, startNatsCluster } from './nats-cluster';
 
 /*
  * Two servers of Hunan on one 3-node JetStream cluster (real nats-server processes), each
@@ -32,6 +32,7 @@ const connectTo = async (cn: CommandNet, who: keyof Pick<CommandNet, 'officerA' 
 const sameHead = () => waitFor(() => cnA.server.store.head().hash === cnB.server.store.head().hash, 'both servers at the same head', 20_000);
 
 beforeAll(async () => {
+  if (!NATS_SERVER) return;
   cluster = await startNatsCluster(dir);
   await cluster.ready();
   // The load test sends faster than an officer would: the per-connection limit is not under test here.
@@ -48,7 +49,7 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-describe('a region on a shared JetStream log', () => {
+describeWithNats('a region on a shared JetStream log', () => {
   it('two officers on two servers race for the same level change: exactly one wins, both servers agree', async () => {
     const [a, b] = await Promise.all([connectTo(cnA, 'officerA'), connectTo(cnB, 'officerB')]);
     const envelopes = [propose(cnA, cnA.officerA, 'normal', 'IV'), propose(cnB, cnB.officerB, 'normal', 'III')];

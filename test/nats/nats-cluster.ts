@@ -1,10 +1,21 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { join } from 'node:path';
+import { delimiter, join } from 'node:path';
+import { describe } from 'vitest';
 import { connect } from '@nats-io/transport-node';
 
-export const NATS_SERVER = '/usr/sbin/nats-server';
+/** Debian's nats-server (`.ci/run` installs it): /usr/sbin, or anywhere on PATH. */
+export const NATS_SERVER: string | null =
+  ['/usr/sbin', ...(process.env.PATH ?? '').split(delimiter)].map((dir) => join(dir, 'nats-server')).find((file) => existsSync(file)) ?? null;
+
+/** `describe`, or a skip that says why when nats-server is not installed on this machine. */
+export const describeWithNats: typeof describe.skip = NATS_SERVER
+  ? describe
+  : (((name: string, fn: () => void) => {
+      console.warn(`${name}: SKIPPED, nats-server is not installed (apt-get install nats-server)`);
+      return describe.skip(`${name} [skipped: nats-server is not installed]`, fn);
+    }) as typeof describe.skip);
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -38,9 +49,13 @@ export async function startNatsCluster(dir: string, size = 3) {
     );
   }
   const start = (node: (typeof nodes)[number]) => {
+    if (!NATS_SERVER) throw new Error('nats-server is not installed');
     node.process = spawn(NATS_SERVER, ['-c', node.config], { stdio: 'ignore' });
   };
   nodes.forEach(start);
+  // Even a test run that dies leaves no nats-server behind.
+  const killAll = () => nodes.forEach((n) => n.process?.kill('SIGKILL'));
+  process.once('exit', killAll);
   const url = `nats://${nodes.map((n) => `127.0.0.1:${n.clientPort}`).join(',')}`;
 
   /** Waits until JetStream answers with a meta leader (the cluster formed). */
@@ -83,6 +98,7 @@ export async function startNatsCluster(dir: string, size = 3) {
         node.process?.kill('SIGKILL');
         node.process = null;
       }
+      process.off('exit', killAll);
     },
   };
 }

@@ -20,6 +20,7 @@ export interface JetStreamLogOptions {
 /** Headers beside an event in the stream: the command that appended it (retries and nonces on any server). */
 const COMMAND_HEADER = 'Inrs-Command';
 const ENVELOPE_HEADER = 'Inrs-Envelope-Hash';
+const SEQ_HEADER = 'Inrs-Seq';
 
 /** One stream per region, so the stream's sequence is the region's seq (no deletes: no gaps). */
 export const streamName = (region: string) => `INRS_REGION_${region}`;
@@ -84,15 +85,25 @@ export async function openJetStreamLog(options: JetStreamLogOptions): Promise<Re
   };
 
   const ledger = await openLedgerStream(jsm, js, options.region, replicas, timeout, guard);
+  // Every append of any server passes this subject: the highest seq heard is the hint of mayBeAhead.
+  let heard = 0;
+  nc.subscribe(subject, {
+    callback: (_err, msg) => {
+      const seq = Number(msg?.headers?.get(SEQ_HEADER) ?? 0);
+      if (seq > heard) heard = seq;
+    },
+  });
 
   return {
     replicas,
     connection: nc,
     ledger,
+    mayBeAhead: (seq) => heard > seq || nc.isClosed(),
     headSeq: () => guard(async () => (await jsm.streams.info(name)).state.last_seq),
     append: (event, command) =>
       guard(async () => {
         const h = headers();
+        h.set(SEQ_HEADER, String(event.seq));
         if (command) {
           h.set(COMMAND_HEADER, command.id);
           if (command.envelopeHash) h.set(ENVELOPE_HEADER, command.envelopeHash);

@@ -55,8 +55,10 @@ export function createLogBackedCommands(options: LogBackedCommandsOptions) {
       let mark = ledger.mark();
       try {
         for (let attempt = 0; attempt < maxAttempts; attempt++) {
-          if (await catchUp(store, log)) options.onProjected?.();
-          await ledger.catchUp();
+          // First attempt: skip the round trip when no append past our head was heard; after a conflict, read.
+          if ((attempt > 0 || (log.mayBeAhead?.(store.head().seq) ?? true)) && (await catchUp(store, log))) options.onProjected?.();
+          // Nonces burnt by refusals elsewhere matter to signed commands; movements carry none.
+          if (kind === 'signed') await ledger.catchUp();
           mark = ledger.mark();
           let sealed: SealedEvent | null = null;
           let envelopeHash: string | null = null;
@@ -87,7 +89,9 @@ export function createLogBackedCommands(options: LogBackedCommandsOptions) {
             const outcome = execute();
             const done = committed as SealedEvent | null;
             if (toAppend && done?.hash !== toAppend.hash) throw new Error(`command ${commandId}: the committed event differs from the one appended to the region log`);
-            await ledger.decided(commandId, mark);
+            // An appended event already names its command in the log: its ledger record may follow.
+            const published = ledger.decided(commandId, mark);
+            if (!toAppend) await published;
             return outcome;
           } finally {
             store.observeSealed(null);

@@ -37,5 +37,10 @@ export interface RegionLog {
   append(event: SealedEvent, command?: EntryCommand): Promise<void>;
   /** Entries after `afterSeq`, oldest first, at most `limit`. */
   readAfter(afterSeq: number, limit: number): Promise<LogEntry[]>;
+  /**
+   * False when every append this process has heard of is at or below `seq`: a hint that spares
+   * a round trip before a decision (a missed append only costs a conflict, never a fork).
+   */
+  mayBeAhead?(seq: number): boolean;
   close(): Promise<void>;
 }
