@@ -10,7 +10,7 @@ import { openReplica } from '../../src/core/replica/replica';
 import type { EmergencyLevel } from '../../src/shared/domain/emergency';
 import { CommandClient, type CommandResult } from '../commands/support/command-client';
 import { commandNet, propose, REGION, type CommandNet } from '../commands/support/officers';
-import { issueDraft } from '../sync/support/drafts';
+import { issueDraft, stockAt } from '../sync/support/drafts';
 import { spawnInrs } from '../sync/support/inrs-process';
 import { waitFor } from '../sync/support/wait';
 import { describeWithNats, NATS_SERVER, startNatsCluster } from './nats-cluster';
@@ -21,7 +21,7 @@ import { describeWithNats, NATS_SERVER, startNatsCluster } from './nats-cluster'
  * kill -9 part-way. Bounded: the load stops by itself at its count or its deadline.
  */
 const TOTAL = Number(process.env.INRS_LOAD_TOTAL ?? 10_000);
-const LOAD_DEADLINE_MS = 100_000;
+const LOAD_DEADLINE_MS = 170_000;
 const CLIENTS_PER_SERVER = 3;
 /** Commands each client keeps in flight: the server's queue never waits on a client. */
 const WINDOW = 8;
@@ -87,6 +87,16 @@ describeWithNats('10,000 commands through two servers of one region while the st
     for (const cn of [cnA, cnB]) for (let i = 0; i < CLIENTS_PER_SERVER; i++) clients.push(await CommandClient.connect(cn, cn.operator));
     const officers = [await CommandClient.connect(cnA, cnA.officerA), await CommandClient.connect(cnB, cnB.officerB)];
     clients.push(...officers);
+
+    // Stock for the whole load at the operator's depot: one intake first.
+    const stock = stockAt(cnA.server.store.replica.db, REGION, cnA.operatorDepot);
+    const category = cnA.server.store.replica.db.prepare<[string], string>('SELECT category FROM lots WHERE id = ?').pluck().get(stock.lotId);
+    const intake = {
+      region: REGION, type: 'lot.intake', eventTime: new Date().toISOString(), actor: { subject: cnA.operator.subject, role: 'depot-operator' }, instructionId: stock.instructionId,
+      payload: { lotId: 'L430000-900001', depot: cnA.operatorDepot, category, quantity: 1_000_000, productionDate: '2026-01-01', expiryDate: '2030-01-01', grade: 'A', origin: '负载测试' },
+    };
+    expect(await clients[0]!.command('load-intake-0001', { type: 'command', commandId: 'load-intake-0001', kind: 'record-event', draft: intake })).toMatchObject({ status: 'accepted' });
+    await waitFor(() => cnB.server.store.head().seq === cnA.server.store.head().seq, 'server B holds the intake');
 
     const acknowledged = new Map<number, string>();
     const refused = new Map<string, number>();
@@ -183,5 +193,5 @@ describeWithNats('10,000 commands through two servers of one region while the st
     const root = join(cnA.net.trustDir, 'root.crt');
     for (const data of [cnA.dataDir, dataB]) await inrs(['audit', 'verify', '--data', data, '--root', root]);
     await inrs(['audit', 'verify', '--replica', replica.file, '--key-file', replica.keyFile, '--root', root]);
-  }, 200_000);
+  }, 280_000);
 });

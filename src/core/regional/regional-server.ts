@@ -57,6 +57,8 @@ export interface RegionalServerOptions {
   now?: () => number;
   /** `nats://HOST:PORT[,…]`: the region's log is a JetStream stream shared with the region's other servers. */
   logUrl?: string;
+  /** How often a server on a shared log reads what the region's other servers appended (ms, 250 by default). */
+  followMs?: number;
 }
 
 export interface RegionalServer {
@@ -231,7 +233,7 @@ export async function startRegionalServer(options: RegionalServerOptions): Promi
         (moved) => moved && notifyAppended(),
         (err: Error) => log(`region log: could not follow: ${err.message}`),
       );
-    }, 250);
+    }, options.followMs ?? 250);
     disposables.add(() => clearInterval(follow));
   }
   const rateLimits = { ...DEFAULT_COMMAND_RATE, ...options.commandRate };
@@ -275,6 +277,7 @@ export async function startRegionalServer(options: RegionalServerOptions): Promi
       crls: () => loadedCrls,
       rate: commandRate.connection(certificate, outcome.peer.subject),
       onGreeted: () => pending.greeted(ws),
+      ...(logBacked ? { catchUp: () => logBacked.follow().then((moved) => moved && notifyAppended()) } : {}),
     });
     sessions.add(session);
     // Heartbeat: a peer that stops answering pings is dropped, freeing its session.

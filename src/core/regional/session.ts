@@ -17,6 +17,7 @@ import { readRegionSnapshotRows } from '../replica/apply-snapshot';
 import type { PeerIdentity } from '../pki';
 import type { CommandPath } from '../commands/command-executor';
 import type { CommandOutcome } from '../commands/outcome';
+import type { ClientFrame } from '../../shared/protocol/frames';
 import type { RateDecision } from './command-rate';
 import type { RegionalStore } from './regional-store';
 
@@ -40,6 +41,11 @@ export interface SessionDeps {
   crls?(): string[];
   /** This connection's command allowance (per connection and per certificate). */
   rate?: { take(): RateDecision };
+  /**
+   * Brings the projection up to the region's shared log (a server on a JetStream log): a client
+   * failing over from another server of the region may hold events this one has not projected yet.
+   */
+  catchUp?(): Promise<unknown>;
   /** Called once when the client's hello is accepted: the connection is no longer pending. */
   onGreeted?(): void;
 }
@@ -117,6 +123,15 @@ export function runSession(ws: WebSocket, deps: SessionDeps) {
     if (!parsed.ok) return fail(parsed.code, parsed.message, parsed.details);
     const frame = parsed.frame;
     if (!greeted && frame.type !== 'hello') return fail('out-of-order', `${frame.type} before hello`);
+    if (caughtUpFor) return fail('out-of-order', `${frame.type} before welcome`);
+    onFrame(frame);
+  });
+
+  /** A hello held while the projection catches up with the shared log. */
+  let caughtUpFor: ClientFrame | null = null;
+  let helloHeld = false;
+  const onFrame = (frame: ClientFrame): void => {
+    if (failed) return;
     switch (frame.type) {
       case 'hello': {
         if (greeted) return fail('out-of-order', 'second hello');
@@ -125,6 +140,19 @@ export function runSession(ws: WebSocket, deps: SessionDeps) {
           return fail('incompatible', `protocol ${frame.protocol} is not supported; this server speaks protocol ${PROTOCOL_VERSION}`);
         }
         const cursor = frame.cursors[region] ?? 0;
+        if (cursor > store.head().seq && deps.catchUp && !helloHeld) {
+          // Answered once the projection has read the shared log (or failed to): then judged as usual.
+          helloHeld = true;
+          caughtUpFor = frame;
+          void deps
+            .catchUp()
+            .catch(() => undefined)
+            .finally(() => {
+              caughtUpFor = null;
+              onFrame(frame);
+            });
+          return;
+        }
         const head = store.head();
         if (cursor > head.seq) return fail('ahead-of-server', `client cursor ${cursor} is ahead of this server's head ${head.seq}`, { cursor, head: head.seq });
         if (cursor > 0 && store.hashAt(cursor) === null) return fail('ahead-of-server', `client cursor ${cursor} is unknown here`);
@@ -185,7 +213,7 @@ export function runSession(ws: WebSocket, deps: SessionDeps) {
         send({ type: 'pong', t: frame.t });
         return;
     }
-  });
+  };
   ws.on('close', () => clearTimeout(helloTimer));
   // An oversized frame, invalid UTF-8 or a broken frame header: the client hears why in an
   // error frame, then ws closes the connection (1009, 1007, 1002…); logged, nothing applied.

@@ -124,7 +124,7 @@ export function createLogBackedCommands(options: LogBackedCommandsOptions) {
       queue(async () => {
         const moved = (await catchUp(store, log)) > 0;
         await ledger.catchUp();
-        if (ledger.pending() > 0) await ledger.flush();
+        if (ledger.pending() > 0) void ledger.flush();
         return moved;
       }),
   };

@@ -61,24 +61,33 @@ export function createSharedLedger(store: RegionalStore, stream: LedgerLog, log:
       writePosition.run(position, POSITION_ID);
     })();
 
-  const outbox: LedgerRecord[] = [];
+  /** Records waiting for the stream, in order, each with who waits for it. */
+  const outbox: { record: LedgerRecord; settled: () => void }[] = [];
   let flushing: Promise<void> | null = null;
   /** Publishes the waiting records in order; one the stream refuses now waits for the next flush. */
   const flush = (): Promise<void> => {
     flushing ??= (async () => {
       try {
         while (outbox.length > 0) {
-          await stream.publish(outbox[0]!);
-          outbox.shift();
+          await stream.publish(outbox[0]!.record);
+          outbox.shift()?.settled();
         }
       } catch (err) {
         log(`command ledger: ${outbox.length} record(s) wait for the region log: ${(err as Error).message}`);
+        // Nobody waits on an outage: the records stay queued for the next flush.
+        for (const entry of outbox) entry.settled();
       } finally {
         flushing = null;
       }
     })();
     return flushing;
   };
+  /** Queues `record`; resolves once it is published (or the stream refused it for now), not when the queue drains. */
+  const enqueue = (record: LedgerRecord): Promise<void> =>
+    new Promise((resolve) => {
+      outbox.push({ record, settled: resolve });
+      void flush();
+    });
 
   return {
     origin,
@@ -99,7 +108,7 @@ export function createSharedLedger(store: RegionalStore, stream: LedgerLog, log:
       const own = ownResult.get(commandId);
       const used = ownNonce.get(commandId);
       const audit: AuditEntry[] = ledger.auditRows(mark.audit).map(({ id: _id, ...entry }) => entry);
-      outbox.push({
+      return enqueue({
         origin,
         commandId,
         result: own ? { status: own.status, code: own.code, reason: own.reason, seq: own.seq, envelopeHash: own.envelope_hash, decidedAt: own.decided_at } : null,
@@ -107,11 +116,9 @@ export function createSharedLedger(store: RegionalStore, stream: LedgerLog, log:
         audit,
         checkpoint: null,
       });
-      return flush();
     },
     checkpoint(checkpoint: Checkpoint): Promise<void> {
-      outbox.push({ origin, commandId: null, result: null, nonce: null, audit: [], checkpoint });
-      return flush();
+      return enqueue({ origin, commandId: null, result: null, nonce: null, audit: [], checkpoint });
     },
     flush,
     pending: () => outbox.length,
