@@ -34,8 +34,20 @@ export interface NatsNode {
   process: ChildProcess | null;
 }
 
-/** A JetStream cluster of real nats-server processes on 127.0.0.1, each with its own store in `dir`. */
-export async function startNatsCluster(dir: string, size = 3) {
+/** PEM files of the project's PKI for the nodes: their certificate chain and key, and the root they verify peers against. */
+export interface NatsTlsFiles {
+  certFile: string;
+  keyFile: string;
+  caFile: string;
+  /** What the test's own connections present (PEM). */
+  client: { ca: string; cert: string; key: string };
+}
+
+/**
+ * A JetStream cluster of real nats-server processes on 127.0.0.1, each with its own store in
+ * `dir`; with `tls`, clients and routes alike must present a certificate the root verifies.
+ */
+export async function startNatsCluster(dir: string, size = 3, tls?: NatsTlsFiles) {
   const nodes: (NatsNode & { routePort: number; config: string })[] = [];
   for (let i = 0; i < size; i++) nodes.push({ name: `n${i + 1}`, clientPort: await freePort(), routePort: await freePort(), process: null, config: '' });
   for (const node of nodes) {
@@ -43,9 +55,10 @@ export async function startNatsCluster(dir: string, size = 3) {
     mkdirSync(store, { recursive: true });
     const routes = nodes.filter((n) => n !== node).map((n) => `nats-route://127.0.0.1:${n.routePort}`);
     node.config = join(dir, `${node.name}.conf`);
+    const tlsBlock = tls ? `tls { cert_file: "${tls.certFile}", key_file: "${tls.keyFile}", ca_file: "${tls.caFile}", verify: true, timeout: 5 }` : '';
     writeFileSync(
       node.config,
-      `server_name: ${node.name}\nlisten: 127.0.0.1:${node.clientPort}\njetstream { store_dir: "${store}" }\ncluster { name: inrs, listen: 127.0.0.1:${node.routePort}, routes: [${routes.join(', ')}] }\n`,
+      `server_name: ${node.name}\nlisten: 127.0.0.1:${node.clientPort}\n${tlsBlock}\njetstream { store_dir: "${store}" }\ncluster { name: inrs, listen: 127.0.0.1:${node.routePort}, routes: [${routes.join(', ')}]\n${tlsBlock} }\n`,
     );
   }
   const start = (node: (typeof nodes)[number]) => {
@@ -56,14 +69,14 @@ export async function startNatsCluster(dir: string, size = 3) {
   // Even a test run that dies leaves no nats-server behind.
   const killAll = () => nodes.forEach((n) => n.process?.kill('SIGKILL'));
   process.once('exit', killAll);
-  const url = `nats://${nodes.map((n) => `127.0.0.1:${n.clientPort}`).join(',')}`;
+  const url = `${tls ? 'tls' : 'nats'}://${nodes.map((n) => `127.0.0.1:${n.clientPort}`).join(',')}`;
 
   /** Waits until JetStream answers with a meta leader (the cluster formed). */
   const ready = async (deadlineMs = 20_000) => {
     const until = Date.now() + deadlineMs;
     for (;;) {
       try {
-        const nc = await connect({ servers: nodes.filter((n) => n.process).map((n) => `127.0.0.1:${n.clientPort}`), timeout: 1000 });
+        const nc = await connect({ servers: nodes.filter((n) => n.process).map((n) => `127.0.0.1:${n.clientPort}`), timeout: 1000, ...(tls ? { tls: tls.client } : {}) });
         try {
           const reply = await nc.request('$JS.API.INFO', undefined, { timeout: 1000 });
           const info = reply.json<{ error?: unknown }>();

@@ -50,8 +50,34 @@ export async function openJetStreamLog(options: JetStreamLogOptions): Promise<Re
   const timeout = options.timeoutMs ?? 5_000;
   const servers = parseLogUrl(options.url);
   if (wantsTls(options.url) && !options.tls) throw new Error(`--log ${options.url}: a tls:// log needs the server's identity and the trust root`);
-  const nc = await connect({ servers, timeout, maxReconnectAttempts: -1, reconnectTimeWait: 250, ...(options.tls ? { tls: options.tls } : {}) });
-  const jsm: JetStreamManager = await jetstreamManager(nc, { timeout });
+  const connecting = connect({ servers, timeout, maxReconnectAttempts: -1, reconnectTimeWait: 250, ...(options.tls ? { tls: options.tls } : {}) });
+  let timer: NodeJS.Timeout | undefined;
+  const nc = await Promise.race([
+    connecting,
+    new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        // Closed whenever it does connect: nobody will use it.
+        connecting.then((late) => late.close()).catch(() => undefined);
+        reject(new LogUnavailableError(`region log ${options.url}: no connection within ${timeout * 2} ms; are the nodes up, and do they accept this server's certificate?`));
+      }, timeout * 2);
+    }),
+  ]).finally(() => clearTimeout(timer));
+  // A node that refuses this server's certificate drops the connection after the handshake and the
+  // client would retry for ever: the first JetStream answer must come in time, or the start fails.
+  let lastError = '';
+  void (async () => {
+    for await (const status of nc.status()) if (status.type === 'error' || status.type === 'disconnect') lastError = String((status as { error?: unknown }).error ?? status.type);
+  })();
+  let jsm: JetStreamManager;
+  try {
+    jsm = await Promise.race([
+      jetstreamManager(nc, { timeout }),
+      new Promise<never>((_, reject) => setTimeout(() => reject(new Error('no JetStream answer')), timeout * 2).unref()),
+    ]);
+  } catch (err) {
+    await nc.close().catch(() => undefined);
+    throw new LogUnavailableError(`region log ${options.url}: ${(err as Error).message}${lastError ? ` (${lastError})` : ''}; is JetStream up, and does it accept this server's certificate?`);
+  }
   const js: JetStreamClient = jetstream(nc, { timeout });
   const name = streamName(options.region);
   const subject = subjectOf(options.region);

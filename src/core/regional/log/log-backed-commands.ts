@@ -47,12 +47,19 @@ export function createLogBackedCommands(options: LogBackedCommandsOptions) {
   const queue = serial();
   const envelopeHashOf = store.replica.db.prepare<[string], string | null>('SELECT envelope_hash FROM command_results WHERE command_id = ?').pluck();
   const maxAttempts = options.maxAttempts ?? 50;
+  /**
+   * After the log failed to answer, commands waiting in the queue are refused at once for a
+   * moment rather than each waiting out its own timeout (a leader election takes seconds).
+   */
+  let downUntil = 0;
+  const DOWN_MS = 1_000;
 
   const run = (execute: () => CommandOutcome, kind: string, peer: PeerIdentity, commandId: string): Promise<CommandOutcome> =>
     queue(async () => {
       const at = options.now();
-      options.pinClock(at);
       let mark = ledger.mark();
+      if (Date.now() < downUntil) return audited(refused('unavailable', 'region log unavailable a moment ago; nothing was decided, reads go on, send again'), kind, peer, commandId, at, mark);
+      options.pinClock(at);
       try {
         for (let attempt = 0; attempt < maxAttempts; attempt++) {
           // First attempt: skip the round trip when no append past our head was heard; after a conflict, read.
@@ -99,6 +106,7 @@ export function createLogBackedCommands(options: LogBackedCommandsOptions) {
         }
         return await audited(refused('unavailable', `the region log stayed contended for ${maxAttempts} attempts; nothing was decided`), kind, peer, commandId, at, mark);
       } catch (err) {
+        if (err instanceof LogUnavailableError) downUntil = Date.now() + DOWN_MS;
         if (err instanceof LogUnavailableError) return await audited(refused('unavailable', `${err.message}; nothing was decided, reads go on`), kind, peer, commandId, at, mark);
         throw err;
       } finally {
@@ -122,8 +130,15 @@ export function createLogBackedCommands(options: LogBackedCommandsOptions) {
     /** Brings the projection up to the log's head (events other servers appended). */
     follow: () =>
       queue(async () => {
-        const moved = (await catchUp(store, log)) > 0;
-        await ledger.catchUp();
+        if (Date.now() < downUntil) return false;
+        let moved = false;
+        try {
+          moved = (await catchUp(store, log)) > 0;
+          await ledger.catchUp();
+        } catch (err) {
+          if (err instanceof LogUnavailableError) downUntil = Date.now() + DOWN_MS;
+          throw err;
+        }
         if (ledger.pending() > 0) void ledger.flush();
         return moved;
       }),
