@@ -1,4 +1,4 @@
-import { DiscardPolicy, RetentionPolicy, StorageType, type JetStreamClient, type JetStreamManager } from '@nats-io/jetstream';
+import { DeliverPolicy, DiscardPolicy, RetentionPolicy, StorageType, type JetStreamClient, type JetStreamManager } from '@nats-io/jetstream';
 import type { Checkpoint } from '../../../shared/protocol/frames';
 import type { AuditEntry } from '../../commands/command-ledger';
 
@@ -19,9 +19,13 @@ export interface LedgerRecord {
 }
 
 export interface LedgerLog {
-  publish(record: LedgerRecord): Promise<void>;
-  /** Records after the ledger position `afterSeq`, with their positions. */
-  readAfter(afterSeq: number, limit: number): Promise<{ seq: number; record: LedgerRecord }[]>;
+  /** One message for a batch of records (what a busy server decided since its last publish). */
+  publish(records: LedgerRecord[]): Promise<void>;
+  /**
+   * Delivers every batch after the ledger position `afterSeq`, in order, as it lands (an ordered
+   * consumer: no round trip per message, resumed by the client after a reconnect).
+   */
+  follow(afterSeq: number, onBatch: (batch: { seq: number; records: LedgerRecord[] }) => void): Promise<void>;
   headSeq(): Promise<number>;
 }
 
@@ -59,25 +63,19 @@ export async function openLedgerStream(
   }
   let published = 0;
   return {
-    publish: (record) =>
+    publish: (records) =>
       guard(async () => {
         // The message id makes a resend after a lost acknowledgement land once.
-        const id = `${record.origin}/${++published}`;
-        await js.publish(subject, encoder.encode(JSON.stringify(record)), { msgID: id, timeout });
+        const id = `${records[0]?.origin ?? ''}/${++published}`;
+        await js.publish(subject, encoder.encode(JSON.stringify(records)), { msgID: id, timeout });
       }),
     headSeq: () => guard(async () => (await jsm.streams.info(name)).state.last_seq),
-    readAfter: (afterSeq, limit) =>
-      guard(async () => {
-        const last = (await jsm.streams.info(name)).state.last_seq;
-        const out: { seq: number; record: LedgerRecord }[] = [];
-        for (let seq = afterSeq + 1; seq <= last && out.length < limit; seq++) {
-          const msg = await jsm.streams.getMessage(name, { seq });
-          // A direct get may be answered by a replica still behind the head it reported (after a
-          // leader change): what it lacks is read on the next catch-up, never skipped.
-          if (!msg) break;
-          out.push({ seq, record: JSON.parse(decoder.decode(msg.data)) as LedgerRecord });
-        }
-        return out;
-      }),
+    follow: async (afterSeq, onBatch) => {
+      const consumer = await js.consumers.get(name, { deliver_policy: DeliverPolicy.StartSequence, opt_start_seq: afterSeq + 1 });
+      const messages = await consumer.consume();
+      void (async () => {
+        for await (const msg of messages) onBatch({ seq: msg.seq, records: JSON.parse(decoder.decode(msg.data)) as LedgerRecord[] });
+      })();
+    },
   };
 }

@@ -9,6 +9,9 @@ import type { SharedLedger } from './shared-ledger';
 
 class DryRun extends Error {}
 
+/** How long a refusal waits for its ledger record to be published before it is answered anyway. */
+const LEDGER_WAIT_MS = 2_000;
+
 /** One at a time per server: a command's dry run, append and commit see no other change of the projection. */
 function serial() {
   let tail: Promise<unknown> = Promise.resolve();
@@ -65,7 +68,7 @@ export function createLogBackedCommands(options: LogBackedCommandsOptions) {
           // First attempt: skip the round trip when no append past our head was heard; after a conflict, read.
           if ((attempt > 0 || (log.mayBeAhead?.(store.head().seq) ?? true)) && (await catchUp(store, log))) options.onProjected?.();
           // Nonces burnt by refusals elsewhere matter to signed commands; movements carry none.
-          if (kind === 'signed') await ledger.catchUp();
+          if (kind === 'signed') await ledger.catchUpToHead();
           mark = ledger.mark();
           let sealed: SealedEvent | null = null;
           let envelopeHash: string | null = null;
@@ -98,7 +101,9 @@ export function createLogBackedCommands(options: LogBackedCommandsOptions) {
             if (toAppend && done?.hash !== toAppend.hash) throw new Error(`command ${commandId}: the committed event differs from the one appended to the region log`);
             // An appended event already names its command in the log: its ledger record may follow.
             const published = ledger.decided(commandId, mark);
-            if (!toAppend) await published;
+            // A refusal is answered once its record is out (so another server refuses its nonce too),
+            // but never held longer than a moment by a slow ledger: the record stays queued.
+            if (!toAppend) await Promise.race([published, new Promise((r) => setTimeout(r, LEDGER_WAIT_MS))]);
             return outcome;
           } finally {
             store.observeSealed(null);

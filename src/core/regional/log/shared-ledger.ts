@@ -3,6 +3,7 @@ import type { Checkpoint } from '../../../shared/protocol/frames';
 import { commandLedger, type AuditEntry } from '../../commands/command-ledger';
 import type { RegionalStore } from '../regional-store';
 import type { LedgerLog, LedgerRecord } from './jetstream-ledger';
+import { LogUnavailableError } from './region-log';
 
 /**
  * This server's position in the region's command ledger stream and its own name there, kept in
@@ -11,7 +12,8 @@ import type { LedgerLog, LedgerRecord } from './jetstream-ledger';
  * same transaction as the rows it projects, and a restored backup brings both back together.
  */
 const POSITION_ID = '#ledger-position';
-const BATCH = 500;
+/** Records per ledger message at most (each carries its audit rows: a message stays well under 1 MB). */
+const PUBLISH_BATCH = 200;
 
 /**
  * The region's command ledger shared by its servers: what this server decides is published
@@ -48,9 +50,11 @@ export function createSharedLedger(store: RegionalStore, stream: LedgerLog, log:
   const ownNonce = db.prepare<[string], { nonce: string; used_at: string }>('SELECT nonce, used_at FROM command_nonces WHERE command_id = ?');
   const lastAudit = db.prepare<[], number>('SELECT COALESCE(MAX(id), 0) FROM command_audit').pluck();
 
-  const project = (records: { seq: number; record: LedgerRecord }[]) =>
+  const project = (batches: { seq: number; records: LedgerRecord[] }[]) =>
     db.transaction(() => {
-      for (const { seq, record } of records) {
+      for (const { seq, records } of batches) for (const record of records) {
+        // A consumer reset after a reconnect may deliver a batch again: once only.
+        if (seq <= position) continue;
         position = seq;
         if (record.origin === origin) continue;
         if (record.commandId && record.result) result.run({ commandId: record.commandId, region: store.region, ...record.result });
@@ -63,14 +67,19 @@ export function createSharedLedger(store: RegionalStore, stream: LedgerLog, log:
 
   /** Records waiting for the stream, in order, each with who waits for it. */
   const outbox: { record: LedgerRecord; settled: () => void }[] = [];
+  /** Batches delivered by the stream, not projected yet. */
+  const arrived: { seq: number; records: LedgerRecord[] }[] = [];
   let flushing: Promise<void> | null = null;
   /** Publishes the waiting records in order; one the stream refuses now waits for the next flush. */
   const flush = (): Promise<void> => {
     flushing ??= (async () => {
       try {
+        // Everything waiting goes in one message: one round trip however busy the server is.
         while (outbox.length > 0) {
-          await stream.publish(outbox[0]!.record);
-          outbox.shift()?.settled();
+          const batch = outbox.slice(0, PUBLISH_BATCH);
+          await stream.publish(batch.map((entry) => entry.record));
+          outbox.splice(0, batch.length);
+          for (const entry of batch) entry.settled();
         }
       } catch (err) {
         log(`command ledger: ${outbox.length} record(s) wait for the region log: ${(err as Error).message}`);
@@ -91,15 +100,33 @@ export function createSharedLedger(store: RegionalStore, stream: LedgerLog, log:
 
   return {
     origin,
-    /** Projects what the region's other servers decided since the last call; returns how many records. */
-    async catchUp(): Promise<number> {
-      let count = 0;
-      for (;;) {
-        const records = await stream.readAfter(position, BATCH);
-        if (records.length === 0) return count;
-        project(records);
-        count += records.length;
+    /** Projects what the region's other servers decided, as far as it has arrived; returns how many batches. */
+    catchUp(): Promise<number> {
+      const batches = arrived.splice(0);
+      if (batches.length > 0) project(batches);
+      return Promise.resolve(batches.length);
+    },
+    /**
+     * Waits (at most `waitMs`) for the consumer to deliver up to the stream's head as it is now, so
+     * a signed command sees the nonces other servers burnt; a consumer that lags (it resumes by
+     * itself after a leader change) delays the command no longer than that.
+     */
+    async catchUpToHead(waitMs = 200): Promise<number> {
+      const head = await stream.headSeq();
+      let projected = 0;
+      for (const until = Date.now() + waitMs; ; ) {
+        projected += await this.catchUp();
+        if (position >= head || Date.now() > until) return projected;
+        await new Promise((r) => setTimeout(r, 5));
       }
+    },
+    /** Starts following the ledger stream and projects it up to the head it has now. */
+    async start(): Promise<number> {
+      await stream.follow(position, (batch) => arrived.push(batch));
+      const head = await stream.headSeq();
+      const projected = await this.catchUpToHead(30_000);
+      if (position < head) throw new LogUnavailableError(`command ledger: still at ${position} of ${head} after 30 s`);
+      return projected;
     },
     /** Where this server's audit stands before a command, to publish what the command adds. */
     mark: () => ({ audit: lastAudit.get() ?? 0 }),

@@ -39,7 +39,7 @@ export async function openSharedLog(url: string, store: RegionalStore, log: (lin
     const handed = await handOver(store, shared);
     const projected = await catchUp(store, shared);
     const ledger = createSharedLedger(store, shared.ledger, log);
-    const decided = await ledger.catchUp();
+    const decided = await ledger.start();
     log(`region log ${url}: ${shared.replicas} replica(s); ${handed} local event(s) handed over, ${projected} projected, ${decided} ledger record(s) of other servers; head seq ${store.head().seq}`);
     return {
       log: shared,
