@@ -1,4 +1,5 @@
 import { DeliverPolicy, DiscardPolicy, RetentionPolicy, StorageType, type JetStreamClient, type JetStreamManager } from '@nats-io/jetstream';
+import { randomUUID } from 'node:crypto';
 import type { Checkpoint } from '../../../shared/protocol/frames';
 import type { AuditEntry } from '../../commands/command-ledger';
 
@@ -62,11 +63,12 @@ export async function openLedgerStream(
     });
   }
   let published = 0;
+  const run = randomUUID();
   return {
     publish: (records) =>
       guard(async () => {
-        // The message id makes a resend after a lost acknowledgement land once.
-        const id = `${records[0]?.origin ?? ''}/${++published}`;
+        // Unique per process run: a restarted server's first ids are not taken for duplicates of its last.
+        const id = `${records[0]?.origin ?? ''}/${run}/${++published}`;
         await js.publish(subject, encoder.encode(JSON.stringify(records)), { msgID: id, timeout });
       }),
     headSeq: () => guard(async () => (await jsm.streams.info(name)).state.last_seq),
