@@ -52,3 +52,10 @@ export function createCommandExecutor(options: CommandExecutorOptions) {
 }
 
 export type CommandExecutor = ReturnType<typeof createCommandExecutor>;
+
+/** What a session calls: the embedded executor, or one deciding through a shared region log. */
+export interface CommandPath {
+  ledger: CommandExecutor['ledger'];
+  signed(peer: PeerIdentity, commandId: string, envelope: unknown): CommandOutcome | Promise<CommandOutcome>;
+  recordEvent(peer: PeerIdentity, commandId: string, draft: unknown): CommandOutcome | Promise<CommandOutcome>;
+}

@@ -40,7 +40,7 @@ export interface CertSpec {
   /** null: self-signed (the root). */
   issuer: { cert: ForgeCert; key: ForgeKey } | null;
   ca: { pathLen: number | null } | null;
-  extKeyUsage?: 'serverAuth' | 'clientAuth';
+  extKeyUsage?: readonly ('serverAuth' | 'clientAuth')[];
   altNames?: AltName[];
 }
 
@@ -64,7 +64,7 @@ export function buildCertificate(spec: CertSpec): ForgeCert {
     extensions.push({ name: 'basicConstraints', critical: true, cA: false });
     extensions.push({ name: 'keyUsage', critical: true, digitalSignature: true, keyEncipherment: true });
   }
-  if (spec.extKeyUsage) extensions.push({ name: 'extKeyUsage', [spec.extKeyUsage]: true });
+  if (spec.extKeyUsage?.length) extensions.push({ name: 'extKeyUsage', ...Object.fromEntries(spec.extKeyUsage.map((usage) => [usage, true])) });
   if (spec.altNames && spec.altNames.length > 0) extensions.push({ name: 'subjectAltName', altNames: spec.altNames });
   extensions.push({ name: 'subjectKeyIdentifier' });
   // Explicit key id of the issuer: forge's `keyIdentifier: true` would use this cert's own key.

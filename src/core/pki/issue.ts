@@ -115,7 +115,8 @@ export function issueCertificate(dir: string, options: IssueOptions): IssueResul
     notAfter,
     issuer: ca,
     ca: null,
-    extKeyUsage: kind === 'server' ? 'serverAuth' : 'clientAuth',
+    // A regional server is also a client: of its region's NATS cluster, which verifies client certificates.
+    extKeyUsage: kind === 'server' ? ['serverAuth', 'clientAuth'] : ['clientAuth'],
     altNames,
   });
   const friendlyName = friendlyNameOf({ name, role: scope.role, region: scope.region, serial });

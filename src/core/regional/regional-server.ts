@@ -8,11 +8,14 @@ import { MAX_FRAME_BYTES, type Checkpoint } from '../../shared/protocol/frames';
 import { DisposableStore } from '../../shared/disposables';
 import { signCheckpoint } from '../checkpoint/checkpoints';
 import { identityFromPeer, loadIdentityFile, trustStore, type PeerIdentity } from '../pki';
-import { createCommandExecutor, type CommandExecutor } from '../commands/command-executor';
+import { createCommandExecutor, type CommandPath } from '../commands/command-executor';
 import { revocationList } from '../commands/revocation';
 import type { EnvelopeTrust } from '../commands/verify-envelope';
 import { createCommandRate, DEFAULT_COMMAND_RATE, type CommandRateLimits } from './command-rate';
 import { capPendingConnections } from './pending-connections';
+import { createLogBackedCommands } from './log/log-backed-commands';
+import { openSharedLog } from './log/shared-log';
+import { wantsTls } from './log/jetstream-log';
 import { openRegionalStore, type RegionalStore } from './regional-store';
 import { runSession } from './session';
 import { REGISTRY_ROLES, runRegistrySession } from './registry-session';
@@ -53,6 +56,10 @@ export interface RegionalServerOptions {
   onAck?: (clientId: string, region: string, seq: number) => void;
   /** The clock commands are judged by (validity windows, co-signature deadlines); Date.now by default. */
   now?: () => number;
+  /** `nats://HOST:PORT[,…]`: the region's log is a JetStream stream shared with the region's other servers. */
+  logUrl?: string;
+  /** How often a server on a shared log reads what the region's other servers appended (ms, 250 by default). */
+  followMs?: number;
 }
 
 export interface RegionalServer {
@@ -65,7 +72,7 @@ export interface RegionalServer {
   /** Re-reads the CRLs now (TLS and signer checks), as the periodic reload does. */
   reloadTrust(): void;
   /** The command path, with its ledger (decided results, nonces, audit). */
-  commands: CommandExecutor;
+  commands: CommandPath;
   close(): Promise<void>;
 }
 
@@ -124,6 +131,10 @@ export async function startRegionalServer(options: RegionalServerOptions): Promi
 
   const store = openRegionalStore(options.dataDir, options.region);
   disposables.add(() => store.close());
+  // A tls:// log is reached with this server's own identity, trusting the national root.
+  const natsTls = options.logUrl && wantsTls(options.logUrl) ? { ca: trust().ca.join('\n'), cert: identity.chainPem.join('\n'), key: identity.keyPem } : undefined;
+  const shared = options.logUrl ? await openSharedLog(options.logUrl, store, log, natsTls) : null;
+  if (shared) disposables.add(() => shared.close());
   const serverId = `${options.region}/${identity.info.name}/${randomUUID().slice(0, 8)}`;
 
   const checkpoint = (): Checkpoint | null => {
@@ -132,6 +143,8 @@ export async function startRegionalServer(options: RegionalServerOptions): Promi
     if (head.seq === 0 || latest?.seq === head.seq) return latest;
     const signed = signCheckpoint({ region: options.region, seq: head.seq, hash: head.hash, time: new Date().toISOString() }, identity.keyPem, identity.chainPem);
     store.checkpoints.save(signed);
+    // The region's other servers hold it too: any of them can show a client what this one signed.
+    void shared?.ledger.checkpoint(signed);
     for (const session of sessions) session.pump();
     return signed;
   };
@@ -200,13 +213,15 @@ export async function startRegionalServer(options: RegionalServerOptions): Promi
   });
   server.on('request', (_req, res) => res.writeHead(426, { Connection: 'close' }).end('WebSocket only\n'));
 
-  const commands = createCommandExecutor({
+  const clock = options.now ?? Date.now;
+  let pinned: number | null = null;
+  const executor = createCommandExecutor({
     store,
     trust: () => {
       if (!envelopeTrust) throw new Error('trust material not loaded');
       return envelopeTrust;
     },
-    now: options.now ?? Date.now,
+    now: () => pinned ?? clock(),
     log,
   });
   /** A contributor or verifier of another province knocking is part of the registry's audit trail. */
@@ -217,6 +232,20 @@ export async function startRegionalServer(options: RegionalServerOptions): Promi
       log(`registry connect: the audit could not be written: ${(err as Error).message}`);
     }
   };
+  const logBacked = shared
+    ? createLogBackedCommands({ store, log: shared.log, ledger: shared.ledger, executor, now: clock, pinClock: (at) => (pinned = at), onProjected: () => notifyAppended() })
+    : null;
+  const commands: CommandPath = logBacked ?? executor;
+  if (logBacked) {
+    // Events the region's other servers appended reach this projection and its clients.
+    const follow = setInterval(() => {
+      logBacked.follow().then(
+        (moved) => moved && notifyAppended(),
+        (err: Error) => log(`region log: could not follow: ${err.message}`),
+      );
+    }, options.followMs ?? 250);
+    disposables.add(() => clearInterval(follow));
+  }
   const rateLimits = { ...DEFAULT_COMMAND_RATE, ...options.commandRate };
   const commandRate = createCommandRate(rateLimits, (window) => {
     const reason = `${window.refused} command(s) refused from ${window.from.toISOString()} to ${window.to.toISOString()}: over ${window.limits.perConnection} per connection or ${window.limits.perCertificate} per certificate in ${window.limits.windowMs / 1000} s`;
@@ -272,6 +301,7 @@ export async function startRegionalServer(options: RegionalServerOptions): Promi
       crls: () => loadedCrls,
       rate: commandRate.connection(certificate, outcome.peer.subject),
       onGreeted: () => pending.greeted(ws),
+      ...(logBacked ? { catchUp: () => logBacked.follow().then((moved) => moved && notifyAppended()) } : {}),
     });
     sessions.add(session);
     // Heartbeat: a peer that stops answering pings is dropped, freeing its session.

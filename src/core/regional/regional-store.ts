@@ -41,6 +41,9 @@ export function openRegionalStore(dataDir: string, region: string) {
     'INSERT INTO command_results (command_id, region, status, code, reason, seq, decided_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
   );
 
+  /** Told of every event sealed and projected here (the shared-log path checks it against the log). */
+  let sealedObserver: ((event: SealedEvent) => void) | null = null;
+
   const decide = (draft: unknown, now: Date): AppendResult => {
     const parsed = eventDraftSchema.safeParse(draft);
     if (!parsed.success) {
@@ -51,6 +54,7 @@ export function openRegionalStore(dataDir: string, region: string) {
     try {
       const sealed = sealEvent(valid, replica.projector.headOf(region), now.toISOString());
       replica.projector.applyBatch(region, [sealed]);
+      sealedObserver?.(sealed);
       return { status: 'accepted', seq: sealed.seq };
     } catch (err) {
       const reason = refusalReason(err);
@@ -95,6 +99,9 @@ export function openRegionalStore(dataDir: string, region: string) {
         saveResult.run(commandId, region, result.status, refusal?.code ?? null, refusal?.reason ?? null, seq, now.toISOString());
         return result;
       }).immediate();
+    },
+    observeSealed: (observer: ((event: SealedEvent) => void) | null) => {
+      sealedObserver = observer;
     },
     close: () => replica.close(),
   };

@@ -6,6 +6,7 @@ import { lockFolder, STORE_LOCK_FILE } from '../locks/dir-lock';
 import { openRegionalStore } from './regional-store';
 import { startRegionalServer } from './regional-server';
 import { startSimulator } from './simulator';
+import { parseLogUrl } from './log/jetstream-log';
 import { readBackupPolicy } from '../backup/policy';
 import { backupInChildProcess } from '../backup/child-backup';
 import { startBackupScheduler } from '../backup/scheduler';
@@ -13,7 +14,7 @@ import { startBackupScheduler } from '../backup/scheduler';
 export const serverHelp = `inrs server --region ADCODE --data DIR --trust TRUST-DIR --identity FILE.p12 [--identity-passphrase-file F]
             --port N [--host 127.0.0.1]
             [--simulate RATE] [--seed-scale tiny|demo|national] [--seed N] [--as-of ISO]
-            [--checkpoint-every N] [--checkpoint-seconds S] [--config FILE]
+            [--checkpoint-every N] [--checkpoint-seconds S] [--config FILE] [--log nats://HOST:PORT[,HOST:PORT…]]
   Runs the regional server of one region: its encrypted store in DIR, WSS with mutual
   TLS 1.3 on HOST:PORT, trusting the root and CRLs of TRUST-DIR (inrs pki export-trust; its CRLs
   re-read every 30 s) and presenting FILE.p12, opened with its own passphrase (F, by default
@@ -23,7 +24,9 @@ export const serverHelp = `inrs server --region ADCODE --data DIR --trust TRUST-
   (replenishing a region whose stock ran out). One server per store: DIR/server.lock names
   the running one, and a second server on DIR is refused with its pid. --config FILE: a JSON file
   whose "backups" section (dir, backupKeyFile, incrementalEveryMinutes, fullEveryHours,
-  keepIncrementals, keepFulls) has the server make and prune its own backups.`;
+  keepIncrementals, keepFulls) has the server make and prune its own backups. --log: the region's
+  log is a JetStream stream on that cluster, shared by every server of the region (each one
+  accepts commands; DIR is its projection, caught up on start); without it the log is DIR's own.`;
 
 export const serverStatsHelp = `inrs server stats --data DIR [--json]
   Head seq, chain head hash and projected state hash of a server store.`;
@@ -56,9 +59,11 @@ export async function runServerCommand(args: string[]): Promise<void> {
       'checkpoint-every': { type: 'string' },
       'checkpoint-seconds': { type: 'string' },
       config: { type: 'string' },
+      log: { type: 'string' },
     },
     strict: true,
   });
+  if (values.log !== undefined) parseLogUrl(values.log);
   if (values['pki-dir'] !== undefined) {
     throw new UsageError('--pki-dir is gone: a server holds no CA folder; give --trust with the trust bundle exported on the CA machine (inrs pki export-trust)');
   }
@@ -102,6 +107,7 @@ export async function runServerCommand(args: string[]): Promise<void> {
     host: values.host,
     ...(values['checkpoint-every'] ? { checkpointEvery: Number(values['checkpoint-every']) } : {}),
     ...(values['checkpoint-seconds'] ? { checkpointSeconds: Number(values['checkpoint-seconds']) } : {}),
+    ...(values.log ? { logUrl: values.log } : {}),
     log,
   });
   const stopSimulator = values.simulate ? startSimulator(server.store, Number(values.simulate), server.notifyAppended, log) : () => undefined;

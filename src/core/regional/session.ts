@@ -15,14 +15,16 @@ import { guardSocket } from '../net/ws-guard';
 import type { ErrorDetails } from '../../shared/errors';
 import { readRegionSnapshotRows } from '../replica/apply-snapshot';
 import type { PeerIdentity } from '../pki';
-import type { CommandExecutor } from '../commands/command-executor';
+import type { CommandPath } from '../commands/command-executor';
+import type { CommandOutcome } from '../commands/outcome';
+import type { ClientFrame } from '../../shared/protocol/frames';
 import type { RateDecision } from './command-rate';
 import type { RegionalStore } from './regional-store';
 
 export interface SessionDeps {
   store: RegionalStore;
   /** Executes commands (signed envelopes, depot operators' movements) and audits each one. */
-  commands: CommandExecutor;
+  commands: CommandPath;
   serverId: string;
   peer: PeerIdentity;
   latestCheckpoint(): Checkpoint | null;
@@ -39,6 +41,11 @@ export interface SessionDeps {
   crls?(): string[];
   /** This connection's command allowance (per connection and per certificate). */
   rate?: { take(): RateDecision };
+  /**
+   * Brings the projection up to the region's shared log (a server on a JetStream log): a client
+   * failing over from another server of the region may hold events this one has not projected yet.
+   */
+  catchUp?(): Promise<unknown>;
   /** Called once when the client's hello is accepted: the connection is no longer pending. */
   onGreeted?(): void;
 }
@@ -116,6 +123,15 @@ export function runSession(ws: WebSocket, deps: SessionDeps) {
     if (!parsed.ok) return fail(parsed.code, parsed.message, parsed.details);
     const frame = parsed.frame;
     if (!greeted && frame.type !== 'hello') return fail('out-of-order', `${frame.type} before hello`);
+    if (caughtUpFor) return fail('out-of-order', `${frame.type} before welcome`);
+    onFrame(frame);
+  });
+
+  /** A hello held while the projection catches up with the shared log. */
+  let caughtUpFor: ClientFrame | null = null;
+  let helloHeld = false;
+  const onFrame = (frame: ClientFrame): void => {
+    if (failed) return;
     switch (frame.type) {
       case 'hello': {
         if (greeted) return fail('out-of-order', 'second hello');
@@ -124,6 +140,19 @@ export function runSession(ws: WebSocket, deps: SessionDeps) {
           return fail('incompatible', `protocol ${frame.protocol} is not supported; this server speaks protocol ${PROTOCOL_VERSION}`);
         }
         const cursor = frame.cursors[region] ?? 0;
+        if (cursor > store.head().seq && deps.catchUp && !helloHeld) {
+          // Answered once the projection has read the shared log (or failed to): then judged as usual.
+          helloHeld = true;
+          caughtUpFor = frame;
+          void deps
+            .catchUp()
+            .catch(() => undefined)
+            .finally(() => {
+              caughtUpFor = null;
+              onFrame(frame);
+            });
+          return;
+        }
         const head = store.head();
         if (cursor > head.seq) return fail('ahead-of-server', `client cursor ${cursor} is ahead of this server's head ${head.seq}`, { cursor, head: head.seq });
         if (cursor > 0 && store.hashAt(cursor) === null) return fail('ahead-of-server', `client cursor ${cursor} is unknown here`);
@@ -160,22 +189,31 @@ export function runSession(ws: WebSocket, deps: SessionDeps) {
           return;
         }
         // Decided, appended and audited before the answer leaves.
+        const answer = (result: CommandOutcome) => {
+          deps.log(`command ${frame.commandId} (${frame.kind}) from ${peer.subject}: ${result.status}${result.status === 'refused' ? ` [${result.code}] ${result.reason}` : ''}`);
+          send(
+            result.status === 'accepted'
+              ? { type: 'commandResult', commandId: frame.commandId, status: 'accepted', reason: null, seq: result.seq }
+              : { type: 'commandResult', commandId: frame.commandId, status: 'refused', code: result.code, reason: result.reason, seq: null },
+          );
+          if (result.status === 'accepted') deps.onAppended();
+        };
         const result =
           frame.kind === 'signed' ? deps.commands.signed(peer, frame.commandId, frame.envelope) : deps.commands.recordEvent(peer, frame.commandId, frame.draft);
-        deps.log(`command ${frame.commandId} (${frame.kind}) from ${peer.subject}: ${result.status}${result.status === 'refused' ? ` [${result.code}] ${result.reason}` : ''}`);
-        send(
-          result.status === 'accepted'
-            ? { type: 'commandResult', commandId: frame.commandId, status: 'accepted', reason: null, seq: result.seq }
-            : { type: 'commandResult', commandId: frame.commandId, status: 'refused', code: result.code, reason: result.reason, seq: null },
-        );
-        if (result.status === 'accepted') deps.onAppended();
+        // A shared region log decides asynchronously; the embedded store at once, as before.
+        if (result instanceof Promise) {
+          result.then(answer, (err: Error) => {
+            deps.log(`command ${frame.commandId} from ${peer.subject} failed: ${err.stack ?? err.message}`);
+            send({ type: 'commandResult', commandId: frame.commandId, status: 'refused', code: 'internal', reason: `the server failed to decide this command: ${err.message}`, seq: null });
+          });
+        } else answer(result);
         return;
       }
       case 'ping':
         send({ type: 'pong', t: frame.t });
         return;
     }
-  });
+  };
   ws.on('close', () => clearTimeout(helloTimer));
   // An oversized frame, invalid UTF-8 or a broken frame header: the client hears why in an
   // error frame, then ws closes the connection (1009, 1007, 1002…); logged, nothing applied.

@@ -57,5 +57,7 @@ export const COMMAND_REFUSAL_CODES = [
   'firewall',
   /** A registry request refers to an asset that is not there (or not the contributor's own). */
   'unknown-asset',
+  /** The region's shared log has no quorum (or is out of reach); nothing was decided, reads go on. */
+  'unavailable',
 ] as const;
 export type CommandRefusalCode = (typeof COMMAND_REFUSAL_CODES)[number];
