@@ -65,6 +65,7 @@ export function createLogBackedCommands(options: LogBackedCommandsOptions) {
       options.pinClock(at);
       try {
         for (let attempt = 0; attempt < maxAttempts; attempt++) {
+          await log.yieldToRivals?.();
           // First attempt: skip the round trip when no append past our head was heard; after a conflict, read.
           if ((attempt > 0 || (log.mayBeAhead?.(store.head().seq) ?? true)) && (await catchUp(store, log))) options.onProjected?.();
           // Nonces burnt by refusals elsewhere matter to signed commands; movements carry none.

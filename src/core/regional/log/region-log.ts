@@ -35,12 +35,17 @@ export interface RegionLog {
    * server of the region answers that command's retry; LogConflictError if the log moved on.
    */
   append(event: SealedEvent, command?: EntryCommand): Promise<void>;
-  /** Entries after `afterSeq`, oldest first, at most `limit`. */
-  readAfter(afterSeq: number, limit: number): Promise<LogEntry[]>;
+  /** Entries after `afterSeq`, oldest first, at most `limit`, none past `upTo` (the log's head when omitted). */
+  readAfter(afterSeq: number, limit: number, upTo?: number): Promise<LogEntry[]>;
   /**
    * False when every append this process has heard of is at or below `seq`: a hint that spares
    * a round trip before a decision (a missed append only costs a conflict, never a fork).
    */
   mayBeAhead?(seq: number): boolean;
+  /**
+   * Waits a moment when another server has just lost a race for the head to this one: a writer
+   * whose turn is faster than a rival's catch-up would otherwise win every race and starve it.
+   */
+  yieldToRivals?(): Promise<void>;
   close(): Promise<void>;
 }

@@ -8,12 +8,17 @@ export type ReplicatedAppendResult = AppendResult | { status: 'refused'; code: '
 
 const CATCH_UP_BATCH = 500;
 
-/** Projects every event the log holds past the store's head; returns how many it projected. */
+/**
+ * Projects the events the log holds past the store's head, up to the head the log has when the
+ * catch-up starts: never chasing a head that other servers keep moving, which under steady load
+ * would hold this server's command queue for as long as they write. Returns how many it projected.
+ */
 export async function catchUp(store: RegionalStore, log: RegionLog): Promise<number> {
   let projected = 0;
   const record = commandRecorder(store);
-  for (;;) {
-    const entries = await log.readAfter(store.head().seq, CATCH_UP_BATCH);
+  const target = await log.headSeq();
+  while (store.head().seq < target) {
+    const entries = await log.readAfter(store.head().seq, CATCH_UP_BATCH, target);
     if (entries.length === 0) return projected;
     store.replica.db.transaction(() => {
       // The projector checks each link: a log that forked from this projection is refused, not merged.
@@ -22,6 +27,7 @@ export async function catchUp(store: RegionalStore, log: RegionLog): Promise<num
     })();
     projected += entries.length;
   }
+  return projected;
 }
 
 class Undo extends Error {}
@@ -60,6 +66,7 @@ export async function appendViaLog(store: RegionalStore, log: RegionLog, draft: 
   if (valid.region !== store.region) return { status: 'refused', code: 'rejected', reason: `event for region ${valid.region} sent to the server of ${store.region}` };
   try {
     for (let attempt = 0; attempt < maxAttempts; attempt++) {
+      await log.yieldToRivals?.();
       await catchUp(store, log);
       const decision = decideOnHead(store, valid, now);
       if ('reason' in decision) return { status: 'refused', code: 'rejected', reason: decision.reason };
