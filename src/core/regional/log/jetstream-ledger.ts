@@ -28,6 +28,8 @@ export interface LedgerLog {
    */
   follow(afterSeq: number, onBatch: (batch: { seq: number; records: LedgerRecord[] }) => void): Promise<void>;
   headSeq(): Promise<number>;
+  /** What tells this stream from another of the same name (its creation time): a position is only valid in its own stream. */
+  identity(): Promise<string>;
 }
 
 export const ledgerStreamName = (region: string) => `INRS_LEDGER_${region}`;
@@ -72,6 +74,7 @@ export async function openLedgerStream(
         await js.publish(subject, encoder.encode(JSON.stringify(records)), { msgID: id, timeout });
       }),
     headSeq: () => guard(async () => (await jsm.streams.info(name)).state.last_seq),
+    identity: () => guard(async () => (await jsm.streams.info(name)).created),
     follow: async (afterSeq, onBatch) => {
       const consumer = await js.consumers.get(name, { deliver_policy: DeliverPolicy.StartSequence, opt_start_seq: afterSeq + 1 });
       const messages = await consumer.consume();

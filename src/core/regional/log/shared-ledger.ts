@@ -24,7 +24,7 @@ const PUBLISH_BATCH = 200;
 export function createSharedLedger(store: RegionalStore, stream: LedgerLog, log: (line: string) => void) {
   const db = store.replica.db;
   const ledger = commandLedger(db, store.region);
-  const readPosition = db.prepare<[string], { seq: number | null; reason: string | null }>('SELECT seq, reason FROM command_results WHERE command_id = ?');
+  const readPosition = db.prepare<[string], { seq: number | null; reason: string | null; code: string | null }>('SELECT seq, reason, code FROM command_results WHERE command_id = ?');
   const writePosition = db.prepare<[number, string]>('UPDATE command_results SET seq = ? WHERE command_id = ?');
   let row = readPosition.get(POSITION_ID);
   if (!row) {
@@ -36,8 +36,10 @@ export function createSharedLedger(store: RegionalStore, stream: LedgerLog, log:
     );
     row = readPosition.get(POSITION_ID);
   }
-  const origin = row?.reason ?? '';
+  let origin = row?.reason ?? '';
   let position = row?.seq ?? 0;
+  /** The ledger stream the position was taken in (null before one was recorded). */
+  const positionStream = row?.code ?? null;
 
   const result = db.prepare(
     `INSERT OR IGNORE INTO command_results (command_id, region, status, reason, seq, decided_at, code, envelope_hash)
@@ -99,7 +101,9 @@ export function createSharedLedger(store: RegionalStore, stream: LedgerLog, log:
     });
 
   return {
-    origin,
+    get origin() {
+      return origin;
+    },
     /** Projects what the region's other servers decided, as far as it has arrived; returns how many batches. */
     catchUp(): Promise<number> {
       const batches = arrived.splice(0);
@@ -122,6 +126,15 @@ export function createSharedLedger(store: RegionalStore, stream: LedgerLog, log:
     },
     /** Starts following the ledger stream and projects it up to the head it has now. */
     async start(): Promise<number> {
+      // A store restored onto a new cluster (or a ledger stream made again): its position and its
+      // name belong to the old stream; every record of the new one is new to it.
+      const streamId = await stream.identity();
+      if (positionStream !== null && positionStream !== streamId) {
+        log(`command ledger: a new ledger stream (created ${streamId}); read from its start instead of position ${position} of the one created ${positionStream}`);
+        position = 0;
+        origin = `${store.region}/${randomUUID()}`;
+      }
+      db.prepare('UPDATE command_results SET seq = ?, reason = ?, code = ? WHERE command_id = ?').run(position, origin, streamId, POSITION_ID);
       await stream.follow(position, (batch) => arrived.push(batch));
       const head = await stream.headSeq();
       const projected = await this.catchUpToHead(30_000);
