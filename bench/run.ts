@@ -7,6 +7,7 @@ import { runEmergencyBench } from './emergency.bench';
 import { runFilterBench } from './filter.bench';
 import { runForecastBench } from './forecast.bench';
 import { runLayoutBench } from './layout.bench';
+import { runRegionLogBench } from './region-log.bench';
 import { runMapBench } from './map.bench';
 import { runReplicaBench } from './replica.bench';
 import { runReplayBench } from './replay.bench';
@@ -21,7 +22,7 @@ import type { SeedScale } from '../src/core/seed';
  * --quick measures open/aggregate at demo scale only (the national replica takes minutes to seed)
  * and pans the map over 100k depots only (1M takes minutes a frame in software WebGL), and
  * compares the dispatch solvers at 250 × 150 × 10 instead of 500 × 300 × 10.
- * --only replica|situation|map|sync|audit|backup|dispatch|replay|briefing|emergency|layout|rotation|filter|simulate|forecast|alert-rules runs one of them (the map bench reuses the replica bench's national replica when there is one).
+ * --only replica|situation|map|sync|audit|backup|dispatch|replay|briefing|emergency|layout|rotation|filter|simulate|forecast|alert-rules|region-log runs one of them (region-log needs nats-server) (the map bench reuses the replica bench's national replica when there is one).
  */
 const quick = process.argv.includes('--quick');
 const scales: SeedScale[] = quick ? ['demo'] : ['demo', 'national'];
@@ -43,3 +44,4 @@ if (!only || only === 'filter') process.stdout.write(`wrote ${await runFilterBen
 if (!only || only === 'forecast') process.stdout.write(`wrote ${runForecastBench()}\n`);
 if (!only || only === 'simulate') process.stdout.write(`wrote ${await runSimulateBench()}\n`);
 if (!only || only === 'alert-rules') process.stdout.write(`wrote ${runAlertRulesBench()}\n`);
+if (!only || only === 'region-log') process.stdout.write(`wrote ${await runRegionLogBench()}\n`);
