@@ -25,6 +25,8 @@ const dir = mkdtempSync(join(tmpdir(), 'inrs-nats-backup-'));
 let cn: CommandNet;
 let old: Awaited<ReturnType<typeof startNatsCluster>>;
 let fresh: Awaited<ReturnType<typeof startNatsCluster>> | null = null;
+/** What the first test leaves running on the new cluster, for the drill after it. */
+let onFresh: { first: RegionalServer; second: RegionalServer; restored: string; serverP12: string; backupKey: string } | null = null;
 
 beforeAll(async () => {
   if (!NATS_SERVER) return;
@@ -141,9 +143,44 @@ describeWithNats('restoring a JetStream-backed region after the loss of its whol
       ws.close();
     }
 
-    await first.close();
-    await second.close();
-    await inrs(['audit', 'verify', '--data', restored, '--root', root]);
     await inrs(['audit', 'verify', '--replica', replica.file, '--key-file', replica.keyFile, '--root', root]);
+    onFresh = { first, second, restored, serverP12, backupKey };
+  }, 240_000);
+
+  it('restore drill on a running cluster: a server loses its folder, comes back from full + incremental, and reads back what it decided after them', async () => {
+    if (!onFresh || !fresh) throw new Error('needs the region the test before left running');
+    const { first, second, restored, serverP12, backupKey } = onFresh;
+    const root = join(cn.net.trustDir, 'root.crt');
+    const full = join(dir, 'drill-full.inrsbak');
+    const inc = join(dir, 'drill-inc.inrsbak');
+    await inrs(['backup', 'create', '--data', restored, '--out', full, '--backup-key', backupKey, '--identity', serverP12]);
+    // Between the two backups: the other server's movement and refusal, which the first one projects.
+    expect(await movement(second, 'drill-between')).toMatchObject({ status: 'accepted' });
+    expect(await movement(second, 'drill-between-too-much', 100_000_000)).toMatchObject({ status: 'refused' });
+    await waitFor(() => first.store.head().hash === second.store.head().hash && audited(first, 'drill-between-too-much') > 0, 'the first server holds the other\'s refusal');
+    await inrs(['backup', 'create', '--data', restored, '--out', inc, '--backup-key', backupKey, '--identity', serverP12, '--incremental-from', `${full}.manifest.json`]);
+    // After the last backup: the first server's own refusal (on the ledger stream only) and a movement.
+    expect(await movement(first, 'drill-after-too-much', 100_000_000)).toMatchObject({ status: 'refused' });
+    expect(await movement(first, 'drill-after')).toMatchObject({ status: 'accepted' });
+    await waitFor(() => audited(second, 'drill-after-too-much') > 0, 'the other server holds the first one\'s refusal');
+
+    // The first server's folder is lost; restored from the backups into a new one, it rejoins the same cluster.
+    const earlier = ['drill-between-too-much', 'after-restore-too-much', 'backup-a-too-much'];
+    const auditRowsBefore = earlier.map((id) => audited(first, id));
+    await first.close();
+    rmSync(restored, { recursive: true, force: true });
+    const again = join(dir, 'restored-again');
+    await inrs(['backup', 'restore', '--file', `${full},${inc}`, '--data', again, '--backup-key', backupKey, '--root', root]);
+    await inrs(['audit', 'verify', '--data', again, '--root', root]);
+    const back = await cn.net.server(REGION, again, { logUrl: fresh.url, identityFile: serverP12 });
+    await waitFor(() => back.store.head().hash === second.store.head().hash && audited(back, 'drill-after-too-much') > 0, 'the restored server at the head, its own refusal read back');
+    expect(back.store.stateHash()).toBe(second.store.stateHash());
+    // What the backups held is there once, not read again from the ledger stream.
+    expect(earlier.map((id) => audited(back, id))).toEqual(auditRowsBefore);
+    expect(await movement(back, 'drill-rejoined')).toMatchObject({ status: 'accepted', seq: second.store.head().seq + 1 });
+
+    await back.close();
+    await second.close();
+    await inrs(['audit', 'verify', '--data', again, '--root', root]);
   }, 240_000);
 });

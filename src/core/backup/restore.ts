@@ -2,6 +2,7 @@ import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { eventOfRow } from '../audit/event-row';
 import { makePrivateDir } from '../private-files';
 import { createCheckpointStore } from '../checkpoint/checkpoints';
+import { POSITION_ID as LEDGER_POSITION_ID } from '../regional/log/shared-ledger';
 import { createKeyFile, readKeyFile } from '../replica/key-file';
 import { openReplica } from '../replica/replica';
 import type { Db } from '../replica/open';
@@ -96,7 +97,9 @@ function applySegment(db: Db, replica: ReturnType<typeof openReplica>, file: str
         const known = columns.get(line.ledger);
         const names = Object.keys(line.row);
         if (!known || names.some((n) => !known.has(n))) throw new BackupError('broken-chain', file, `a ${line.ledger} row carries a column this store does not have`);
-        db.prepare(`INSERT OR IGNORE INTO ${line.ledger} (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})`).run(...names.map((n) => line.row[n]));
+        // A server's own positions (ids no command can have, such as its place in a shared ledger) move: the newest wins.
+        const verb = line.ledger === 'command_results' && String(line.row.command_id).startsWith('#') ? 'INSERT OR REPLACE' : 'INSERT OR IGNORE';
+        db.prepare(`${verb} INTO ${line.ledger} (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})`).run(...names.map((n) => line.row[n]));
       }
     }
   })();
@@ -141,6 +144,9 @@ export function restoreBackups(options: RestoreOptions): RestoreResult {
     const replica = openReplica(partial, key, { pageCheck: 'none' });
     try {
       for (const s of segments) applySegment(replica.db, replica, s.file, s.lines);
+      // A restored server is not the one that made the backup: its records in a shared command
+      // ledger after the backup are read back rather than skipped as its own.
+      if (target.kind === 'server') replica.db.prepare('UPDATE command_results SET reason = NULL WHERE command_id = ?').run(LEDGER_POSITION_ID);
       for (const range of last.logs) {
         const head = replica.projector.headOf(range.region);
         if (head.seq !== range.lastSeq || (range.lastSeq > 0 && head.hash !== range.headHash)) {

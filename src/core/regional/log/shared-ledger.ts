@@ -11,7 +11,7 @@ import { LogUnavailableError } from './region-log';
  * characters of a client's choosing, never starting with '#'), so the position moves in the
  * same transaction as the rows it projects, and a restored backup brings both back together.
  */
-const POSITION_ID = '#ledger-position';
+export const POSITION_ID = '#ledger-position';
 /** Records per ledger message at most (each carries its audit rows: a message stays well under 1 MB). */
 const PUBLISH_BATCH = 200;
 
@@ -25,7 +25,8 @@ export function createSharedLedger(store: RegionalStore, stream: LedgerLog, log:
   const db = store.replica.db;
   const ledger = commandLedger(db, store.region);
   const readPosition = db.prepare<[string], { seq: number | null; reason: string | null; code: string | null }>('SELECT seq, reason, code FROM command_results WHERE command_id = ?');
-  const writePosition = db.prepare<[number, string]>('UPDATE command_results SET seq = ? WHERE command_id = ?');
+  // Its time moves with it, so an incremental backup (rows decided since the previous one) carries it.
+  const writePosition = db.prepare<[number, string, string]>('UPDATE command_results SET seq = ?, decided_at = ? WHERE command_id = ?');
   let row = readPosition.get(POSITION_ID);
   if (!row) {
     db.prepare(`INSERT INTO command_results (command_id, region, status, reason, seq, decided_at) VALUES (?, ?, 'position', ?, 0, ?)`).run(
@@ -36,7 +37,8 @@ export function createSharedLedger(store: RegionalStore, stream: LedgerLog, log:
     );
     row = readPosition.get(POSITION_ID);
   }
-  let origin = row?.reason ?? '';
+  // No name: a restored store, whose former self's records after the backup are to be read back.
+  let origin = row?.reason ?? `${store.region}/${randomUUID()}`;
   let position = row?.seq ?? 0;
   /** The ledger stream the position was taken in (null before one was recorded). */
   const positionStream = row?.code ?? null;
@@ -64,7 +66,7 @@ export function createSharedLedger(store: RegionalStore, stream: LedgerLog, log:
         for (const entry of record.audit) ledger.audit(entry);
         if (record.checkpoint) store.checkpoints.save(record.checkpoint);
       }
-      writePosition.run(position, POSITION_ID);
+      writePosition.run(position, new Date().toISOString(), POSITION_ID);
     })();
 
   /** Records waiting for the stream, in order, each with who waits for it. */
