@@ -37,6 +37,7 @@ export const demoNetworkFileSchema = z.object({
     scale: z.enum(Object.keys(SCALES) as [SeedScale, ...SeedScale[]]),
     seed: z.number().int(),
     asOf: z.iso.datetime(),
+    civilian: z.boolean().optional(),
   }),
   regions: z.record(adcodeSchema, regionLinksSchema),
 });
