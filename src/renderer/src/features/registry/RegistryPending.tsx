@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { getInrs } from '../../bridge';
 import { regionName } from '../../emergency/region-name';
 import { actorDisplayName } from '../../format/actor-name';
@@ -17,7 +18,11 @@ export function RegistryPending({ region }: { region: string | null }) {
   const version = useSituationStore(situationSelectors.situation)?.dataVersion;
   const { value, error } = useHostQuery(version === undefined ? null : `${version}|${region ?? ''}`, () => getInrs().registry.overview({ region }));
   const { value: verifier } = useHostQuery('verifier', () => getInrs().registry.verifier());
-  const pending = value?.pending ?? [];
+  // A verifier's own province first: the rows it can act on are the ones it came for.
+  const pending = useMemo(() => {
+    const rows = value?.pending ?? [];
+    return verifier ? [...rows.filter((a) => a.region === verifier.region), ...rows.filter((a) => a.region !== verifier.region)] : rows;
+  }, [value, verifier]);
   const inspections = pending.filter((a) => a.state === 'registered').length;
   const acts = (a: (typeof pending)[number]) => verifier !== null && verifier.region === a.region;
   return (
@@ -59,7 +64,7 @@ export function RegistryPending({ region }: { region: string | null }) {
                   <td title={a.owner}>{actorDisplayName(a.owner)}</td>
                   <td>{a.registeredAt.slice(0, 10)}</td>
                   <td>{t(`registry.state.${a.state}`)}</td>
-                  {verifier && <td>{acts(a) ? <VerifierActions asset={a} /> : <span className="registry-other-province">{t('registry.verifier.otherProvince')}</span>}</td>}
+                  {verifier && <td>{acts(a) ? <VerifierActions asset={a} /> : <span className="registry-other-province" title={t('registry.verifier.otherProvince')}>—</span>}</td>}
                 </tr>
               ))}
             </tbody>
