@@ -172,9 +172,10 @@ describe('civilian asset: registered by CLI, verified and onboarded in the app, 
     await page.locator(`[data-testid="link-status-${REGION}"][data-status="live"]`).waitFor({ timeout: 60_000 });
     const pending = page.locator(`[data-testid="registry-pending"][data-status="ready"][data-verifier="${REGION}"]`);
     await pending.waitFor({ timeout: 60_000 });
-    const row = pending.locator(`tr[data-asset="${assetId}"]`);
-    await row.waitFor({ timeout: 60_000 });
-    await expect(row.locator('th').textContent()).resolves.toBe('湘运粮食代储库');
+    await expect(pending.locator(`tr[data-asset="${assetId}"] th`).textContent({ timeout: 60_000 })).resolves.toBe('湘运粮食代储库');
+    // The verifier's own province comes first, each of its rows with the step on a row below it.
+    await expect(pending.locator('tbody tr').first().getAttribute('class')).resolves.toBe('registry-own');
+    const row = pending.locator(`tr[data-asset-actions="${assetId}"]`);
     await row.locator('[data-action="open-verify"]').click();
     await row.locator('textarea[name="reason"]').fill('现场核验合格：实物、证照与登记一致');
     await row.locator('input[name="evidence"]').fill('photo.jpg');
@@ -184,7 +185,7 @@ describe('civilian asset: registered by CLI, verified and onboarded in the app, 
     await row.locator('[data-action="pass"]').click();
     await row.locator('.registry-outcome[data-outcome="accepted"]').waitFor({ timeout: 30_000 });
     // Back through the commander's link: the row is verified now and can be onboarded.
-    const verified = pending.locator(`tr[data-asset="${assetId}"][data-state="verified"]`);
+    const verified = pending.locator(`tr[data-asset-actions="${assetId}"][data-state="verified"]`);
     await verified.waitFor({ timeout: 30_000 });
     for (const size of SIZES) {
       await page.setViewportSize(size);

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { Fragment, useMemo } from 'react';
 import { getInrs } from '../../bridge';
 import { regionName } from '../../emergency/region-name';
 import { actorDisplayName } from '../../format/actor-name';
@@ -50,22 +50,30 @@ export function RegistryPending({ region }: { region: string | null }) {
                 <th scope="col">{t('registry.col.owner')}</th>
                 <th scope="col">{t('registry.col.since')}</th>
                 <th scope="col">{t('registry.col.state')}</th>
-                {verifier && <th scope="col">{t('registry.col.action')}</th>}
               </tr>
             </thead>
             <tbody>
               {pending.map((a) => (
-                <tr key={a.assetId} data-asset={a.assetId} data-state={a.state}>
-                  <th scope="row" title={a.assetId}>
-                    {a.name}
-                  </th>
-                  <td>{t(`registry.kind.${a.kind}`)}</td>
-                  <td title={a.assetRegion}>{regionName(locale, `${a.assetRegion.slice(0, 2)}0000`)}</td>
-                  <td title={a.owner}>{actorDisplayName(a.owner)}</td>
-                  <td>{a.registeredAt.slice(0, 10)}</td>
-                  <td>{t(`registry.state.${a.state}`)}</td>
-                  {verifier && <td>{acts(a) ? <VerifierActions asset={a} /> : <span className="registry-other-province" title={t('registry.verifier.otherProvince')}>—</span>}</td>}
-                </tr>
+                <Fragment key={a.assetId}>
+                  <tr data-asset={a.assetId} data-state={a.state} className={acts(a) ? 'registry-own' : undefined}>
+                    <th scope="row" title={a.assetId}>
+                      {a.name}
+                    </th>
+                    <td>{t(`registry.kind.${a.kind}`)}</td>
+                    <td title={a.assetRegion}>{regionName(locale, `${a.assetRegion.slice(0, 2)}0000`)}</td>
+                    <td title={a.owner}>{actorDisplayName(a.owner)}</td>
+                    <td>{a.registeredAt.slice(0, 10)}</td>
+                    <td>{t(`registry.state.${a.state}`)}</td>
+                  </tr>
+                  {/* The verifier's step on a row of its own across the table, so a form never widens a column. */}
+                  {acts(a) && (
+                    <tr className="registry-action-row" data-asset-actions={a.assetId} data-state={a.state} aria-label={t('registry.col.action')}>
+                      <td colSpan={6}>
+                        <VerifierActions asset={a} />
+                      </td>
+                    </tr>
+                  )}
+                </Fragment>
               ))}
             </tbody>
           </table>
