@@ -106,10 +106,39 @@ describe('plan lines into signed-instruction bodies', () => {
     ]);
   });
 
-  it('refuses a line from civilian stock: it is held by its owner, not a depot an instruction can move', () => {
-    const civilianAvailable = new Map([...available, ['CL-430000-abc|GR-RICE', 40]]);
-    expect(issueProblems([{ from: 'CL-430000-abc', to: '430000', category: 'GR-RICE', quantity: 10 }], depotRegion, civilianAvailable)).toEqual([
-      'line 1: CL-430000-abc is civilian stock held by its owner; it is not issued as a depot instruction (remove the line to issue the rest)',
+  it('issues lines from civilian stock as instructions of their own, marked civilian and addressed to each holder', () => {
+    const holderA = 'CN=湖南丰源粮油有限公司,OU=contributor,O=430000';
+    const holderB = 'CN=湖南顺达物流有限公司,OU=contributor,O=430000';
+    const regions = new Map([...depotRegion, ['CL-430000-aaa', '430000'], ['CL-430000-bbb', '430000']]);
+    const holders = new Map([
+      ['CL-430000-aaa', holderB],
+      ['CL-430000-bbb', holderA],
+    ]);
+    const civilianAvailable = new Map([...available, ['CL-430000-aaa|GR-RICE', 40], ['CL-430000-bbb|GR-RICE', 30]]);
+    const lines = [
+      { from: 'CL-430000-aaa', to: '430000', category: 'GR-RICE', quantity: 10 },
+      { from: 'HN-CS', to: '430000', category: 'SH-TENT', quantity: 5 },
+      { from: 'CL-430000-bbb', to: '430000', category: 'GR-RICE', quantity: 30 },
+      { from: 'CL-430000-aaa', to: '430000', category: 'GR-RICE', quantity: 5 },
+    ];
+    expect(issueProblems(lines, regions, civilianAvailable)).toEqual([]);
+    const out = planInstructions(lines, regions, national, at, 'K3X9QZ', holders);
+    expect(out.map((o) => [o.region, o.instruction.id, o.instruction.civilian?.holder ?? null, o.instruction.lines])).toEqual([
+      ['430000', 'DSP-20260315-K3X9QZ-430000', null, [{ category: 'SH-TENT', quantity: 5, fromDepot: 'HN-CS', toRegion: '430000' }]],
+      ['430000', 'DSP-20260315-K3X9QZ-430000-C1', holderA, [{ category: 'GR-RICE', quantity: 30, fromCivilian: 'CL-430000-bbb', toRegion: '430000' }]],
+      ['430000', 'DSP-20260315-K3X9QZ-430000-C2', holderB, [{ category: 'GR-RICE', quantity: 15, fromCivilian: 'CL-430000-aaa', toRegion: '430000' }]],
+    ]);
+    for (const o of out) expect(instructionSchema.parse(o.instruction)).toEqual(o.instruction);
+  });
+
+  it('refuses civilian stock no longer available, or asked for beyond what was onboarded', () => {
+    const regions = new Map([...depotRegion, ['CL-430000-aaa', '430000']]);
+    const civilianAvailable = new Map([...available, ['CL-430000-aaa|GR-RICE', 40]]);
+    expect(issueProblems([{ from: 'CL-430000-gone', to: '430000', category: 'GR-RICE', quantity: 1 }], regions, civilianAvailable)[0]).toBe(
+      'line 1: no civilian stock CL-430000-gone onboarded and available in the replica (withdrawn, suspended or never onboarded)',
+    );
+    expect(issueProblems([{ from: 'CL-430000-aaa', to: '430000', category: 'GR-RICE', quantity: 41 }], regions, civilianAvailable)).toEqual([
+      'civilian stock CL-430000-aaa holds 40 of GR-RICE onboarded; the plan asks for 41',
     ]);
   });
 

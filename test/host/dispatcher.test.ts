@@ -35,7 +35,7 @@ const situationInvalid = [
 ];
 
 /** Signed commands: this host runs offline, so a valid one is answered not-connected (never bad-request). */
-const offlineCommands = new Set<ChannelName>(['emergency:propose', 'emergency:cosign', 'emergency:cancel', 'emergency:break-glass', 'emergency:countersign', 'dispatch:issue', 'instructions:acknowledge', 'instructions:forward', 'optimisation:issue-rotation', 'alerts:publish', 'alerts:acknowledge', 'alerts:assign', 'alerts:resolve']);
+const offlineCommands = new Set<ChannelName>(['emergency:propose', 'emergency:cosign', 'emergency:cancel', 'emergency:break-glass', 'emergency:countersign', 'dispatch:issue', 'instructions:acknowledge', 'instructions:forward', 'optimisation:issue-rotation', 'alerts:publish', 'alerts:acknowledge', 'alerts:assign', 'alerts:resolve', 'registry:verify', 'registry:onboard']);
 
 /** A saved plan: the smallest recommendation the contract takes. */
 const savedPlan = {
@@ -226,6 +226,12 @@ const cases: Record<ChannelName, { valid: unknown[]; invalid: unknown[] }> = {
     invalid: [{ region: REGION, alertId: '', raisedAt: '2026-01-01T00:00:00.000Z', comment: 'x' }],
   },
   'registry:overview': { valid: [{ region: REGION }, { region: null }], invalid: [undefined, {}, { region: '43' }] },
+  'registry:verifier': { valid: [undefined], invalid: [{ region: REGION }] },
+  'registry:verify': {
+    valid: [{ region: REGION, assetId: 'CA-1', passed: true, reason: '合格', evidence: [] }, { region: REGION, assetId: 'CA-1', passed: false, reason: 'x', evidence: ['aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa'] }],
+    invalid: [{ region: REGION, assetId: 'CA-1', passed: true, reason: ' ', evidence: [] }, { region: REGION, assetId: 'CA-1', passed: true, reason: 'x', evidence: ['photo.jpg'] }, { region: REGION, assetId: 'CA-1', reason: 'x', evidence: [] }],
+  },
+  'registry:onboard': { valid: [{ region: REGION, assetId: 'CA-1' }], invalid: [{ region: REGION }, { assetId: 'CA-1' }] },
   'displays:set-layout': {
     valid: [
       { layout: { version: 1, assignments: [] } },

@@ -5,6 +5,8 @@ import { openReplica } from '../../src/core/replica/replica';
 import { loadNorms } from '../../src/core/dispatch/norms';
 import { parseSimulationScenario, simulationSupplyFromReplica } from '../../src/core/simulate';
 import { createDispatchService } from '../../src/main/host/dispatch-service';
+import { createCommandSender } from '../../src/main/host/command-sender';
+import { CommandClient } from '../commands/support/command-client';
 import { dispatchScenarioSchema, type DispatchRecommendation } from '../../src/shared/contract';
 import { commandNet, REGION, type CommandNet, type Officer } from '../commands/support/officers';
 import { physicalAsset, RegistryClient, transportAsset } from './support/registry-client';
@@ -86,6 +88,30 @@ describe('civilian stock in the dispatch recommendation', () => {
     // The state's own stock of rice is used in full before civilian stock is called on.
     const rice = after.explanation.demandByCategory.find((b) => b.category === 'GR-RICE')!;
     expect(state.filter((f) => f.category === 'GR-RICE').reduce((n, f) => n + f.quantity, 0)).toBe(rice.available - (missing + 100));
+
+    // Issued as a signed instruction of its own, marked civilian and addressed to the holder; the server records it.
+    const commander = await CommandClient.connect(cn, cn.commander);
+    clients.push(commander);
+    const replica = await ReplicaClient.open({ file: target.file, key: target.key });
+    const commands = createCommandSender({ sync: { signedCommand: async (envelope) => { const r = await commander.send(envelope); return { status: r.status, code: r.code ?? null, reason: r.reason ?? null, seq: r.seq ?? null }; } }, identity: cn.commander });
+    const issuing = createDispatchService({ replica, commands: () => commands, progress: () => undefined });
+    try {
+      const lines = civilian.map((f) => ({ from: f.from, to: f.to, category: f.category, quantity: f.quantity }));
+      const { results } = await issuing.issue({ lines, label: '民间代储调用' });
+      expect(results).toEqual([expect.objectContaining({ region: REGION, status: 'accepted', instructionId: expect.stringMatching(/^DSP-\d{8}-\w{6}-430000-C1$/), lines: 1 })]);
+      const row = cn.server.store.replica.db
+        .prepare<[string], { payload: string }>("SELECT payload FROM events WHERE type = 'instruction.issued' AND payload LIKE ?")
+        .get(`%${results[0]!.instructionId}%`);
+      expect(JSON.parse(row?.payload ?? '{}')).toMatchObject({
+        civilian: { holder: cn.contributor.subject },
+        lines: [{ category: 'GR-RICE', quantity: missing, fromCivilian: lot, toRegion: REGION }],
+      });
+      // More than was onboarded is refused before anything is signed.
+      await expect(issuing.issue({ lines: [{ ...lines[0]!, quantity: missing + 101 }], label: 'x' })).rejects.toThrow(`civilian stock ${lot} holds ${missing + 100} of GR-RICE onboarded`);
+    } finally {
+      await issuing.dispose();
+      await replica.close();
+    }
 
     // A civilian transport unit onboarded: the scenario simulation reads its tonnes per day from the replica.
     const trucks = ((await owner.request({ op: 'register', asset: transportAsset() })).value as { assetId: string }).assetId;

@@ -132,7 +132,7 @@ describe('civilian asset lifecycle on a real server', () => {
         { region: REGION, kind: 'physical', registered: 2, verified: 1, failed: 1, onboarded: 0, suspended: 0, withdrawn: 1 },
         { region: REGION, kind: 'service', registered: 2, verified: 1, failed: 0, onboarded: 1, suspended: 0, withdrawn: 0 },
       ],
-      pending: [{ assetId: waiting, region: REGION, assetRegion: '430100', kind: 'service', name: '待核验维修队', owner: cn.contributor.subject, registeredAt: expect.any(String) }],
+      pending: [{ assetId: waiting, region: REGION, assetRegion: '430100', kind: 'service', name: '待核验维修队', owner: cn.contributor.subject, state: 'registered', registeredAt: expect.any(String) }],
       // On the map: what is available now (the withdrawn grain is not).
       resources: [
         expect.objectContaining({ resourceId: lab.replace('CA-', 'CS-'), kind: 'service', what: 'testing', name: '湘检检测中心' }),

@@ -9,9 +9,10 @@ import { seedInto } from '../../core/seed/seed-replica';
 import { CliError, requireOption } from '../cli-error';
 import { progressBar } from '../progress';
 
-export const seedHelp = `inrs seed --scale tiny|demo|national --out FILE --key-file FILE [--seed N] [--as-of ISO-TIME]
+export const seedHelp = `inrs seed --scale tiny|demo|national --out FILE --key-file FILE [--seed N] [--as-of ISO-TIME] [--civilian]
   Generates the deterministic synthetic national dataset and folds it into a new encrypted
-  replica. Creates the key file (mode 0600) if it does not exist. Refuses to overwrite FILE.`;
+  replica. Creates the key file (mode 0600) if it does not exist. Refuses to overwrite FILE.
+  --civilian adds eight civilian assets per province through their registry lifecycle (as the demo).`;
 
 export function runSeed(args: string[]): void {
   const { values } = parseArgs({
@@ -22,6 +23,7 @@ export function runSeed(args: string[]): void {
       'key-file': { type: 'string' },
       seed: { type: 'string' },
       'as-of': { type: 'string' },
+      civilian: { type: 'boolean', default: false },
     },
     strict: true,
   });
@@ -45,6 +47,7 @@ export function runSeed(args: string[]): void {
       scale,
       seed,
       asOf: new Date(asOf).toISOString(),
+      civilian: values.civilian,
       onProgress: progressBar(`seeding ${scale}`),
     });
     replica.close();

@@ -45,6 +45,8 @@ export interface SupplyDepot {
   supply: Record<string, number>;
   /** Civilian stock held by its owner for the state: optional supply at its own cost. */
   civilian?: true;
+  /** The owner holding civilian stock: whom an instruction calling on it is addressed to. */
+  holder?: string;
 }
 
 /**
@@ -76,7 +78,7 @@ export function dispatchSupply(rows: DispatchRows, categories: readonly string[]
   const wanted = new Set(categories);
   const civilian: SupplyDepot[] = (rows.civilian ?? [])
     .filter((c) => wanted.has(c.category) && Math.floor(c.quantity) > 0)
-    .map((c) => ({ code: c.resourceId, region: c.region, nameZh: c.name, nameEn: c.name, lon: c.lon, lat: c.lat, supply: { [c.category]: Math.floor(c.quantity) }, civilian: true }));
+    .map((c) => ({ code: c.resourceId, region: c.region, nameZh: c.name, nameEn: c.name, lon: c.lon, lat: c.lat, supply: { [c.category]: Math.floor(c.quantity) }, civilian: true, holder: c.owner }));
   return {
     depots: [...rows.depots.map((d) => ({ code: d.code, region: d.region, nameZh: d.nameZh, nameEn: d.nameEn, lon: d.lon, lat: d.lat, supply: byDepot.get(d.code) ?? {} })), ...civilian],
     categories: rows.categories,

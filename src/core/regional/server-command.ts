@@ -13,14 +13,14 @@ import { startBackupScheduler } from '../backup/scheduler';
 
 export const serverHelp = `inrs server --region ADCODE --data DIR --trust TRUST-DIR --identity FILE.p12 [--identity-passphrase-file F]
             --port N [--host 127.0.0.1]
-            [--simulate RATE] [--seed-scale tiny|demo|national] [--seed N] [--as-of ISO]
+            [--simulate RATE] [--seed-scale tiny|demo|national] [--seed N] [--as-of ISO] [--seed-civilian]
             [--checkpoint-every N] [--checkpoint-seconds S] [--config FILE] [--log nats://HOST:PORT[,HOST:PORT…]]
   Runs the regional server of one region: its encrypted store in DIR, WSS with mutual
   TLS 1.3 on HOST:PORT, trusting the root and CRLs of TRUST-DIR (inrs pki export-trust; its CRLs
   re-read every 30 s) and presenting FILE.p12, opened with its own passphrase (F, by default
   FILE.passphrase beside it). No CA key or CA passphrase is needed or accepted. Prints "listening wss://HOST:PORT" when ready. --seed-scale seeds an
   empty store with the national reference log and the region's synthetic log (the same
-  logs \`inrs seed\` folds into a replica); --simulate records RATE live movements a second
+  logs \`inrs seed\` folds into a replica; --seed-civilian adds the civilian registry as \`inrs seed --civilian\`); --simulate records RATE live movements a second
   (replenishing a region whose stock ran out). One server per store: DIR/server.lock names
   the running one, and a second server on DIR is refused with its pid. --config FILE: a JSON file
   whose "backups" section (dir, backupKeyFile, incrementalEveryMinutes, fullEveryHours,
@@ -56,6 +56,7 @@ export async function runServerCommand(args: string[]): Promise<void> {
       'seed-scale': { type: 'string' },
       seed: { type: 'string' },
       'as-of': { type: 'string' },
+      'seed-civilian': { type: 'boolean', default: false },
       'checkpoint-every': { type: 'string' },
       'checkpoint-seconds': { type: 'string' },
       config: { type: 'string' },
@@ -89,6 +90,7 @@ export async function runServerCommand(args: string[]): Promise<void> {
           seed: values.seed ? Number(values.seed) : DEFAULT_SEED,
           asOf: values['as-of'] ? new Date(values['as-of']).toISOString() : DEFAULT_AS_OF,
           regions: ['000000', region],
+          civilian: values['seed-civilian'],
         });
         log(`seeded ${result.events} events into ${dataDir}`);
       }

@@ -13,11 +13,23 @@ import type { LinkIdentity } from '../sync/region-link';
  */
 export class RegistryClientError extends Error {}
 
+/** The server refused a request: its code and reason, as it stated them. */
+export class RegistryRefusal extends RegistryClientError {
+  constructor(
+    readonly code: string,
+    readonly reason: string,
+  ) {
+    super(`refused [${code}]: ${reason}`);
+  }
+}
+
 type Result = Extract<RegistryServerFrame, { type: 'registry-result' }>;
 
 export interface RegistryConnection {
   /** The server's answer: accepted with its value, or a RegistryClientError naming the refusal. */
   request(op: RegistryOp): Promise<unknown>;
+  /** The same, with the seq the step was sealed at (null for a read). */
+  step(op: RegistryOp): Promise<{ seq: number | null; value: unknown }>;
   close(): void;
 }
 
@@ -99,18 +111,20 @@ export function connectRegistry(url: string, identity: LinkIdentity, rootPem: st
       const f = parsed.data;
       if (f.type === 'registry-welcome') {
         clearTimeout(timer);
+        const call = (op: RegistryOp) => {
+          if (failure) return Promise.reject(failure);
+          const requestId = `req-${randomUUID()}`;
+          return new Promise<Result>((res, rej) => {
+            waiting.set(requestId, { resolve: res, reject: rej });
+            ws.send(JSON.stringify({ type: 'registry', requestId, request: op }));
+          }).then((r) => {
+            if (r.status === 'refused') throw new RegistryRefusal(r.code ?? '?', r.reason ?? '');
+            return r;
+          });
+        };
         resolve({
-          request: (op) => {
-            if (failure) return Promise.reject(failure);
-            const requestId = `req-${randomUUID()}`;
-            return new Promise<Result>((res, rej) => {
-              waiting.set(requestId, { resolve: res, reject: rej });
-              ws.send(JSON.stringify({ type: 'registry', requestId, request: op }));
-            }).then((r) => {
-              if (r.status === 'refused') throw new RegistryClientError(`refused [${r.code ?? '?'}]: ${r.reason ?? ''}`);
-              return r.value;
-            });
-          },
+          request: (op) => call(op).then((r) => r.value),
+          step: (op) => call(op).then((r) => ({ seq: r.seq, value: r.value })),
           close: () => ws.close(1000),
         });
       } else if (f.type === 'registry-result') {

@@ -4,7 +4,7 @@ import type { Db } from '../replica/open';
 /**
  * The registry wall's figures from the projected registry tables: per province and asset kind, how
  * many assets were registered, passed verification and are onboarded now (the pipeline); and the
- * assets waiting for a verifier, oldest first; the reserve resources available now, for the map.
+ * assets waiting for a verifier (to inspect, then to onboard once verified), oldest first; the reserve resources available now, for the map.
  */
 export function registryOverview(db: Db, region: string | null): RegistryOverview {
   const pipeline = db
@@ -21,8 +21,8 @@ export function registryOverview(db: Db, region: string | null): RegistryOvervie
     .all(region, region);
   const pending = db
     .prepare<[string | null, string | null], RegistryOverview['pending'][number]>(
-      `SELECT asset_id AS assetId, region, asset_region AS assetRegion, kind, name, owner, registered_at AS registeredAt
-       FROM registry_assets WHERE state = 'registered' AND (? IS NULL OR region = ?) ORDER BY registered_at, asset_id`,
+      `SELECT asset_id AS assetId, region, asset_region AS assetRegion, kind, name, owner, state, registered_at AS registeredAt
+       FROM registry_assets WHERE state IN ('registered', 'verified') AND (? IS NULL OR region = ?) ORDER BY state, registered_at, asset_id`,
     )
     .all(region, region);
   // What the reserve can call on now, for the map: onboarded and available, not suspended or withdrawn.

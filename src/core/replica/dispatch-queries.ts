@@ -39,6 +39,8 @@ export interface DispatchCategoryRow {
 export interface CivilianStockRow {
   resourceId: string;
   region: string;
+  /** The contributor who holds it for the state: the addressee of an instruction calling on it. */
+  owner: string;
   name: string;
   category: string;
   quantity: number;
@@ -75,7 +77,7 @@ export function createDispatchQueries(db: Db) {
 
   // Withdrawn or suspended assets are not available: they leave dispatch.
   const civilian = db.prepare<[string], CivilianStockRow>(
-    `SELECT r.resource_id AS resourceId, r.region, a.name, r.what AS category, r.amount AS quantity, r.lon, r.lat
+    `SELECT r.resource_id AS resourceId, r.region, r.owner, a.name, r.what AS category, r.amount AS quantity, r.lon, r.lat
      FROM registry_resources r JOIN registry_assets a ON a.asset_id = r.asset_id
      WHERE r.kind = 'lot' AND r.status = 'available' AND r.what IN (SELECT value FROM json_each(?)) ORDER BY r.resource_id`,
   );

@@ -74,7 +74,7 @@ export interface ReplicaWorkerMethods {
   syncHashAt: [[region: string, seq: number], string | null];
   syncSaveCheckpoint: [[checkpoint: Checkpoint], null];
   syncApplySnapshot: [[snapshot: RegionSnapshot, checkpoint: Checkpoint], number];
-  seed: [[options: { scale: SeedScale; seed: number; asOf: string }], { events: number; millis: number }];
+  seed: [[options: { scale: SeedScale; seed: number; asOf: string; civilian?: boolean }], { events: number; millis: number }];
 }
 export type ReplicaMethod = keyof ReplicaWorkerMethods;
 

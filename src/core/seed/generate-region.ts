@@ -1,6 +1,7 @@
 import type { Actor, EventDraft } from '../../shared/domain/events';
 import { NATIONAL_REGION, PROVINCES } from '../../shared/domain/provinces';
 import { CATEGORIES } from './categories';
+import { civilianRegistryLog } from './civilian';
 import { planDepots } from './depots';
 import { RegionHistory } from './history';
 import { personName, provinceShortName } from './names';
@@ -16,6 +17,8 @@ export interface SeedOptions {
   seed: number;
   /** End of the history (ISO datetime); no event is later. */
   asOf: string;
+  /** Also a handful of civilian assets per province through their registry lifecycle (the demo's). */
+  civilian?: boolean;
 }
 
 const SLOW_ROTATION_SHARE = 0.3;
@@ -127,6 +130,10 @@ export function* generateRegionLog(
     // seq 1 is the declaration, then one registration per depot
     firstSeq: depots.length + 2,
   }).run();
+
+  // After the history, so the history's seqs (which corrections cite) stay as they were; their
+  // times fall within its last weeks, as registrations recorded by the registry session.
+  if (opts.civilian) yield* civilianRegistryLog(region, provinceShortName(province.nameZh), opts.seed, endSec, prefectures);
 }
 
 function pick(r: { adcode: string; nameZh: string; nameEn: string }) {

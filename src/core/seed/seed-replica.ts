@@ -8,6 +8,8 @@ export interface SeedOptions {
   scale: SeedScale;
   seed: number;
   asOf: string;
+  /** Civilian assets through their registry lifecycle in every province (the demo's). */
+  civilian?: boolean;
   /** Only these regions' logs (a regional server seeds the national reference log and its own). */
   regions?: readonly string[];
   onProgress?: (done: number, total: number) => void;

@@ -67,7 +67,7 @@ export function formatInstructionTrace(t: InstructionTrace): string {
   const i = t.instruction;
   return [
     `instruction ${i.id}  ${i.kind}  level ${i.level}  issued by ${i.issuer} at ${i.issuedAt} (region ${i.region}, seq ${i.seq})`,
-    ...i.lines.map((l) => `  line ${l.category} ${l.quantity}${l.fromDepot ? ` from ${l.fromDepot}` : ''}${l.toDepot ? ` to ${l.toDepot}` : ''}${l.toRegion ? ` to region ${l.toRegion}` : ''}`),
+    ...i.lines.map((l) => `  line ${l.category} ${l.quantity}${l.fromDepot ? ` from ${l.fromDepot}` : ''}${l.fromCivilian ? ` from civilian stock ${l.fromCivilian}` : ''}${l.toDepot ? ` to ${l.toDepot}` : ''}${l.toRegion ? ` to region ${l.toRegion}` : ''}`),
     ...t.usage.map((u) => `  moved ${u.category}: in ${u.movedIn}, out ${u.movedOut} of ${u.allowed} authorised${Math.max(u.movedIn, u.movedOut) > u.allowed ? '  EXCEEDED' : ''}`),
     `status: ${i.status}${i.parentId ? `  forwards ${i.parentId}` : ''}`,
     ...t.children.map((c) => `  forwarded as ${c.id} (${c.level}, from ${c.parentId}): ${c.status}`),

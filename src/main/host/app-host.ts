@@ -12,6 +12,8 @@ import type { DisplaysService } from '../displays/displays-service';
 import { createDispatchHandlers, createDispatchService, type DispatchService } from './dispatch-service';
 import { createOptimisationHandlers, createOptimisationService, type OptimisationService } from './optimisation-service';
 import { createScenarioHandlers, createScenarioService, type ScenarioService } from './scenario-service';
+import type { RegistryActions } from './registry-actions';
+import { createRegistryHandlers } from './registry-handlers';
 
 export interface AppHostDeps {
   replica: ReplicaClient;
@@ -32,10 +34,12 @@ export interface AppHostDeps {
   scenario?: ScenarioService;
   /** How the shell hands a written briefing to the officer; without it briefing:deliver fails clearly. */
   delivery?: BriefingDelivery;
+  /** A registry verifier's steps, when the workstation holds a verifier's certificate. */
+  registry?: () => RegistryActions | null;
 }
 
 /** The contract implemented on top of core services; knows nothing of Electron or HTTP. */
-export function createAppHandlers({ replica, info, links, chain, commands = () => null, displays, dispatch, optimisation, scenario, delivery }: AppHostDeps): HostHandlers {
+export function createAppHandlers({ replica, info, links, chain, commands = () => null, displays, dispatch, optimisation, scenario, delivery, registry = () => null }: AppHostDeps): HostHandlers {
   const scenarios = scenario ?? createScenarioService({ replica });
   return {
     'app:info': () => withKiosk(info, displays),
@@ -54,7 +58,6 @@ export function createAppHandlers({ replica, info, links, chain, commands = () =
     'instructions:list': ({ filter, limit }) => replica.call('instructions', [filter, limit]),
     'forecast:region': ({ region }) => replica.call('forecastRegion', [region]),
     'forecast:risk': () => replica.call('forecastRisk', []),
-    'registry:overview': ({ region }) => replica.call('registryOverview', [region]),
     'sync:links': () => links(),
     'trace:lot': async ({ lotId }) => {
       const trace = await replica.call('traceLot', [lotId]);
@@ -78,5 +81,6 @@ export function createAppHandlers({ replica, info, links, chain, commands = () =
     ...createDispatchHandlers(dispatch ?? createDispatchService({ replica, commands })),
     ...createOptimisationHandlers(optimisation ?? createOptimisationService({ replica, commands })),
     ...createScenarioHandlers(scenarios),
+    ...createRegistryHandlers(replica, registry),
   };
 }

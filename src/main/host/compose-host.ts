@@ -4,6 +4,9 @@ import { readKeyFile } from '../../core/replica/key-file';
 import type { DisposableStore } from '../../shared/disposables';
 import type { DisplaysService } from '../displays/displays-service';
 import { syncFromConfig } from './configured-sync';
+import { loadIdentityFile } from '../../core/pki';
+import type { LinkIdentity } from '../../core/sync/region-link';
+import { verifierOf } from './registry-actions';
 import { startDemoNetwork } from './demo-network';
 import { demoOfficerHint, OFFICER_DIR, prepareDemoOfficer, type DemoOfficer } from './demo-officer';
 import type { BriefingDelivery } from './briefing-delivery';
@@ -61,13 +64,16 @@ export async function composeHost(args: HostArgs, shell: HostShell): Promise<Com
     log,
   });
   const notice: string[] = [];
+  // A verifier's certificate given on the command line; the demo's own Hunan verifier otherwise.
+  const verifier = args.registryIdentity !== undefined ? loadVerifierIdentity(args.registryIdentity, shell) : null;
+  const withVerifier = <T extends { registryIdentity?: LinkIdentity }>(network: T): T => (verifier ? { ...network, registryIdentity: verifier } : network);
   if (officer) {
-    runtime.startSync(officer.network);
+    runtime.startSync(withVerifier(officer.network));
     notice.push(signedInLine(officer));
   } else if (!args.offline) {
-    if (args.syncConfig !== undefined) runtime.startSync(syncFromConfig(args.syncConfig, shell.readPassphrase));
+    if (args.syncConfig !== undefined) runtime.startSync(withVerifier(syncFromConfig(args.syncConfig, shell.readPassphrase)));
     else if (target.demo && target.demoSeed) {
-      runtime.startSync(await startDemoNetwork({ dataDir, seed: target.demoSeed, disposables: shell.disposables, log }));
+      runtime.startSync(withVerifier(await startDemoNetwork({ dataDir, seed: target.demoSeed, disposables: shell.disposables, log })));
       notice.push(demoOfficerHint(dataDir));
     }
   }
@@ -108,4 +114,15 @@ function prepareOfficer(shell: HostShell): Promise<DemoOfficer> {
 function signedInLine(officer: DemoOfficer): string {
   const { name, role, region } = officer.identity.info;
   return `Second officer: signed in as ${name} (${role ?? 'no role'}, region ${region ?? 'none'}), linked to the demo's server of ${Object.keys(officer.network.regions).join(', ')}`;
+}
+
+/** The verifier's identity, refused at the start when it is not a registry verifier's certificate. */
+function loadVerifierIdentity(file: string, shell: HostShell): LinkIdentity {
+  const identity = loadIdentityFile(file, undefined, shell.readPassphrase);
+  try {
+    verifierOf(identity);
+  } catch (err) {
+    throw new Error(`--registry-identity ${file}: ${(err as Error).message}`);
+  }
+  return identity;
 }

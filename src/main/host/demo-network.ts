@@ -15,6 +15,8 @@ import type { DemoSeed } from './prepare-replica';
 
 /** Regions whose servers the demo runs on loopback: Beijing, Hunan, Sichuan. */
 export const DEMO_REGIONS = ['110000', '430000', '510000'] as const;
+/** The province whose registry verifier the demo workstation also acts as. */
+export const DEMO_VERIFIER_REGION = '430000';
 
 /**
  * Written in the data dir once the demo's servers listen, removed on shutdown: how a second
@@ -37,6 +39,7 @@ export const demoNetworkFileSchema = z.object({
     scale: z.enum(Object.keys(SCALES) as [SeedScale, ...SeedScale[]]),
     seed: z.number().int(),
     asOf: z.iso.datetime(),
+    civilian: z.boolean().optional(),
   }),
   regions: z.record(adcodeSchema, regionLinksSchema),
 });
@@ -48,6 +51,8 @@ export interface DemoNetwork {
   rootPem: string;
   /** CRLs (PEM) the servers are checked against before their own arrive. */
   crls?: string[];
+  /** A registry verifier's certificate the workstation also holds: verify and onboard from the registry wall. */
+  registryIdentity?: LinkIdentity;
 }
 
 export interface DemoNetworkOptions {
@@ -104,6 +109,10 @@ export async function startDemoNetwork(options: DemoNetworkOptions): Promise<Dem
   const clientFile = join(certDir, 'app-client.p12');
   removeIdentity(clientFile);
   issueCertificate(pkiDir, { kind: 'client', region: '000000', role: 'national-commander', name: 'demo-commander', out: clientFile });
+  // Hunan's registry verifier, so the demo's registry wall can verify and onboard (a province scope).
+  const verifierFile = join(certDir, `verifier-${DEMO_VERIFIER_REGION}.p12`);
+  removeIdentity(verifierFile);
+  issueCertificate(pkiDir, { kind: 'client', region: DEMO_VERIFIER_REGION, role: 'registry-verifier', name: 'demo-verifier-hunan', out: verifierFile });
   const serverFiles = DEMO_REGIONS.map((region) => {
     const file = join(certDir, `server-${region}.p12`);
     ensureServerIdentity(pkiDir, file, region, options.log);
@@ -142,6 +151,7 @@ export async function startDemoNetwork(options: DemoNetworkOptions): Promise<Dem
     regions,
     identity: loadIdentityFile(clientFile),
     rootPem: readFileSync(rootCert, 'utf8'),
+    registryIdentity: loadIdentityFile(verifierFile),
   };
 }
 

@@ -8,7 +8,7 @@ import type { DemoSeed, ReplicaTarget } from './prepare-replica';
 
 const SEED_FILE = 'demo-seed.json';
 
-const recordedSeedSchema = z.object({ scale: z.string(), seed: z.number(), asOf: z.string() });
+const recordedSeedSchema = z.object({ scale: z.string(), seed: z.number(), asOf: z.string(), civilian: z.boolean().optional() });
 
 export interface OfficerReplicaOptions {
   /** The second officer's own data dir. */
@@ -27,7 +27,7 @@ function readRecordedSeed(dir: string): z.infer<typeof recordedSeedSchema> | nul
   }
 }
 
-const describeSeed = (s: { scale: string; seed: number; asOf: string }) => `${s.scale} scale, seed ${s.seed}, as of ${s.asOf}`;
+const describeSeed = (s: { scale: string; seed: number; asOf: string; civilian?: boolean }) => `${s.scale} scale, seed ${s.seed}, as of ${s.asOf}${s.civilian ? ', civilian assets' : ''}`;
 
 /**
  * The second officer's replica, seeded on first use exactly as the running demo was (into a
@@ -41,7 +41,7 @@ export async function ensureOfficerReplica(options: OfficerReplicaOptions): Prom
   if (existsSync(file)) {
     const recorded = readRecordedSeed(options.dir);
     const wanted = options.seed;
-    if (!recorded || recorded.scale !== wanted.scale || recorded.seed !== wanted.seed || recorded.asOf !== wanted.asOf) {
+    if (!recorded || recorded.scale !== wanted.scale || recorded.seed !== wanted.seed || recorded.asOf !== wanted.asOf || Boolean(recorded.civilian) !== Boolean(wanted.civilian)) {
       throw new Error(
         `${file} was seeded for another demo (${recorded ? describeSeed(recorded) : 'no record of its seed'}; the running demo: ${describeSeed(wanted)}); ` +
           `remove the folder ${options.dir} and start the second officer again`,

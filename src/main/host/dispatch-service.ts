@@ -97,7 +97,8 @@ export function createDispatchService(deps: DispatchServiceDeps): DispatchServic
         const more = problems.length > 5 ? `; and ${problems.length - 5} more` : '';
         throw new HostError('bad-request', `dispatch:issue: ${problems.slice(0, 5).join('; ')}${more}`);
       }
-      const instructions = planInstructions(lines, depotRegion, sender.identity, now(), shortId());
+      const holders = new Map(supply.depots.flatMap((d) => (d.holder ? [[d.code, d.holder] as const] : [])));
+      const instructions = planInstructions(lines, depotRegion, sender.identity, now(), shortId(), holders);
       const results = await Promise.all(
         instructions.map(async ({ region, instruction }): Promise<RegionIssueResult> => {
           const base = { region, instructionId: instruction.id, lines: instruction.lines.length };

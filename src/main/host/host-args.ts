@@ -13,6 +13,8 @@ export interface HostArgs {
   rendererDir?: string;
   basemap?: string;
   syncConfig?: string;
+  /** A registry verifier's certificate (passphrase file beside it): verify and onboard civilian assets from the app. */
+  registryIdentity?: string;
   offline: boolean;
   kiosk: KioskFlags;
   demoOfficer: boolean;
@@ -22,7 +24,7 @@ export interface HostArgs {
 }
 
 export const HOST_USAGE = `usage: npm start -- [--replica FILE --key-file FILE] [--data-dir DIR] [--port N] [--demo-scale tiny|demo|national] [--basemap FILE.geojson|FILE.pmtiles]
-  [--sync-config FILE] [--offline] [--kiosk [--playlist WALL,WALL,… --interval SECONDS]]
+  [--sync-config FILE] [--registry-identity FILE.p12] [--offline] [--kiosk [--playlist WALL,WALL,… --interval SECONDS]]
   [--demo-officer]   a second officer (duty officer of 430000) against the demo running on the same data dir
   [--allow-devtools] developer tools in workstation windows of the packaged app
   [--allow-insecure-keystore] (Electron) keep the replica key in a plain file where the OS keystore is missing`;
@@ -48,6 +50,7 @@ const OPTIONS = {
   'renderer-dir': { type: 'string' },
   basemap: { type: 'string' },
   'sync-config': { type: 'string' },
+  'registry-identity': { type: 'string' },
   offline: { type: 'boolean', default: false },
   kiosk: { type: 'boolean', default: false },
   playlist: { type: 'string' },
@@ -93,7 +96,8 @@ export function parseHostArgs(argv: readonly string[], context: HostArgsContext)
     port = Number(values.port);
     if (!/^\d+$/.test(values.port) || port > 65535) fail(`--port: ${values.port} is not a port number (0-65535)`);
   }
-  for (const name of ['replica', 'key-file', 'data-dir', 'renderer-dir', 'basemap', 'sync-config'] as const) {
+  if (values['registry-identity'] !== undefined && values.offline) fail('--registry-identity needs the links to the regional servers; it takes no --offline');
+  for (const name of ['replica', 'key-file', 'data-dir', 'renderer-dir', 'basemap', 'sync-config', 'registry-identity'] as const) {
     if (values[name] === '') fail(`--${name} needs a value`);
   }
   const kiosk: KioskFlags = { kiosk: values.kiosk, playlist: values.playlist, interval: values.interval };
@@ -111,6 +115,7 @@ export function parseHostArgs(argv: readonly string[], context: HostArgsContext)
     ...(values['renderer-dir'] !== undefined ? { rendererDir: values['renderer-dir'] } : {}),
     ...(values.basemap !== undefined ? { basemap: values.basemap } : {}),
     ...(values['sync-config'] !== undefined ? { syncConfig: values['sync-config'] } : {}),
+    ...(values['registry-identity'] !== undefined ? { registryIdentity: values['registry-identity'] } : {}),
     offline: values.offline,
     kiosk,
     demoOfficer: values['demo-officer'],

@@ -14,13 +14,15 @@ import { createDispatchService } from './dispatch-service';
 import { createOptimisationService } from './optimisation-service';
 import { createScenarioService } from './scenario-service';
 import type { BriefingDelivery } from './briefing-delivery';
+import { createRegistryActions, type RegistryActions } from './registry-actions';
+import type { LinkIdentity } from '../../core/sync/region-link';
 
 export interface HostRuntime {
   dispatch: Dispatch;
   events: HostEventHub;
   replica: ReplicaClient;
   /** Links the host to regional servers; without it the host serves the replica offline. */
-  startSync(options: Omit<HostSyncOptions, 'replica' | 'events' | 'disposables' | 'log'>): void;
+  startSync(options: Omit<HostSyncOptions, 'replica' | 'events' | 'disposables' | 'log'> & { registryIdentity?: LinkIdentity }): void;
   /** Signs with the link identity and sends to the region's server; null while offline. */
   commands(): CommandSender | null;
 }
@@ -49,6 +51,7 @@ export async function startHostRuntime(options: HostRuntimeOptions): Promise<Hos
   const events = new HostEventHub();
   let sync: SyncManager | null = null;
   let commands: CommandSender | null = null;
+  let registry: RegistryActions | null = null;
   const chainWatch = startChainWatch({ replica, events, log: options.log });
   options.disposables.add(() => chainWatch.dispose());
   const dispatchService = createDispatchService({
@@ -71,6 +74,7 @@ export async function startHostRuntime(options: HostRuntimeOptions): Promise<Hos
     chain: () => chainWatch.current(),
     links: () => sync?.states() ?? [],
     commands: () => commands,
+    registry: () => registry,
     ...(options.displays ? { displays: options.displays } : {}),
     ...(options.delivery ? { delivery: options.delivery } : {}),
     info: { version: options.version, host: options.host, replicaPath: options.target.file, demo: options.target.demo },
@@ -83,8 +87,18 @@ export async function startHostRuntime(options: HostRuntimeOptions): Promise<Hos
     dispatch,
     events,
     replica,
-    startSync: (links) => {
+    startSync: ({ registryIdentity, ...links }) => {
       const manager = startHostSync({ ...links, replica, events, disposables: options.disposables, log: options.log });
+      if (registryIdentity) {
+        try {
+          const actions = createRegistryActions({ identity: registryIdentity, rootPem: links.rootPem, regions: links.regions, log: options.log });
+          options.disposables.add(() => actions.close());
+          registry = actions;
+          options.log(`registry verifier: ${actions.verifier.subject} (region ${actions.verifier.region})`);
+        } catch (err) {
+          options.log(`registry steps disabled: ${(err as Error).message}`);
+        }
+      }
       sync = manager;
       try {
         commands = createCommandSender({ sync: manager, identity: links.identity });

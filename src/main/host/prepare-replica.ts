@@ -10,6 +10,8 @@ export interface DemoSeed {
   scale: SeedScale;
   seed: number;
   asOf: string;
+  /** Civilian assets in the registry (demos seeded before they existed have none). */
+  civilian?: boolean;
 }
 
 export interface ReplicaTarget {
@@ -50,7 +52,7 @@ export async function ensureDemoReplica(options: DemoOptions): Promise<ReplicaTa
     return { file, key, demo: true, ...(demoSeed ? { demoSeed } : {}) };
   }
   discardPartial(file);
-  const demoSeed: DemoSeed = { scale: options.scale, ...demoSeedOptions() };
+  const demoSeed: DemoSeed = { scale: options.scale, ...demoSeedOptions(), civilian: true };
   const client = await ReplicaClient.open({ file: partialPathOf(file), key, create: true });
   try {
     await client.call('seed', [demoSeed], options.onProgress);

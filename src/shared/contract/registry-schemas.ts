@@ -9,7 +9,10 @@ export const registryOverviewSchema = z.object({
   pipeline: z.array(
     z.object({ region: adcode, kind, registered: count, verified: count, failed: count, onboarded: count, suspended: count, withdrawn: count }),
   ),
-  pending: z.array(z.object({ assetId: z.string(), region: adcode, assetRegion: adcode, kind, name: z.string(), owner: z.string(), registeredAt: z.string() })),
+  /** Registered assets waiting for inspection, then verified ones waiting to be onboarded. */
+  pending: z.array(
+    z.object({ assetId: z.string(), region: adcode, assetRegion: adcode, kind, name: z.string(), owner: z.string(), state: z.enum(['registered', 'verified']), registeredAt: z.string() }),
+  ),
   resources: z.array(
     z.object({
       resourceId: z.string(),
@@ -27,8 +30,33 @@ export const registryOverviewSchema = z.object({
 });
 export type RegistryOverview = z.output<typeof registryOverviewSchema>;
 
+/** The registry verifier this workstation acts as (its certificate), or null when it holds none. */
+export const registryVerifierSchema = z.object({ subject: z.string(), name: z.string(), region: adcode }).nullable();
+export type RegistryVerifier = z.output<typeof registryVerifierSchema>;
+
+const sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'evidence is named by SHA-256 content hashes (64 lowercase hex digits)');
+const assetId = z.string().min(1).max(64);
+const reason = z.string().trim().min(1, 'a reason is required').max(1000);
+
+/** The regional server's answer to a lifecycle step: accepted with its seq, or refused with a code and reason. */
+export const registryAnswerSchema = z.object({
+  status: z.enum(['accepted', 'refused']),
+  code: z.string().nullable(),
+  reason: z.string().nullable(),
+  seq: z.number().int().positive().nullable(),
+});
+export type RegistryAnswer = z.output<typeof registryAnswerSchema>;
+
 /** Channels of the civilian asset registry (merged into the contract's channel list). */
 export const registryChannels = {
   /** One province's registry, or every province held (`null`). */
   'registry:overview': { request: z.object({ region: adcode.nullable() }), response: registryOverviewSchema },
+  'registry:verifier': { request: z.void(), response: registryVerifierSchema },
+  /** The on-site inspection's result, sent over the verifier's registry session to the asset's regional server. */
+  'registry:verify': {
+    request: z.object({ region: adcode, assetId, passed: z.boolean(), reason, evidence: z.array(sha256).max(50) }),
+    response: registryAnswerSchema,
+  },
+  /** A verified asset becomes a reserve resource. */
+  'registry:onboard': { request: z.object({ region: adcode, assetId }), response: registryAnswerSchema },
 } as const;

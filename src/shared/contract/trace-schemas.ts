@@ -107,7 +107,7 @@ export const instructionTraceSchema = z.object({
     issuer: z.string(),
     issuedAt: z.string(),
     seq: z.number().int(),
-    lines: z.array(z.object({ category: z.string(), quantity: z.number(), fromDepot: z.string().optional(), toDepot: z.string().optional(), toRegion: z.string().optional() })),
+    lines: z.array(z.object({ category: z.string(), quantity: z.number(), fromDepot: z.string().optional(), fromCivilian: z.string().optional(), toDepot: z.string().optional(), toRegion: z.string().optional() })),
     /** Derived from what was moved under it and under the instructions forwarded from it. */
     status: z.enum(['issued', 'acknowledged', 'executing', 'done']),
     acknowledgedBy: z.string().nullable(),

@@ -20,6 +20,8 @@ export const instructionSchema = z.object({
         category: code,
         quantity: z.number().int().positive(),
         fromDepot: code.optional(),
+        /** Civilian stock (a `CL-…` lot of the registry) the line calls on, held by its owner instead of a depot. */
+        fromCivilian: code.optional(),
         toDepot: code.optional(),
         /** Destination area of a dispatch line (an affected region's adcode) when it is not a depot. */
         toRegion: z.string().regex(/^\d{6}$/).optional(),
@@ -28,5 +30,10 @@ export const instructionSchema = z.object({
     .min(1),
   /** The instruction this one forwards (a province passing on a central instruction). */
   parentId: code.optional(),
+  /**
+   * Addressed to a civilian holder rather than the reserve's depots: the owner (certificate
+   * subject of the contributor) who holds the civilian stock its lines call on.
+   */
+  civilian: z.object({ holder: z.string().min(1).max(200) }).optional(),
 });
 export type InstructionContent = z.infer<typeof instructionSchema>;

@@ -1,6 +1,8 @@
 import { useMemo } from 'react';
 import { filterSelectors, useFilterStore } from '../filters/filter-store';
+import { useCivilianOverlay } from '../features/registry/civilian-map-layer';
 import { MapView } from '../map/MapView';
+import { mapLayersSelectors, useMapLayersStore } from '../map/state/map-layers-store';
 import { usePacedMapData } from '../map/pacing/usePacedMapData';
 import { depotSelectors, useDepotStore } from '../stores/depot-store';
 import { situationSelectors, useSituationStore } from '../stores/situation-store';
@@ -19,6 +21,9 @@ export function MapSlot({ focusRegion }: { focusRegion?: string }) {
   const { shown, onDrawn } = usePacedMapData(current, view);
   const { toggleRegion } = useFilterStore(filterSelectors.actions);
   const { open } = useDepotStore(depotSelectors.actions);
+  // The civilian layer: onboarded civilian resources, read again with each data version shown.
+  const civilianVisible = useMapLayersStore((s) => mapLayersSelectors.visible(s).civilian);
+  const civilian = useCivilianOverlay(shown ? String(shown.situation.dataVersion) : null, civilianVisible);
   return (
     <section className="panel map-slot" data-testid="map-slot" data-loaded-regions={loadedRegions} data-map-version={shown?.situation.dataVersion ?? ''}>
       {shown && (
@@ -29,6 +34,7 @@ export function MapSlot({ focusRegion }: { focusRegion?: string }) {
           onSelectProvince={toggleRegion}
           onSelectDepot={(code) => void open(code)}
           onDrawn={onDrawn}
+          {...(civilian ? { overlay: civilian } : {})}
         />
       )}
     </section>

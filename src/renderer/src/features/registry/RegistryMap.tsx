@@ -3,6 +3,7 @@ import { getInrs } from '../../bridge';
 import { useHostQuery } from '../../hooks/useHostQuery';
 import { useT } from '../../i18n';
 import { MapView } from '../../map/MapView';
+import { mapLayersSelectors, useMapLayersStore } from '../../map/state/map-layers-store';
 import { depotSelectors, useDepotStore } from '../../stores/depot-store';
 import { situationSelectors, useSituationStore } from '../../stores/situation-store';
 import { RESOURCE_COLOURS, resourceOverlay } from './resource-layers';
@@ -20,7 +21,9 @@ export function RegistryMap({ region }: { region: string | null }) {
   const { open } = useDepotStore(depotSelectors.actions);
   const key = full ? `${full.dataVersion}|${region ?? ''}` : null;
   const { value } = useHostQuery(key, () => getInrs().registry.overview({ region }));
-  const overlay = useMemo(() => resourceOverlay(value?.resources ?? null, key ?? ''), [value, key]);
+  // The map's civilian switch hides these too.
+  const shown = useMapLayersStore((s) => mapLayersSelectors.visible(s).civilian);
+  const overlay = useMemo(() => (shown ? resourceOverlay(value?.resources ?? null, key ?? '') : null), [shown, value, key]);
   return (
     <section className="panel registry-map" data-testid="registry-map" data-resources={value?.resources.length ?? ''}>
       <h2 className="panel-title">{t('registry.map.title')}</h2>

@@ -4,7 +4,7 @@ import { fixtureSituation, noFilter } from '../test-fixture';
 import { buildLayers, DECK_LAYER_IDS, LAYER_BUILDERS, type LayerOptions } from './build-layers';
 
 const options = (over: Partial<LayerOptions> = {}): LayerOptions => ({
-  visible: { provinces: true, depots: true, transfers: true, alerts: true },
+  visible: { provinces: true, depots: true, transfers: true, alerts: true, civilian: true },
   failed: new Set(),
   selectedDepotRow: -1,
   pickable: true,
@@ -32,7 +32,7 @@ describe('building deck.gl layers', () => {
   });
 
   it('leaves out switched-off and failed layers', () => {
-    const ids = buildLayers(full, options({ visible: { provinces: true, depots: false, transfers: true, alerts: true }, failed: new Set(['alerts']) }), () => {}).map((l) => l.id);
+    const ids = buildLayers(full, options({ visible: { provinces: true, depots: false, transfers: true, alerts: true, civilian: true }, failed: new Set(['alerts']) }), () => {}).map((l) => l.id);
     expect(ids).toEqual([DECK_LAYER_IDS.transfers]);
   });
 

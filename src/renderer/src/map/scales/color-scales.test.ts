@@ -12,7 +12,7 @@ import { MapTooltip } from '../ui/MapTooltip';
 import { planBand, planColour, planLegend, riskColor, riskLegend, toCss } from './color-scales';
 
 const t = mapText('en');
-const visible = { provinces: true, depots: true, transfers: false, alerts: false };
+const visible = { provinces: true, depots: true, transfers: false, alerts: false, civilian: false };
 const swatches = (html: string) => [...html.matchAll(/data-swatch="([^"]+)"/g)].map((m) => m[1]);
 
 describe('colour scales', () => {

@@ -1,0 +1,100 @@
+import { useState } from 'react';
+import type { RegistryAnswer, RegistryOverview } from '../../../../shared/contract/registry-schemas';
+import type { HostErrorInfo, Result } from '../../../../shared/contract';
+import { getInrs } from '../../bridge';
+import { useT } from '../../i18n';
+import { parseEvidence } from './evidence';
+
+type Pending = RegistryOverview['pending'][number];
+type Outcome = { kind: 'answer'; answer: RegistryAnswer } | { kind: 'error'; error: HostErrorInfo } | { kind: 'invalid'; message: string };
+
+/**
+ * A registry verifier's step on one asset: the on-site result (pass or fail, a reason, evidence
+ * as SHA-256 hashes) for a registered asset, onboarding for a verified one. The regional server
+ * decides; its refusal is shown with its code, the asset stays where it was.
+ */
+export function VerifierActions({ asset }: { asset: Pending }) {
+  const t = useT();
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState('');
+  const [evidence, setEvidence] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+
+  const run = async (call: () => Promise<Result<RegistryAnswer>>) => {
+    setBusy(true);
+    try {
+      const r = await call();
+      setOutcome(r.ok ? { kind: 'answer', answer: r.value } : { kind: 'error', error: r.error });
+      if (r.ok && r.value.status === 'accepted') setOpen(false);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const verify = (passed: boolean) => {
+    const hashes = parseEvidence(evidence);
+    if (!hashes.ok) return setOutcome({ kind: 'invalid', message: t('registry.verify.badEvidence', { item: hashes.bad }) });
+    if (reason.trim() === '') return setOutcome({ kind: 'invalid', message: t('registry.verify.needReason') });
+    void run(() => getInrs().registry.verify({ region: asset.region, assetId: asset.assetId, passed, reason: reason.trim(), evidence: hashes.value }));
+  };
+  const onboard = () => void run(() => getInrs().registry.onboard({ region: asset.region, assetId: asset.assetId }));
+
+  return (
+    <div className="registry-actions" data-testid="verifier-actions">
+      {asset.state === 'verified' ? (
+        <button type="button" className="registry-action" data-action="onboard" disabled={busy} onClick={onboard}>
+          {t('registry.action.onboard')}
+        </button>
+      ) : !open ? (
+        <button type="button" className="registry-action" data-action="open-verify" disabled={busy} onClick={() => setOpen(true)}>
+          {t('registry.action.verify')}
+        </button>
+      ) : (
+        <form className="registry-verify-form" onSubmit={(e) => e.preventDefault()}>
+          <label>
+            {t('registry.verify.reason')}
+            <textarea name="reason" rows={2} maxLength={1000} value={reason} onChange={(e) => setReason(e.target.value)} />
+          </label>
+          <label>
+            {t('registry.verify.evidence')}
+            <input name="evidence" value={evidence} placeholder={t('registry.verify.evidenceHint')} onChange={(e) => setEvidence(e.target.value)} />
+          </label>
+          <div className="registry-verify-buttons">
+            <button type="button" data-action="pass" disabled={busy} onClick={() => verify(true)}>
+              {t('registry.action.pass')}
+            </button>
+            <button type="button" data-action="fail" disabled={busy} onClick={() => verify(false)}>
+              {t('registry.action.fail')}
+            </button>
+            <button type="button" data-action="cancel" disabled={busy} onClick={() => setOpen(false)}>
+              {t('registry.action.cancel')}
+            </button>
+          </div>
+        </form>
+      )}
+      {outcome && <OutcomeLine outcome={outcome} />}
+    </div>
+  );
+}
+
+function OutcomeLine({ outcome }: { outcome: Outcome }) {
+  const t = useT();
+  if (outcome.kind === 'answer' && outcome.answer.status === 'accepted') {
+    return (
+      <p className="registry-outcome" data-outcome="accepted" role="status">
+        {t('registry.outcome.accepted', { seq: outcome.answer.seq ?? '—' })}
+      </p>
+    );
+  }
+  const message =
+    outcome.kind === 'answer'
+      ? t('registry.outcome.refused', { code: outcome.answer.code ?? '?', reason: outcome.answer.reason ?? '' })
+      : outcome.kind === 'error'
+        ? t('registry.outcome.error', { message: outcome.error.message })
+        : outcome.message;
+  return (
+    <p className="registry-outcome" data-outcome={outcome.kind === 'answer' ? 'refused' : outcome.kind} role="alert">
+      {message}
+    </p>
+  );
+}
