@@ -49,7 +49,18 @@ export interface LayoutFlow {
 }
 
 export type LayoutSolution =
-  | { status: 'optimal'; objective: number; open: string[]; flows: LayoutFlow[]; fixedCost: number; travelCost: number }
+  | {
+      status: 'optimal';
+      objective: number;
+      open: string[];
+      flows: LayoutFlow[];
+      fixedCost: number;
+      travelCost: number;
+      /** Set when solved by the decomposition: its proven lower bound and iterations (master solves). */
+      method?: 'benders';
+      lowerBound?: number;
+      iterations?: number;
+    }
   | { status: 'infeasible'; reason: string };
 
 /** Validates a parsed JSON value as a layout problem, filling in the defaults. */
