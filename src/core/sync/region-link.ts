@@ -107,6 +107,9 @@ export class RegionLink {
   private welcomed = false;
   private state: LinkState;
   private liveWaiters: (() => void)[] = [];
+  private verifiedWaiters: (() => void)[] = [];
+  /** The newest checkpoint the server had signed when it welcomed this link (0: none). */
+  private announcedCheckpointSeq = 0;
   /** A snapshot being received: rows collect here until its end frame. */
   private incoming: { begin: Extract<ServerFrame, { type: 'snapshot-begin' }>; tables: Record<string, (string | number | null)[][]>; rows: number } | null = null;
   private readonly crls: ServerCrls;
@@ -140,6 +143,20 @@ export class RegionLink {
   whenLive(): Promise<void> {
     if (this.state.status === 'live') return Promise.resolve();
     return new Promise((resolve) => this.liveWaiters.push(resolve));
+  }
+
+  /**
+   * Resolves once the link is live and the replica's chain has been checked against the newest
+   * checkpoint the server had signed when it welcomed the link: a one-off sync then ends on a
+   * server-signed verdict, not only on a count of events.
+   */
+  whenVerified(): Promise<void> {
+    if (this.verified()) return Promise.resolve();
+    return new Promise((resolve) => this.verifiedWaiters.push(resolve));
+  }
+
+  private verified(): boolean {
+    return this.state.status === 'live' && (this.state.lastCheckpointSeq ?? 0) >= this.announcedCheckpointSeq;
   }
 
   async stop(): Promise<void> {
@@ -227,6 +244,7 @@ export class RegionLink {
     this.state = { ...this.state, ...patch };
     this.options.onState(this.state);
     if (this.state.status === 'live') for (const resolve of this.liveWaiters.splice(0)) resolve();
+    if (this.verified()) for (const resolve of this.verifiedWaiters.splice(0)) resolve();
   }
 
   /** Live once caught up; a broken chain stays reported until the operator acts on it. */
@@ -375,6 +393,7 @@ export class RegionLink {
         }
         if (frame.crls && this.serverCert && this.refusedAsRevoked(frame.crls, this.serverCert, ws)) return;
         this.attempt = 0;
+        this.announcedCheckpointSeq = frame.checkpoint?.seq ?? 0;
         const cursor = await this.options.sink.cursor(this.options.region);
         this.setState({ headSeq: frame.headSeq, cursor, reason: this.state.status === 'chain-broken' ? this.state.reason : null, serverError: null, ...this.progress(cursor, frame.headSeq) });
         // The connection may have closed while the cursor was read: then the next welcome resends.

@@ -9,7 +9,8 @@ import { SyncManager } from './sync-manager';
 
 export const syncHelp = `inrs sync --config FILE [--once]
   Headless sync client: connects to every configured region's servers and applies their
-  logs to the replica. --once exits 0 when every region is live (caught up). Servers are
+  logs to the replica. --once exits 0 when every region is live (caught up) and its chain
+  checked against the newest checkpoint its server had signed on connecting. Servers are
   checked for revocation against the config's "crls" (files or folders) and the newer CRLs
   each server sends, if signed by the national root or that server's CA.`;
 
@@ -34,7 +35,7 @@ export async function runSyncCommand(args: string[]): Promise<void> {
   });
   manager.start();
   await (values.once
-    ? manager.whenAllLive()
+    ? manager.whenAllVerified()
     : new Promise<void>((resolve) => {
         process.once('SIGINT', resolve);
         process.once('SIGTERM', resolve);

@@ -69,6 +69,11 @@ export class SyncManager {
     return Promise.all([...this.links.values()].map((l) => l.whenLive())).then(() => undefined);
   }
 
+  /** Every region live and checked against the checkpoint its server announced (`inrs sync --once`). */
+  whenAllVerified(): Promise<void> {
+    return Promise.all([...this.links.values()].map((l) => l.whenVerified())).then(() => undefined);
+  }
+
   async stop(): Promise<void> {
     await Promise.all([...this.links.values()].map((l) => l.stop()));
   }
