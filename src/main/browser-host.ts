@@ -61,7 +61,8 @@ async function main(): Promise<void> {
   hostLock.announce(server.url);
   disposables.add(() => server.close());
   const who = notice.map((line) => `${line}\n`).join('');
-  process.stdout.write(`INRS Command Center (browser host) on replica ${target.file}\n${who}Open this address in a browser:\n${server.url}\n`);
+  const source = target ? `on replica ${target.file}` : "for a civilian contributor (no replica)";
+  process.stdout.write(`INRS Command Center (browser host) ${source}\n${who}Open this address in a browser:\n${server.url}\n`);
 }
 
 main().catch((err: unknown) => {

@@ -21,6 +21,9 @@ const handlers: HostHandlers = {
   'replica:provinces': () => [],
   'depots:search': () => [],
   'sync:links': () => [],
+  'contributor:assets': offline('contributor:assets'),
+  'contributor:register': offline('contributor:register'),
+  'contributor:withdraw': offline('contributor:withdraw'),
   'depots:detail': () => {
     throw new HostError('not-found', 'depots:detail: no such depot');
   },

@@ -232,6 +232,10 @@ const cases: Record<ChannelName, { valid: unknown[]; invalid: unknown[] }> = {
     invalid: [{ region: REGION, assetId: 'CA-1', passed: true, reason: ' ', evidence: [] }, { region: REGION, assetId: 'CA-1', passed: true, reason: 'x', evidence: ['photo.jpg'] }, { region: REGION, assetId: 'CA-1', reason: 'x', evidence: [] }],
   },
   'registry:onboard': { valid: [{ region: REGION, assetId: 'CA-1' }], invalid: [{ region: REGION }, { assetId: 'CA-1' }] },
+  // A reserve workstation answers these not-served: they belong to a contributor's workstation.
+  'contributor:assets': { valid: [undefined], invalid: [{ region: REGION }] },
+  'contributor:register': { valid: [{ text: '{}' }], invalid: [{ text: '' }, {}, { text: 'x'.repeat(70_000) }] },
+  'contributor:withdraw': { valid: [{ assetId: 'CA-1', reason: 'sold' }], invalid: [{ assetId: 'CA-1', reason: ' ' }, { assetId: 'CA-1' }] },
   'displays:set-layout': {
     valid: [
       { layout: { version: 1, assignments: [] } },
@@ -291,7 +295,11 @@ describe('dispatcher over every channel', () => {
     it(`${channel}: valid requests succeed, invalid ones are bad-request`, async () => {
       for (const request of cases[channel].valid) {
         const result = await dispatch(channel, request, fromApp);
-        const expected = offlineCommands.has(channel) ? { ok: false, error: { code: 'not-connected' } } : { ok: true };
+        const expected = offlineCommands.has(channel)
+          ? { ok: false, error: { code: 'not-connected' } }
+          : channel.startsWith('contributor:')
+            ? { ok: false, error: { code: 'not-served' } }
+            : { ok: true };
         expect(result, JSON.stringify(request) + JSON.stringify(result)).toMatchObject(expected);
       }
       for (const request of cases[channel].invalid) {

@@ -15,6 +15,7 @@ describe('parseHostArgs: one parser for the Electron shell and the browser host'
     [['--sync-config', '/etc/inrs/sync.json', '--basemap', '/m.pmtiles'], { syncConfig: '/etc/inrs/sync.json', basemap: '/m.pmtiles' }],
     [['--demo-officer', '--allow-devtools', '--allow-insecure-keystore'], { demoOfficer: true, allowDevtools: true, allowInsecureKeystore: true }],
     [['--port=4871', '--renderer-dir=/x'], { port: 4871, rendererDir: '/x' }],
+    [['--contributor', '/c.p12', '--contributor-server', 'wss://10.1.1.5:7443'], { contributor: { identity: '/c.p12', server: 'wss://10.1.1.5:7443' } }],
   ])('accepts %j', (argv, expected) => {
     expect(parse(argv)).toMatchObject(expected);
   });
@@ -33,6 +34,9 @@ describe('parseHostArgs: one parser for the Electron shell and the browser host'
     [['--key-file', '/r.key'], '--key-file goes with --replica'],
     [['--demo-officer', '--offline'], '--demo-officer joins the running demo'],
     [['--port', '80a'], '--port: 80a is not a port number'],
+    [['--contributor', '/c.p12'], '--contributor FILE.p12 and --contributor-server wss://HOST:PORT go together'],
+    [['--contributor', '/c.p12', '--contributor-server', 'https://x'], '--contributor-server must be a wss:// address, not https://x'],
+    [['--contributor', '/c.p12', '--contributor-server', 'wss://x:1', '--sync-config', '/s.json', '--offline'], 'it takes no --sync-config, --offline'],
     [['--port', '70000'], '--port: 70000 is not a port number'],
     [['--data-dir='], '--data-dir needs a value'],
     [['--playlist', 'Not_A_Wall'], '--playlist: not a wall name: Not_A_Wall'],

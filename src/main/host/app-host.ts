@@ -38,11 +38,22 @@ export interface AppHostDeps {
   registry?: () => RegistryActions | null;
 }
 
+const notContributor = (channel: string) => (): never => {
+  throw new HostError('not-served', `${channel}: this workstation is not signed in as a civilian contributor (start it with --contributor FILE.p12)`);
+};
+/** A reserve workstation has no contributor's session: those channels belong to a contributor's workstation. */
+const contributorChannelsRefused = {
+  'contributor:assets': notContributor('contributor:assets'),
+  'contributor:register': notContributor('contributor:register'),
+  'contributor:withdraw': notContributor('contributor:withdraw'),
+};
+
 /** The contract implemented on top of core services; knows nothing of Electron or HTTP. */
 export function createAppHandlers({ replica, info, links, chain, commands = () => null, displays, dispatch, optimisation, scenario, delivery, registry = () => null }: AppHostDeps): HostHandlers {
   const scenarios = scenario ?? createScenarioService({ replica });
   return {
     'app:info': () => withKiosk(info, displays),
+    ...contributorChannelsRefused,
     'replica:stats': () => replica.call('stats', []),
     'replica:provinces': () => replica.call('provinces', []),
     'depots:search': ({ query, limit }) => replica.call('searchDepots', [query, limit]),

@@ -7,6 +7,8 @@ import { syncFromConfig } from './configured-sync';
 import { loadIdentityFile } from '../../core/pki';
 import type { LinkIdentity } from '../../core/sync/region-link';
 import { verifierOf } from './registry-actions';
+import { rootOfChain } from '../../core/registry/registry-client';
+import { createContributorHost } from './contributor-host';
 import { startDemoNetwork } from './demo-network';
 import { demoOfficerHint, OFFICER_DIR, prepareDemoOfficer, type DemoOfficer } from './demo-officer';
 import type { BriefingDelivery } from './briefing-delivery';
@@ -36,8 +38,10 @@ export interface HostShell {
 }
 
 export interface ComposedHost {
-  runtime: HostRuntime;
-  target: ReplicaTarget;
+  /** What the adapters serve: the contract's calls and the host's events. */
+  runtime: Pick<HostRuntime, 'dispatch' | 'events'>;
+  /** The replica opened; null on a contributor's workstation, which opens none. */
+  target: ReplicaTarget | null;
   officer: DemoOfficer | null;
   /** Lines for the terminal once the host is up: who is signed in, how to start the second officer. */
   notice: string[];
@@ -50,6 +54,7 @@ export function profileDirOf(args: HostArgs, dataDir: string): string {
 
 /** Opens the replica (configured, or the demo's, seeded on first run), starts the runtime and its links. */
 export async function composeHost(args: HostArgs, shell: HostShell): Promise<ComposedHost> {
+  if (args.contributor) return composeContributor(args.contributor, shell);
   const { log, dataDir } = shell;
   const officer = args.demoOfficer ? await prepareOfficer(shell) : null;
   const target = officer?.target ?? (await resolveTarget(args, shell));
@@ -114,6 +119,24 @@ function prepareOfficer(shell: HostShell): Promise<DemoOfficer> {
 function signedInLine(officer: DemoOfficer): string {
   const { name, role, region } = officer.identity.info;
   return `Second officer: signed in as ${name} (${role ?? 'no role'}, region ${region ?? 'none'}), linked to the demo's server of ${Object.keys(officer.network.regions).join(', ')}`;
+}
+
+/** A contributor's workstation: no replica, no stream; its own assets over its registry session. */
+function composeContributor(options: { identity: string; server: string }, shell: HostShell): ComposedHost {
+  const identity = loadIdentityFile(options.identity, undefined, shell.readPassphrase);
+  const rootPem = rootOfChain(identity);
+  if (!rootPem) throw new Error(`--contributor ${options.identity}: the identity carries no national root in its chain`);
+  let host;
+  try {
+    host = createContributorHost({ identity, rootPem, server: options.server, version: APP_VERSION, host: shell.host, isTrustedSender: shell.isTrustedSender, log: shell.log });
+  } catch (err) {
+    throw new Error(`--contributor ${options.identity}: ${(err as Error).message}`);
+  }
+  shell.disposables.add(() => host.close());
+  // The shell's displays still open its windows (Electron); each shows the contributor's view.
+  shell.displays(shell.dataDir);
+  const { name, region } = host.info;
+  return { runtime: host, target: null, officer: null, notice: [`Contributor: signed in as ${name} (region ${region}), registry session to ${options.server}; only this contributor's own assets are shown`] };
 }
 
 /** The verifier's identity, refused at the start when it is not a registry verifier's certificate. */

@@ -15,6 +15,8 @@ export interface HostArgs {
   syncConfig?: string;
   /** A registry verifier's certificate (passphrase file beside it): verify and onboard civilian assets from the app. */
   registryIdentity?: string;
+  /** A civilian contributor's certificate and its regional server: the app shows only "my assets". */
+  contributor?: { identity: string; server: string };
   offline: boolean;
   kiosk: KioskFlags;
   demoOfficer: boolean;
@@ -25,6 +27,7 @@ export interface HostArgs {
 
 export const HOST_USAGE = `usage: npm start -- [--replica FILE --key-file FILE] [--data-dir DIR] [--port N] [--demo-scale tiny|demo|national] [--basemap FILE.geojson|FILE.pmtiles]
   [--sync-config FILE] [--registry-identity FILE.p12] [--offline] [--kiosk [--playlist WALL,WALL,… --interval SECONDS]]
+  [--contributor FILE.p12 --contributor-server wss://HOST:PORT]   a civilian contributor's workstation (only its own assets)
   [--demo-officer]   a second officer (duty officer of 430000) against the demo running on the same data dir
   [--allow-devtools] developer tools in workstation windows of the packaged app
   [--allow-insecure-keystore] (Electron) keep the replica key in a plain file where the OS keystore is missing`;
@@ -51,6 +54,8 @@ const OPTIONS = {
   basemap: { type: 'string' },
   'sync-config': { type: 'string' },
   'registry-identity': { type: 'string' },
+  contributor: { type: 'string' },
+  'contributor-server': { type: 'string' },
   offline: { type: 'boolean', default: false },
   kiosk: { type: 'boolean', default: false },
   playlist: { type: 'string' },
@@ -97,7 +102,15 @@ export function parseHostArgs(argv: readonly string[], context: HostArgsContext)
     if (!/^\d+$/.test(values.port) || port > 65535) fail(`--port: ${values.port} is not a port number (0-65535)`);
   }
   if (values['registry-identity'] !== undefined && values.offline) fail('--registry-identity needs the links to the regional servers; it takes no --offline');
-  for (const name of ['replica', 'key-file', 'data-dir', 'renderer-dir', 'basemap', 'sync-config', 'registry-identity'] as const) {
+  if ((values.contributor === undefined) !== (values['contributor-server'] === undefined)) fail('--contributor FILE.p12 and --contributor-server wss://HOST:PORT go together');
+  if (values.contributor !== undefined) {
+    const others = (['replica', 'sync-config', 'registry-identity'] as const).filter((n) => values[n] !== undefined).map((n) => `--${n}`);
+    if (values.offline) others.push('--offline');
+    if (values['demo-officer']) others.push('--demo-officer');
+    if (others.length > 0) fail(`--contributor opens a contributor's workstation (its own assets only); it takes no ${others.join(', ')}`);
+    if (!/^wss:\/\/[^/\s]+/.test(values['contributor-server'] ?? '')) fail(`--contributor-server must be a wss:// address, not ${values['contributor-server']}`);
+  }
+  for (const name of ['replica', 'key-file', 'data-dir', 'renderer-dir', 'basemap', 'sync-config', 'registry-identity', 'contributor'] as const) {
     if (values[name] === '') fail(`--${name} needs a value`);
   }
   const kiosk: KioskFlags = { kiosk: values.kiosk, playlist: values.playlist, interval: values.interval };
@@ -116,6 +129,7 @@ export function parseHostArgs(argv: readonly string[], context: HostArgsContext)
     ...(values.basemap !== undefined ? { basemap: values.basemap } : {}),
     ...(values['sync-config'] !== undefined ? { syncConfig: values['sync-config'] } : {}),
     ...(values['registry-identity'] !== undefined ? { registryIdentity: values['registry-identity'] } : {}),
+    ...(values.contributor !== undefined && values['contributor-server'] !== undefined ? { contributor: { identity: values.contributor, server: values['contributor-server'] } } : {}),
     offline: values.offline,
     kiosk,
     demoOfficer: values['demo-officer'],

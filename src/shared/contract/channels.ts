@@ -29,6 +29,7 @@ import { forecastChannels } from './forecast-schemas';
 import { scenarioChannels, scenarioProgressSchema } from './scenario-schemas';
 import { alertRuleChannels } from './alert-rules-schemas';
 import { registryChannels } from './registry-schemas';
+import { contributorChannels, contributorInfoSchema } from './contributor-schemas';
 import { instructionTraceSchema, lotSummarySchema, lotTraceSchema, traceInstructionRequestSchema, traceLotRequestSchema, traceSearchRequestSchema } from './trace-schemas';
 import {
   acknowledgeRequestSchema,
@@ -96,6 +97,8 @@ export const appInfoSchema = z.object({
   demo: z.boolean(),
   /** The kiosk settings in force (--kiosk or the workstation layout); absent: a workstation. */
   kiosk: kioskSettingsSchema.optional(),
+  /** Present on a contributor's workstation: it shows only the contributor's own assets. */
+  contributor: contributorInfoSchema.optional(),
 });
 
 export const channels = {
@@ -157,6 +160,7 @@ export const channels = {
   ...scenarioChannels,
   ...alertRuleChannels,
   ...registryChannels,
+  ...contributorChannels,
 } as const;
 
 /** Events pushed from the host to the renderer. */

@@ -15,3 +15,4 @@ export * from './forecast-schemas';
 export * from './scenario-schemas';
 export * from './alert-rules-schemas';
 export * from './registry-schemas';
+export * from './contributor-schemas';

@@ -11,6 +11,8 @@ export const ERROR_CODES = [
   'not-found',
   /** A command needs a live link to its region (or an identity) that this host lacks; also a closed bridge. */
   'not-connected',
+  /** Not served to this workstation's user (a contributor's workstation reads only its own assets). */
+  'not-served',
   /** The host's reply could not be read (a garbled frame, a result of the wrong shape). */
   'bad-response',
   /** No reply came in time. */

@@ -3,6 +3,7 @@ import { en as emergencyEn } from './messages/emergency';
 import { en as dispatchEn } from './messages/dispatch';
 import { en as kioskEn } from './messages/kiosk';
 import { en as registryEn } from './messages/registry';
+import { en as contributorEn } from './messages/contributor';
 import { en as figuresEn } from './messages/figures';
 import { en as replayEn } from './messages/replay';
 import { en as briefingEn } from './messages/briefing';
@@ -234,7 +235,7 @@ export const en: Record<MessageKey, string> = {
   'role.duty-officer': 'Duty officer',
   'role.depot-operator': 'Depot operator',
   'role.auditor': 'Auditor',
-  'role.contributor': 'Contributor',
+  'role.contributor': 'Civilian contributor',
   'role.wall': 'Wall',
   'role.regional-server': 'Regional server',
   'chain.ok': 'chain ok',
@@ -245,6 +246,7 @@ export const en: Record<MessageKey, string> = {
   ...dispatchEn,
   ...kioskEn,
   ...registryEn,
+  ...contributorEn,
   ...figuresEn,
   ...errorsEn,
   ...replayEn,

@@ -2,6 +2,7 @@ import { zh as emergencyZh } from './messages/emergency';
 import { zh as dispatchZh } from './messages/dispatch';
 import { zh as kioskZh } from './messages/kiosk';
 import { zh as registryZh } from './messages/registry';
+import { zh as contributorZh } from './messages/contributor';
 import { zh as figuresZh } from './messages/figures';
 import { zh as replayZh } from './messages/replay';
 import { zh as briefingZh } from './messages/briefing';
@@ -233,7 +234,7 @@ export const zhCN = {
   'role.duty-officer': '值班员',
   'role.depot-operator': '库点操作员',
   'role.auditor': '审计员',
-  'role.contributor': '数据报送员',
+  'role.contributor': '民间资产贡献方',
   'role.wall': '态势墙',
   'role.regional-server': '区域服务器',
   'chain.ok': '链完整',
@@ -244,6 +245,7 @@ export const zhCN = {
   ...dispatchZh,
   ...kioskZh,
   ...registryZh,
+  ...contributorZh,
   ...figuresZh,
   ...errorsZh,
   ...replayZh,

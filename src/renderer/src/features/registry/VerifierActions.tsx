@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import type { RegistryAnswer, RegistryOverview } from '../../../../shared/contract/registry-schemas';
-import type { HostErrorInfo, Result } from '../../../../shared/contract';
+import type { Result } from '../../../../shared/contract';
 import { getInrs } from '../../bridge';
 import { useT } from '../../i18n';
 import { parseEvidence } from './evidence';
+import { OutcomeLine, type Outcome } from './OutcomeLine';
 
 type Pending = RegistryOverview['pending'][number];
-type Outcome = { kind: 'answer'; answer: RegistryAnswer } | { kind: 'error'; error: HostErrorInfo } | { kind: 'invalid'; message: string };
 
 /**
  * A registry verifier's step on one asset: the on-site result (pass or fail, a reason, evidence
@@ -74,27 +74,5 @@ export function VerifierActions({ asset }: { asset: Pending }) {
       )}
       {outcome && <OutcomeLine outcome={outcome} />}
     </div>
-  );
-}
-
-function OutcomeLine({ outcome }: { outcome: Outcome }) {
-  const t = useT();
-  if (outcome.kind === 'answer' && outcome.answer.status === 'accepted') {
-    return (
-      <p className="registry-outcome" data-outcome="accepted" role="status">
-        {t('registry.outcome.accepted', { seq: outcome.answer.seq ?? '—' })}
-      </p>
-    );
-  }
-  const message =
-    outcome.kind === 'answer'
-      ? t('registry.outcome.refused', { code: outcome.answer.code ?? '?', reason: outcome.answer.reason ?? '' })
-      : outcome.kind === 'error'
-        ? t('registry.outcome.error', { message: outcome.error.message })
-        : outcome.message;
-  return (
-    <p className="registry-outcome" data-outcome={outcome.kind === 'answer' ? 'refused' : outcome.kind} role="alert">
-      {message}
-    </p>
   );
 }
