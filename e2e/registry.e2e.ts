@@ -254,4 +254,37 @@ describe('civilian asset: registered by CLI, verified and onboarded in the app, 
     await expect(line.locator('th').textContent()).resolves.toContain('湘运粮食代储库');
     expect(session!.problems).toEqual([]);
   });
+
+  it('the verifier records its use in storage-days and suspends it from the wall; the map drops it', async () => {
+    const page = session!.page;
+    await page.setViewportSize(SIZES[0]);
+    await page.goto(`${host!.url}&wall=registry`);
+    await page.getByTestId('app-ready').waitFor({ timeout: 60_000 });
+    const panel = page.locator(`[data-testid="registry-pending"][data-status="ready"][data-verifier="${REGION}"]`);
+    await panel.waitFor({ timeout: 60_000 });
+    await panel.locator('[data-list="onboarded"]').click();
+    const actions = panel.locator(`[data-testid="resource-actions"][data-asset="${assetId}"]`);
+    await actions.locator('[data-action="open-meter"]').click();
+    await expect(actions.locator('label').textContent()).resolves.toContain('储存·天');
+    await actions.locator('[data-action="meter"]').click();
+    await expect(actions.locator('.registry-outcome').textContent()).resolves.toBe('请填写大于零的使用量');
+    await actions.locator('input[name="amount"]').fill('1200');
+    await actions.locator('[data-action="meter"]').click();
+    await actions.locator('.registry-outcome[data-outcome="accepted"]').waitFor({ timeout: 30_000 });
+    for (const size of SIZES) {
+      await page.setViewportSize(size);
+      await session!.screenshot(`registry-onboarded-zh-${size.width}`);
+    }
+    await page.setViewportSize(SIZES[0]);
+    const map = page.locator('[data-testid="registry-map"] [data-testid="map"]');
+    const before = Number(await map.getAttribute('data-overlay-count'));
+    await actions.locator('[data-action="open-suspend"]').click();
+    await actions.locator('input[name="reason"]').fill('仓储条件整改');
+    await actions.locator('[data-action="suspend"]').click();
+    // Back through the commander's link: no longer available, so off the list and the map.
+    await panel.locator(`tr[data-asset="${assetId}"]`).waitFor({ state: 'detached', timeout: 30_000 });
+    await expect.poll(async () => Number(await map.getAttribute('data-overlay-count')), { timeout: 60_000 }).toBe(before - 1);
+    await expect(page.locator(`[data-testid="registry-pipeline"] tr[data-kind="physical"][data-region="${REGION}"] td[data-state="suspended"]`).textContent()).resolves.toBe('1');
+    expect(session!.problems).toEqual([]);
+  });
 });

@@ -21,6 +21,8 @@ const handlers: HostHandlers = {
   'replica:provinces': () => [],
   'depots:search': () => [],
   'sync:links': () => [],
+  'registry:suspend': offline('registry:suspend'),
+  'registry:meter': offline('registry:meter'),
   'contributor:assets': offline('contributor:assets'),
   'contributor:register': offline('contributor:register'),
   'contributor:withdraw': offline('contributor:withdraw'),

@@ -35,7 +35,7 @@ const situationInvalid = [
 ];
 
 /** Signed commands: this host runs offline, so a valid one is answered not-connected (never bad-request). */
-const offlineCommands = new Set<ChannelName>(['emergency:propose', 'emergency:cosign', 'emergency:cancel', 'emergency:break-glass', 'emergency:countersign', 'dispatch:issue', 'instructions:acknowledge', 'instructions:forward', 'optimisation:issue-rotation', 'alerts:publish', 'alerts:acknowledge', 'alerts:assign', 'alerts:resolve', 'registry:verify', 'registry:onboard']);
+const offlineCommands = new Set<ChannelName>(['emergency:propose', 'emergency:cosign', 'emergency:cancel', 'emergency:break-glass', 'emergency:countersign', 'dispatch:issue', 'instructions:acknowledge', 'instructions:forward', 'optimisation:issue-rotation', 'alerts:publish', 'alerts:acknowledge', 'alerts:assign', 'alerts:resolve', 'registry:verify', 'registry:onboard', 'registry:suspend', 'registry:meter']);
 
 /** A saved plan: the smallest recommendation the contract takes. */
 const savedPlan = {
@@ -232,6 +232,11 @@ const cases: Record<ChannelName, { valid: unknown[]; invalid: unknown[] }> = {
     invalid: [{ region: REGION, assetId: 'CA-1', passed: true, reason: ' ', evidence: [] }, { region: REGION, assetId: 'CA-1', passed: true, reason: 'x', evidence: ['photo.jpg'] }, { region: REGION, assetId: 'CA-1', reason: 'x', evidence: [] }],
   },
   'registry:onboard': { valid: [{ region: REGION, assetId: 'CA-1' }], invalid: [{ region: REGION }, { assetId: 'CA-1' }] },
+  'registry:suspend': { valid: [{ region: REGION, assetId: 'CA-1', reason: '设备检修' }], invalid: [{ region: REGION, assetId: 'CA-1', reason: '' }, { region: REGION, assetId: 'CA-1' }] },
+  'registry:meter': {
+    valid: [{ region: REGION, assetId: 'CA-1', kind: 'storage-days', amount: 300 }],
+    invalid: [{ region: REGION, assetId: 'CA-1', kind: 'storage-days', amount: 0 }, { region: REGION, assetId: 'CA-1', kind: 'parsecs', amount: 3 }, { region: REGION, assetId: 'CA-1', amount: 3 }],
+  },
   // A reserve workstation answers these not-served: they belong to a contributor's workstation.
   'contributor:assets': { valid: [undefined], invalid: [{ region: REGION }] },
   'contributor:register': { valid: [{ text: '{}' }], invalid: [{ text: '' }, {}, { text: 'x'.repeat(70_000) }] },

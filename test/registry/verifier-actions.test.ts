@@ -80,6 +80,31 @@ describe('registry verifier steps from the app host', () => {
     expect(await handlers['registry:onboard']({ region: REGION, assetId: 'CA-430000-000000000000' })).toMatchObject({ status: 'refused', code: 'unknown-asset' });
   });
 
+  it('records use of an onboarded asset in its meter kind and suspends it; the wrong kind and a second suspension are refused', async () => {
+    const owner = await RegistryClient.connect(cn, cn.contributor);
+    open.push(owner);
+    const grain = ids(await owner.request({ op: 'register', asset: physicalAsset('湘粮代储三号库', 200) }));
+    const handlers = createRegistryHandlers(null as never, () => actionsOf(verifier));
+    await handlers['registry:verify']({ region: REGION, assetId: grain, passed: true, reason: '合格', evidence });
+    await handlers['registry:onboard']({ region: REGION, assetId: grain });
+
+    const metered = await handlers['registry:meter']({ region: REGION, assetId: grain, kind: 'storage-days', amount: 6000 });
+    expect(metered).toMatchObject({ status: 'accepted', seq: expect.any(Number) });
+    const wrong = await handlers['registry:meter']({ region: REGION, assetId: grain, kind: 'tonne-km', amount: 10 });
+    expect(wrong).toMatchObject({ status: 'refused', reason: expect.stringContaining('storage-days') });
+    const db = cn.server.store.replica.db;
+    const meters = db.prepare<[string], { kind: string; amount: number; record_id: string }>('SELECT kind, amount, record_id FROM registry_meters WHERE asset_id = ?').all(grain);
+    expect(meters).toEqual([{ kind: 'storage-days', amount: 6000, record_id: expect.stringMatching(/^MR-/) }]);
+
+    expect(await handlers['registry:suspend']({ region: REGION, assetId: grain, reason: '仓储条件整改' })).toMatchObject({ status: 'accepted' });
+    expect(readAssets(db, { region: REGION }).find((a) => a.assetId === grain)?.state).toBe('suspended');
+    expect(readResources(db, { region: REGION, status: 'available' }).map((r) => r.assetId)).not.toContain(grain);
+    expect(await handlers['registry:suspend']({ region: REGION, assetId: grain, reason: '再次暂停' })).toMatchObject({ status: 'refused', reason: expect.stringContaining('suspended') });
+    const audit = inrs(['server', 'audit', '--data', cn.dataDir, '--json']);
+    expect(audit.stdout).toContain('registry meter');
+    expect(audit.stdout).toContain('registry suspend');
+  });
+
   it('refuses a verifier of another province at the door, and a workstation without a verifier certificate before anything is sent', async () => {
     const chuan = actionsOf(sichuanVerifier);
     const answer = await chuan.send(REGION, { op: 'onboard', assetId: 'CA-430000-000000000000' });

@@ -15,7 +15,7 @@ import type { LinkIdentity } from '../../core/sync/region-link';
 export interface RegistryActions {
   readonly verifier: NonNullable<RegistryVerifier>;
   /** Sends one lifecycle step; a refusal is an answer, an unreachable server a HostError. */
-  send(region: string, op: Extract<RegistryOp, { op: 'verify' | 'onboard' }>): Promise<RegistryAnswer>;
+  send(region: string, op: Extract<RegistryOp, { op: 'verify' | 'onboard' | 'suspend' | 'meter' }>): Promise<RegistryAnswer>;
   close(): void;
 }
 

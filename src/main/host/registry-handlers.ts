@@ -1,14 +1,15 @@
+import { randomUUID } from 'node:crypto';
 import { HostError } from '../../shared/contract';
 import type { ReplicaClient } from '../../core/replica/replica-client';
 import type { HostHandlers } from './dispatcher';
 import type { RegistryActions } from './registry-actions';
 
-type RegistryChannel = `registry:${'overview' | 'verifier' | 'verify' | 'onboard'}`;
+type RegistryChannel = `registry:${'overview' | 'verifier' | 'verify' | 'onboard' | 'suspend' | 'meter'}`;
 
 /** Without a verifier's certificate on this workstation, a step is refused here with the way out. */
 function requireVerifier(actions: RegistryActions | null, what: string): RegistryActions {
   if (!actions) {
-    throw new HostError('not-connected', `${what}: this workstation holds no registry verifier's certificate (start it with --registry-identity FILE.p12), so it cannot verify or onboard civilian assets`);
+    throw new HostError('not-connected', `${what}: this workstation holds no registry verifier's certificate (start it with --registry-identity FILE.p12), so it cannot verify, onboard, meter or suspend civilian assets`);
   }
   return actions;
 }
@@ -24,5 +25,9 @@ export function createRegistryHandlers(replica: ReplicaClient, actions: () => Re
     'registry:verify': ({ region, assetId, passed, reason, evidence }) =>
       requireVerifier(actions(), 'registry:verify').send(region, { op: 'verify', assetId, passed, reason, evidence }),
     'registry:onboard': ({ region, assetId }) => requireVerifier(actions(), 'registry:onboard').send(region, { op: 'onboard', assetId }),
+    'registry:suspend': ({ region, assetId, reason }) => requireVerifier(actions(), 'registry:suspend').send(region, { op: 'suspend', assetId, reason }),
+    // The host names the record (the server takes a record id once) and dates it now.
+    'registry:meter': ({ region, assetId, kind, amount }) =>
+      requireVerifier(actions(), 'registry:meter').send(region, { op: 'meter', assetId, recordId: `MR-${randomUUID()}`, kind, amount, at: new Date().toISOString() }),
   };
 }

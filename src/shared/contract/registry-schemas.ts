@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { adcodeSchema as adcode } from '../domain/adcode';
+import { METER_KINDS } from '../domain/registry';
 
 const count = z.number().int().nonnegative();
 const kind = z.enum(['physical', 'capability', 'service']);
@@ -59,4 +60,11 @@ export const registryChannels = {
   },
   /** A verified asset becomes a reserve resource. */
   'registry:onboard': { request: z.object({ region: adcode, assetId }), response: registryAnswerSchema },
+  /** An onboarded asset taken out of service for now (the reason recorded). */
+  'registry:suspend': { request: z.object({ region: adcode, assetId, reason }), response: registryAnswerSchema },
+  /** A usage record of an onboarded asset in its meter kind; the host names the record and dates it now. */
+  'registry:meter': {
+    request: z.object({ region: adcode, assetId, kind: z.enum(METER_KINDS), amount: z.number().positive().max(1e9) }),
+    response: registryAnswerSchema,
+  },
 } as const;

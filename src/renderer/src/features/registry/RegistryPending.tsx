@@ -1,4 +1,4 @@
-import { Fragment, useMemo } from 'react';
+import { Fragment, useMemo, useState } from 'react';
 import { getInrs } from '../../bridge';
 import { regionName } from '../../emergency/region-name';
 import { actorDisplayName } from '../../format/actor-name';
@@ -6,6 +6,7 @@ import { useHostQuery } from '../../hooks/useHostQuery';
 import { useLocale, useT } from '../../i18n';
 import { situationSelectors, useSituationStore } from '../../stores/situation-store';
 import { VerifierActions } from './VerifierActions';
+import { OnboardedList } from './OnboardedList';
 import './registry.css';
 
 /**
@@ -24,22 +25,34 @@ export function RegistryPending({ region }: { region: string | null }) {
     return verifier ? [...rows.filter((a) => a.region === verifier.region), ...rows.filter((a) => a.region !== verifier.region)] : rows;
   }, [value, verifier]);
   const inspections = pending.filter((a) => a.state === 'registered').length;
+  const [list, setList] = useState<'pending' | 'onboarded'>('pending');
+  const onboarded = value?.resources.length ?? 0;
   const acts = (a: (typeof pending)[number]) => verifier !== null && verifier.region === a.region;
   return (
     <section
       className="panel registry-panel"
       data-testid="registry-pending"
       data-status={value ? 'ready' : error ? 'error' : 'loading'}
+      data-list={list}
       data-verifier={verifier?.region ?? ''}
     >
       <h2 className="panel-title">
         {t('registry.pending.title', { count: inspections })}
         {pending.length > inspections && <small className="registry-to-onboard">{t('registry.pending.toOnboard', { count: pending.length - inspections })}</small>}
       </h2>
+      <div className="registry-lists" role="tablist" aria-label={t('registry.lists.label')}>
+        <button type="button" role="tab" aria-selected={list === 'pending'} data-list="pending" onClick={() => setList('pending')}>
+          {t('registry.lists.pending', { count: pending.length })}
+        </button>
+        <button type="button" role="tab" aria-selected={list === 'onboarded'} data-list="onboarded" onClick={() => setList('onboarded')}>
+          {t('registry.lists.onboarded', { count: onboarded })}
+        </button>
+      </div>
       {verifier && <p className="registry-verifier-line">{t('registry.verifier.signedIn', { name: verifier.name, region: regionName(locale, verifier.region) })}</p>}
       {error && <p className="panel-empty">{t('registry.failed', { message: error.message })}</p>}
-      {value && pending.length === 0 && <p className="panel-empty">{t('registry.pending.empty')}</p>}
-      {pending.length > 0 && (
+      {list === 'onboarded' && value && <OnboardedList resources={value.resources} verifier={verifier ?? null} />}
+      {list === 'pending' && value && pending.length === 0 && <p className="panel-empty">{t('registry.pending.empty')}</p>}
+      {list === 'pending' && pending.length > 0 && (
         <div className="table-scroll">
           <table className="data-table">
             <thead>
