@@ -97,6 +97,9 @@ describe('scenario wall (browser host, tiny demo)', () => {
     expect(await page.getByTestId('scenario-run').isDisabled()).toBe(true);
     await page.getByTestId('scenario-problems').waitFor();
     await page.getByTestId('plan-1-lead').fill('');
+    // A limit that does not bind, raised by the demo's onboarded civilian transport units.
+    await page.getByTestId('plan-0-transport').fill('100000');
+    await page.getByTestId('plan-0-civilian').check();
 
     await page.getByTestId('scenario-run').click();
     await page.locator('[data-testid="plan-compare"][data-state="done"]').waitFor({ timeout: 180_000 });
@@ -104,6 +107,8 @@ describe('scenario wall (browser host, tiny demo)', () => {
     // Every province may send in the second plan: never more shortfall than the affected provinces alone.
     expect(await value(1, 'shortfall')).toBeLessThanOrEqual(await value(0, 'shortfall'));
     expect(await value(0, 'hours')).toBeGreaterThanOrEqual(0);
+    const terms = await page.locator('[data-testid="compare-table"] tr[data-row="terms"] td').nth(0).textContent();
+    expect(Number(/民间运力 \+([\d,]+) 吨\/日/.exec(terms ?? '')?.[1]?.replace(/,/g, '') ?? 0), terms ?? '').toBeGreaterThan(0);
     expect(await page.locator('[data-testid="compare-table"] thead th[data-plan]').evaluateAll((ths) => ths.map((th) => th.getAttribute('data-plan')))).toEqual(['affected-regions', 'all-regions']);
 
     // Day by day, and a day on the map: the stock of the plan's provinces and its flows.
@@ -127,8 +132,9 @@ describe('scenario wall (browser host, tiny demo)', () => {
     await page.locator('[data-testid="dispatch-plan"][data-open="true"]').waitFor({ timeout: 120_000 });
     const lines = await page.locator('[data-testid="dispatch-plan-table"] tbody tr[data-line]').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-line') ?? ''));
     expect(lines.length).toBeGreaterThan(0);
-    // A line's key starts with its depot's code, whose first two digits are the province's.
-    for (const line of lines) expect(AFFECTED).toContain(`${line.slice(0, 2)}0000`);
+    // A line's key starts with its depot's code, whose first two digits are the province's; a line
+    // from civilian stock with its lot (`CL-<province>-…`).
+    for (const line of lines) expect(AFFECTED).toContain(`${line.startsWith('CL-') ? line.slice(3, 5) : line.slice(0, 2)}0000`);
     await session.screenshot('scenario-dispatch');
     expect(session.problems).toEqual([]);
   }, 600_000);

@@ -8,7 +8,7 @@ import { createTraceQueries, type TraceQueries } from '../trace';
 import { createChainMonitor, type ChainMonitor } from '../audit/chain-monitor';
 import { exportBriefing } from '../briefing/export';
 import { createDispatchQueries, type DispatchQueries } from './dispatch-queries';
-import { simulationSupply } from '../simulate/supply';
+import { replicaSimulationSupply } from '../simulate/from-replica';
 import { createEmergencyQueries, type EmergencyQueries } from './emergency-queries';
 import { createOptimisationQueries, type OptimisationQueries } from './optimisation-queries';
 import { createReplayQueries, type ReplayQueries } from '../replay/replay-queries';
@@ -100,7 +100,7 @@ const handlers: Handlers = {
   registryOverview: (_id, region) => registryOverview(replica.db, region),
   emergencyState: (_id, now) => emergency.state(now),
   dispatchSupply: (_id, categories) => dispatch.supply(categories),
-  simulationSupply: (_id, categories) => simulationSupply(dispatch.rows(categories), categories),
+  simulationSupply: (_id, categories) => replicaSimulationSupply(replica.db, dispatch, categories),
   optimisationRotation: (_id, options) => optimisation.rotation(options),
   optimisationLayout: (_id, options) => optimisation.layout(options),
   optimisationCosts: (_id, options) => optimisation.costs(options),

@@ -79,6 +79,8 @@ export const planResultSchema = z.object({
     cost: z.number(),
     costBreakdown: z.object({ transport: z.number(), handling: z.number(), procurement: z.number() }),
     regionsBelowFloor: z.array(adcode),
+    /** Tonnes a day of civilian transport the plan added to its limit (0 when it calls on none). */
+    civilianTransportTonnesPerDay: z.number().optional(),
   }),
 });
 

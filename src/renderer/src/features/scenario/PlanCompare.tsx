@@ -112,12 +112,13 @@ export function PlanCompare() {
             </tr>
             <tr data-row="terms">
               <th scope="row">{t('scenario.compare.terms')}</th>
-              {plans.map(({ plan }) => (
+              {plans.map(({ plan, result }) => (
                 <td key={plan.id} className="num">
                   {plan.dailyTransportTonnes === null ? t('scenario.plan.noLimit') : t('scenario.compare.tonnes', { tonnes: wholeNumber(locale, plan.dailyTransportTonnes) })}
                   {' · '}
                   {plan.replenishLeadDays === null ? t('scenario.plan.noReplenish') : t('scenario.compare.lead', { days: plan.replenishLeadDays })}
                   {plan.belowFloor && ` · ${t('scenario.compare.belowFloorAllowed')}`}
+                  {plan.civilianTransport && ` · ${t('scenario.compare.civilian', { tonnes: wholeNumber(locale, result?.summary.civilianTransportTonnesPerDay ?? 0) })}`}
                 </td>
               ))}
             </tr>

@@ -90,6 +90,10 @@ export function PlanEditor({ plan, index, problems, affected, removable }: { pla
         <input type="checkbox" data-testid={`plan-${index}-below-floor`} checked={plan.belowFloor} onChange={(e) => editPlan(index, { belowFloor: e.target.checked })} />
         {t('scenario.plan.belowFloor')}
       </label>
+      <label className="scenario-check" title={t('scenario.plan.civilianHint')}>
+        <input type="checkbox" data-testid={`plan-${index}-civilian`} checked={plan.civilian} onChange={(e) => editPlan(index, { civilian: e.target.checked })} />
+        {t('scenario.plan.civilian')}
+      </label>
     </fieldset>
   );
 }

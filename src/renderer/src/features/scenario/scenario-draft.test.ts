@@ -11,7 +11,7 @@ const scenario = simulationScenarioSchema.parse({
   ],
   plans: [
     { id: 'own', sourceRegions: ['430000', '420000'], dailyTransportTonnes: null, replenishLeadDays: null, belowFloor: false },
-    { id: 'all', sourceRegions: 'all', dailyTransportTonnes: 800.5, replenishLeadDays: 3, belowFloor: true },
+    { id: 'all', sourceRegions: 'all', dailyTransportTonnes: 800.5, replenishLeadDays: 3, belowFloor: true, civilianTransport: true },
   ],
 });
 
@@ -19,7 +19,8 @@ describe('scenario draft', () => {
   it('round-trips a scenario, days counted from 1 in the editor', () => {
     const draft = draftOfScenario(scenario);
     expect(draft.affected.map((a) => a.onset)).toEqual(['1', '3']);
-    expect(draft.plans[1]).toEqual({ id: 'all', sources: 'all', transport: '800.5', lead: '3', belowFloor: true });
+    expect(draft.plans[1]).toEqual({ id: 'all', sources: 'all', transport: '800.5', lead: '3', belowFloor: true, civilian: true });
+    expect(draft.plans[0]?.civilian).toBe(false);
     expect(draft.plans[0]?.transport).toBe('');
     expect(scenarioOfDraft(draft)).toEqual({ ok: true, scenario });
   });

@@ -23,6 +23,8 @@ export interface PlanDraft {
   /** Days until what was sent is back; empty for no replenishment. */
   lead: string;
   belowFloor: boolean;
+  /** Calls on the onboarded civilian transport units, raising the daily limit by their tonnes. */
+  civilian: boolean;
 }
 
 export interface ScenarioDraft {
@@ -57,6 +59,7 @@ export function draftOfScenario(s: SimulationScenario): ScenarioDraft {
       transport: p.dailyTransportTonnes === null ? '' : String(p.dailyTransportTonnes),
       lead: p.replenishLeadDays === null ? '' : String(p.replenishLeadDays),
       belowFloor: p.belowFloor,
+      civilian: p.civilianTransport,
     })),
   };
 }
@@ -89,7 +92,7 @@ export function scenarioOfDraft(d: ScenarioDraft): DraftCheck {
     if (p.transport.trim() !== '' && (transport === null || transport > 1e9)) problems.push({ field: 'plan-transport', plan: i, rule: 'transport' });
     const lead = p.lead.trim() === '' ? null : whole(p.lead);
     if (p.lead.trim() !== '' && (lead === null || lead < 1 || lead > MAX_DAYS)) problems.push({ field: 'plan-lead', plan: i, rule: 'lead' });
-    return { id, sourceRegions: p.sources, dailyTransportTonnes: transport, replenishLeadDays: lead, belowFloor: p.belowFloor };
+    return { id, sourceRegions: p.sources, dailyTransportTonnes: transport, replenishLeadDays: lead, belowFloor: p.belowFloor, civilianTransport: p.civilian };
   });
   if (problems.length > 0) return { ok: false, problems };
   // The shared schema has the last word (the one the host checks again).
@@ -102,5 +105,5 @@ export function scenarioOfDraft(d: ScenarioDraft): DraftCheck {
 export function newPlan(plans: readonly PlanDraft[]): PlanDraft {
   let k = plans.length + 1;
   while (plans.some((p) => p.id === `plan-${k}`)) k++;
-  return { id: `plan-${k}`, sources: 'all', transport: '', lead: '', belowFloor: false };
+  return { id: `plan-${k}`, sources: 'all', transport: '', lead: '', belowFloor: false, civilian: false };
 }

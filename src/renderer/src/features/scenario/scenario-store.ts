@@ -94,8 +94,8 @@ export function createScenarioStore(api: () => InrsApi) {
               coldSeason: false,
               affected: [{ region, population: '100000', onset: '1', duration: '7' }],
               plans: [
-                { id: 'affected-regions', sources: [region], transport: '', lead: '', belowFloor: false },
-                { id: 'all-regions', sources: 'all', transport: '', lead: '', belowFloor: false },
+                { id: 'affected-regions', sources: [region], transport: '', lead: '', belowFloor: false, civilian: false },
+                { id: 'all-regions', sources: 'all', transport: '', lead: '', belowFloor: false, civilian: false },
               ],
             },
           }),
