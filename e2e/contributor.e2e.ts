@@ -61,6 +61,7 @@ describe("a contributor's workstation (browser host): only its own assets", () =
     await expect(mine.locator('tbody tr[data-asset]').count()).resolves.toBe(1);
     await expect(mine.locator(`tr[data-asset="${first}"] th`).textContent()).resolves.toContain('湘运粮食代储库');
     await expect(mine.locator(`tr[data-asset="${first}"]`).getAttribute('data-state')).resolves.toBe('registered');
+    await page.locator('[data-testid="my-instructions"][data-status="ready"][data-count="0"]').waitFor({ timeout: 30_000 });
     // No wall, map, figure or filter of the reserve is part of this page.
     for (const testId of ['app-ready', 'map', 'wall', 'filter-bar']) await expect(page.getByTestId(testId).count(), testId).resolves.toBe(0);
     await expect(page.locator('[data-testid^="wall-tab-"]').count()).resolves.toBe(0);

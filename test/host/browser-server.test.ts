@@ -24,6 +24,7 @@ const handlers: HostHandlers = {
   'registry:suspend': offline('registry:suspend'),
   'registry:meter': offline('registry:meter'),
   'contributor:assets': offline('contributor:assets'),
+  'contributor:instructions': offline('contributor:instructions'),
   'contributor:register': offline('contributor:register'),
   'contributor:withdraw': offline('contributor:withdraw'),
   'depots:detail': () => {

@@ -239,6 +239,7 @@ const cases: Record<ChannelName, { valid: unknown[]; invalid: unknown[] }> = {
   },
   // A reserve workstation answers these not-served: they belong to a contributor's workstation.
   'contributor:assets': { valid: [undefined], invalid: [{ region: REGION }] },
+  'contributor:instructions': { valid: [undefined], invalid: [{ region: REGION }] },
   'contributor:register': { valid: [{ text: '{}' }], invalid: [{ text: '' }, {}, { text: 'x'.repeat(70_000) }] },
   'contributor:withdraw': { valid: [{ assetId: 'CA-1', reason: 'sold' }], invalid: [{ assetId: 'CA-1', reason: ' ' }, { assetId: 'CA-1' }] },
   'displays:set-layout': {

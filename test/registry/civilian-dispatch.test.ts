@@ -106,6 +106,14 @@ describe('civilian stock in the dispatch recommendation', () => {
         civilian: { holder: cn.contributor.subject },
         lines: [{ category: 'GR-RICE', quantity: missing, fromCivilian: lot, toRegion: REGION }],
       });
+      // The holder reads the instruction addressed to it over its registry session; another contributor reads none.
+      const addressed = (await owner.request({ op: 'instructions' })).value as { id: string; lines: unknown[]; acknowledgedBy: string | null }[];
+      expect(addressed).toEqual([expect.objectContaining({ id: results[0]!.instructionId, kind: 'dispatch', lines: [expect.objectContaining({ fromCivilian: lot, quantity: missing })], acknowledgedBy: null })]);
+      const stranger = cn.net.issue({ kind: 'client', region: REGION, role: 'contributor', name: 'contributor-qian' });
+      const other = await connect({ ...cn.net.identity(stranger), subject: `CN=contributor-qian,OU=contributor,O=${REGION}`, p12: stranger });
+      expect((await other.request({ op: 'instructions' })).value).toEqual([]);
+      // Nor does a verifier, to whom nothing is addressed.
+      expect((await (await connect(verifier)).request({ op: 'instructions' })).value).toEqual([]);
       // More than was onboarded is refused before anything is signed.
       await expect(issuing.issue({ lines: [{ ...lines[0]!, quantity: missing + 101 }], label: 'x' })).rejects.toThrow(`civilian stock ${lot} holds ${missing + 100} of GR-RICE onboarded`);
     } finally {

@@ -59,6 +59,11 @@ describe('inrs contributor', () => {
     expect(JSON.parse(listed.stdout)).toEqual([expect.objectContaining({ assetId, state: 'verified', kind: 'physical', balance: 0 })]);
     const text = await inrsAsync(['contributor', 'assets', ...base]);
     expect(text.stdout).toContain(`${assetId}  physical   verified`);
+    // Nothing is addressed to this contributor yet: said in a line; --json gives the empty list.
+    const none = await inrsAsync(['contributor', 'instructions', ...base]);
+    expect(none.status, none.stderr).toBe(0);
+    expect(none.stdout).toBe('no instruction addressed to you\n');
+    expect(JSON.parse((await inrsAsync(['contributor', 'instructions', ...base, '--json'])).stdout)).toEqual([]);
   });
 
   it('refuses a bad asset file before sending anything, and a certificate that is no contributor’s', async () => {

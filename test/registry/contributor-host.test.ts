@@ -65,6 +65,7 @@ describe("a contributor's workstation", () => {
     expect(assets.map((a) => a.assetId)).not.toContain(foreign);
     expect(assets.find((a) => a.assetId === mine)).toMatchObject({ state: 'registered', balance: 0, name: '周家代储库', kind: 'physical' });
 
+    expect(await host.dispatch('contributor:instructions', undefined, fromApp)).toEqual({ ok: true, value: { instructions: [] } });
     // Another contributor's asset cannot be withdrawn from here: the server's firewall answers.
     expect(await host.dispatch('contributor:withdraw', { assetId: foreign, reason: '试图退出他人资产' }, fromApp)).toMatchObject({ ok: true, value: { status: 'refused', code: 'firewall' } });
     const withdrawn = await host.dispatch('contributor:withdraw', { assetId: mine, reason: '库房出售' }, fromApp);

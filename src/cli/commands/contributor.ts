@@ -12,6 +12,9 @@ export const contributorHelp = `inrs contributor register --server wss://HOST:PO
 
 inrs contributor assets --server wss://HOST:PORT --identity FILE.p12 [--passphrase-file FILE] [--root root.crt] [--json]
   The contributor's own assets with their state and contribution balance.
+
+inrs contributor instructions --server wss://HOST:PORT --identity FILE.p12 [--passphrase-file FILE] [--root root.crt] [--json]
+  The instructions addressed to the contributor as the holder of civilian stock, newest first.
   The server is trusted through the national root in the identity's chain (or --root).`;
 
 const connection = {
@@ -83,7 +86,28 @@ async function runAssets(args: string[]): Promise<void> {
   process.stdout.write(`${lines.length ? lines.join('\n') : 'no asset registered yet'}\n`);
 }
 
+interface HolderInstruction {
+  id: string;
+  kind: string;
+  issuer: string;
+  issuedAt: string;
+  acknowledgedBy: string | null;
+  lines: { category: string; quantity: number; fromCivilian?: string; toRegion?: string; toDepot?: string }[];
+}
+
+async function runInstructions(args: string[]): Promise<void> {
+  const { values } = parseArgs({ args, options: { ...connection, json: { type: 'boolean', default: false } }, strict: true });
+  const instructions = (await ask(await open(values), { op: 'instructions' })) as HolderInstruction[];
+  if (values.json) return void process.stdout.write(`${JSON.stringify(instructions, null, 2)}\n`);
+  const lines = instructions.map((i) => {
+    const what = i.lines.map((l) => `${l.quantity} ${l.category}${l.fromCivilian ? ` from ${l.fromCivilian}` : ''} to ${l.toRegion ?? l.toDepot ?? '?'}`).join('; ');
+    return `${i.issuedAt.slice(0, 16)}  ${i.id}  ${i.kind}  ${i.acknowledgedBy ? 'acknowledged' : 'open'}  ${what}  (by ${i.issuer})`;
+  });
+  process.stdout.write(`${lines.length ? lines.join('\n') : 'no instruction addressed to you'}\n`);
+}
+
 export const contributorCommands: Record<string, (args: string[]) => Promise<void>> = {
   'contributor register': runRegister,
   'contributor assets': runAssets,
+  'contributor instructions': runInstructions,
 };

@@ -7,7 +7,7 @@ import { authorize, type Action } from '../../shared/domain/roles';
 import { guardSocket } from '../net/ws-guard';
 import type { PeerIdentity } from '../pki';
 import type { CommandLedger } from '../commands/command-ledger';
-import { balanceOf, readAssets, readMeters, registryLedger, traceAsset } from '../registry/registry-log';
+import { balanceOf, readAssets, readHolderInstructions, readMeters, registryLedger, traceAsset } from '../registry/registry-log';
 import type { RateDecision } from './command-rate';
 import type { RegionalStore } from './regional-store';
 
@@ -45,12 +45,13 @@ const ACTION: Record<RegistryOp['op'], Action> = {
   asset: 'read-own-registry',
   meters: 'read-own-registry',
   ledger: 'read-own-registry',
+  instructions: 'read-own-registry',
   verify: 'verify-civilian-asset',
   onboard: 'verify-civilian-asset',
   suspend: 'verify-civilian-asset',
   meter: 'verify-civilian-asset',
 };
-const READS = new Set<RegistryOp['op']>(['assets', 'asset', 'meters', 'ledger']);
+const READS = new Set<RegistryOp['op']>(['assets', 'asset', 'meters', 'ledger', 'instructions']);
 
 /** What a refused command frame was, named as the ordinary session's audit names it. */
 function commandKindOf(frame: Extract<ClientFrame, { type: 'command' }>): string {
@@ -147,6 +148,8 @@ export function runRegistrySession(ws: WebSocket, deps: RegistrySessionDeps) {
       }
       case 'meters':
         return read(readMeters(db, peer.subject));
+      case 'instructions':
+        return read(readHolderInstructions(db, region, peer.subject));
       case 'ledger': {
         const entries = registryLedger(db, { region, contributor: peer.subject });
         return read({ entries, balance: balanceOf(entries, peer.subject) });

@@ -89,6 +89,23 @@ export function readMeters(db: Db, owner: string) {
     .all(owner);
 }
 
+/**
+ * The instructions addressed to a civilian holder (their `civilian.holder`), newest first, with
+ * whether and by whom they were acknowledged: all a contributor may read of the command chain.
+ */
+export function readHolderInstructions(db: Db, region: string, holder: string) {
+  return db
+    .prepare<[string, string], { id: string; kind: string; issuer: string; lines: string; issuedAt: string; seq: number; acknowledgedBy: string | null; acknowledgedAt: string | null }>(
+      `SELECT json_extract(e.payload, '$.id') AS id, json_extract(e.payload, '$.kind') AS kind, json_extract(e.payload, '$.issuer') AS issuer,
+         json_extract(e.payload, '$.lines') AS lines, e.event_time AS issuedAt, e.seq, i.acknowledged_by AS acknowledgedBy, i.acknowledged_at AS acknowledgedAt
+       FROM events e LEFT JOIN instructions i ON i.id = json_extract(e.payload, '$.id')
+       WHERE e.region = ? AND e.type = 'instruction.issued' AND json_extract(e.payload, '$.civilian.holder') = ?
+       ORDER BY e.seq DESC`,
+    )
+    .all(region, holder)
+    .map((r) => ({ ...r, lines: JSON.parse(r.lines) as { category: string; quantity: number; fromCivilian?: string; toRegion?: string; toDepot?: string }[] }));
+}
+
 export interface ResourceRow {
   resourceId: string;
   assetId: string;

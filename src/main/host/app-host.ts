@@ -44,6 +44,7 @@ const notContributor = (channel: string) => (): never => {
 /** A reserve workstation has no contributor's session: those channels belong to a contributor's workstation. */
 const contributorChannelsRefused = {
   'contributor:assets': notContributor('contributor:assets'),
+  'contributor:instructions': notContributor('contributor:instructions'),
   'contributor:register': notContributor('contributor:register'),
   'contributor:withdraw': notContributor('contributor:withdraw'),
 };

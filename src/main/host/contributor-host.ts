@@ -1,5 +1,5 @@
 import { channels, HostError, type ChannelName } from '../../shared/contract';
-import type { ContributorInfo, OwnAsset } from '../../shared/contract/contributor-schemas';
+import type { ContributorInfo, HolderInstruction, OwnAsset } from '../../shared/contract/contributor-schemas';
 import { AssetFileError, parseAssetFile } from '../../shared/domain/registry';
 import type { RegistryOp } from '../../shared/protocol/registry-frames';
 import { certInfo } from '../../core/pki';
@@ -85,6 +85,11 @@ export function createContributorHost(options: ContributorHostOptions): Contribu
       const answer = await ask('contributor:assets', { op: 'assets' });
       if ('refused' in answer) throw new HostError('not-connected', `contributor:assets: refused by the server [${answer.refused.code}]: ${answer.refused.reason}`);
       return { assets: answer.value as OwnAsset[] };
+    },
+    'contributor:instructions': async () => {
+      const answer = await ask('contributor:instructions', { op: 'instructions' });
+      if ('refused' in answer) throw new HostError('not-connected', `contributor:instructions: refused by the server [${answer.refused.code}]: ${answer.refused.reason}`);
+      return { instructions: answer.value as HolderInstruction[] };
     },
     'contributor:register': async ({ text }: { text: string }) => {
       let asset;

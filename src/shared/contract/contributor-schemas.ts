@@ -22,11 +22,24 @@ export const ownAssetSchema = z.object({
 });
 export type OwnAsset = z.output<typeof ownAssetSchema>;
 
+/** An instruction addressed to the contributor as the holder of civilian stock. */
+export const holderInstructionSchema = z.object({
+  id: z.string(),
+  kind: z.string(),
+  issuer: z.string(),
+  issuedAt: z.string(),
+  acknowledgedBy: z.string().nullable(),
+  lines: z.array(z.object({ category: z.string(), quantity: z.number(), fromCivilian: z.string().optional(), toRegion: z.string().optional(), toDepot: z.string().optional() })),
+});
+export type HolderInstruction = z.output<typeof holderInstructionSchema>;
+
 const assetId = z.string().min(1).max(64);
 
 export const contributorChannels = {
   /** The contributor's own assets with their state and contribution balance, as its server holds them. */
   'contributor:assets': { request: z.void(), response: z.object({ assets: z.array(ownAssetSchema) }) },
+  /** The instructions addressed to the contributor (civilian stock it holds called on), newest first. */
+  'contributor:instructions': { request: z.void(), response: z.object({ instructions: z.array(holderInstructionSchema) }) },
   /** Registers an asset from the text of an asset file (README "Civilian asset registry"), checked here first. */
   'contributor:register': {
     request: z.object({ text: z.string().min(1).max(65_536) }),

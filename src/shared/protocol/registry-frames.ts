@@ -20,6 +20,7 @@ export const registryOpSchema = z.discriminatedUnion('op', [
   z.object({ op: z.literal('asset'), assetId: id }),
   z.object({ op: z.literal('meters') }),
   z.object({ op: z.literal('ledger') }),
+  z.object({ op: z.literal('instructions') }),
   z.object({ op: z.literal('verify'), assetId: id, passed: z.boolean(), reason, evidence: z.array(hash).max(50) }),
   z.object({ op: z.literal('onboard'), assetId: id, instructionId: id.optional() }),
   z.object({ op: z.literal('suspend'), assetId: id, reason }),

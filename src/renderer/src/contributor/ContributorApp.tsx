@@ -4,6 +4,7 @@ import { regionName } from '../emergency/region-name';
 import { useDocumentLang } from '../hooks/useDocumentLang';
 import { useLocale, useT } from '../i18n';
 import { MyAssets } from './MyAssets';
+import { MyInstructions } from './MyInstructions';
 import { RegisterAsset } from './RegisterAsset';
 import { useOwnAssets } from './useOwnAssets';
 import '../features/registry/registry.css';
@@ -35,6 +36,7 @@ export function ContributorApp({ info }: { info: ContributorInfo }) {
         </p>
         <p className="contributor-scope">{t('contributor.scope')}</p>
         <MyAssets state={assets} />
+        <MyInstructions round={assets.round} />
         <RegisterAsset onRegistered={assets.reload} />
       </main>
     </div>

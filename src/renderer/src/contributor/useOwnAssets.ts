@@ -6,6 +6,8 @@ export interface OwnAssetsState {
   assets: OwnAsset[] | null;
   error: HostErrorInfo | null;
   loading: boolean;
+  /** Counts the reads, so views beside the assets read again with them. */
+  round: number;
   reload(): void;
 }
 
@@ -27,5 +29,5 @@ export function useOwnAssets(): OwnAssetsState {
     };
   }, [round]);
   const reload = useCallback(() => setRound((n) => n + 1), []);
-  return { ...state, reload };
+  return { ...state, round, reload };
 }

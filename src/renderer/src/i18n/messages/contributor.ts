@@ -21,6 +21,14 @@ export const zh = {
   'contributor.withdraw.confirm': '确认退出',
   'contributor.withdraw.needReason': '请填写退出原因',
   'contributor.refresh': '刷新',
+  'contributor.instructions.title': '发给我的调用指令',
+  'contributor.instructions.empty': '尚无发给您的指令',
+  'contributor.instructions.id': '指令',
+  'contributor.instructions.issued': '下达日期',
+  'contributor.instructions.lines': '内容',
+  'contributor.instructions.line': '{quantity} {category}（批次 {lot}）→ {to}',
+  'contributor.instructions.open': '待确认',
+  'contributor.instructions.acknowledged': '已确认',
 };
 
 export const en: Record<keyof typeof zh, string> = {
@@ -45,4 +53,12 @@ export const en: Record<keyof typeof zh, string> = {
   'contributor.withdraw.confirm': 'Withdraw',
   'contributor.withdraw.needReason': 'State why the asset is withdrawn',
   'contributor.refresh': 'Refresh',
+  'contributor.instructions.title': 'Instructions addressed to me',
+  'contributor.instructions.empty': 'No instruction addressed to you',
+  'contributor.instructions.id': 'Instruction',
+  'contributor.instructions.issued': 'Issued',
+  'contributor.instructions.lines': 'What',
+  'contributor.instructions.line': '{quantity} {category} (lot {lot}) → {to}',
+  'contributor.instructions.open': 'Open',
+  'contributor.instructions.acknowledged': 'Acknowledged',
 };
