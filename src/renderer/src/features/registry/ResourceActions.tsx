@@ -1,10 +1,10 @@
 import { useState } from 'react';
-import type { RegistryAnswer, RegistryOverview } from '../../../../shared/contract/registry-schemas';
-import type { Result } from '../../../../shared/contract';
+import type { RegistryOverview } from '../../../../shared/contract/registry-schemas';
 import type { MeterKind } from '../../../../shared/domain/registry';
 import { getInrs } from '../../bridge';
 import { useT } from '../../i18n';
-import { OutcomeLine, type Outcome } from './OutcomeLine';
+import { OutcomeLine } from './OutcomeLine';
+import { OneFieldForm, useRegistryStep } from './registry-step';
 
 type Resource = RegistryOverview['resources'][number];
 
@@ -23,32 +23,23 @@ export function ResourceActions({ resource }: { resource: Resource }) {
   const [open, setOpen] = useState<'meter' | 'suspend' | null>(null);
   const [amount, setAmount] = useState('');
   const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const { busy, outcome, setOutcome, run } = useRegistryStep(() => setOpen(null));
   const kind = meterKindOf(resource);
+  const { region, assetId } = resource;
 
-  const run = async (call: () => Promise<Result<RegistryAnswer>>) => {
-    setBusy(true);
-    try {
-      const r = await call();
-      setOutcome(r.ok ? { kind: 'answer', answer: r.value } : { kind: 'error', error: r.error });
-      if (r.ok && r.value.status === 'accepted') setOpen(null);
-    } finally {
-      setBusy(false);
-    }
-  };
   const meter = () => {
     const value = Number(amount);
     if (!(value > 0)) return setOutcome({ kind: 'invalid', message: t('registry.meter.needAmount') });
-    void run(() => getInrs().registry.meter({ region: resource.region, assetId: resource.assetId, kind, amount: value }));
+    void run(() => getInrs().registry.meter({ region, assetId, kind, amount: value }));
   };
   const suspend = () => {
     if (reason.trim() === '') return setOutcome({ kind: 'invalid', message: t('registry.suspend.needReason') });
-    void run(() => getInrs().registry.suspend({ region: resource.region, assetId: resource.assetId, reason: reason.trim() }));
+    void run(() => getInrs().registry.suspend({ region, assetId, reason: reason.trim() }));
   };
+  const close = () => setOpen(null);
 
   return (
-    <div className="registry-actions" data-testid="resource-actions" data-asset={resource.assetId}>
+    <div className="registry-actions" data-testid="resource-actions" data-asset={assetId}>
       {open === null && (
         <>
           <button type="button" data-action="open-meter" disabled={busy} onClick={() => setOpen('meter')}>
@@ -60,36 +51,21 @@ export function ResourceActions({ resource }: { resource: Resource }) {
         </>
       )}
       {open === 'meter' && (
-        <form className="registry-verify-form" onSubmit={(e) => e.preventDefault()}>
-          <label>
-            {t('registry.meter.amount', { unit: t(`registry.meter.kind.${kind}`) })}
-            <input name="amount" type="number" min="0" step="any" inputMode="decimal" value={amount} onChange={(e) => setAmount(e.target.value)} />
-          </label>
-          <div className="registry-verify-buttons">
-            <button type="button" data-action="meter" disabled={busy} onClick={meter}>
-              {t('registry.meter.record')}
-            </button>
-            <button type="button" data-action="cancel" disabled={busy} onClick={() => setOpen(null)}>
-              {t('registry.action.cancel')}
-            </button>
-          </div>
-        </form>
+        <OneFieldForm
+          label={t('registry.meter.amount', { unit: t(`registry.meter.kind.${kind}`) })}
+          name="amount"
+          type="number"
+          value={amount}
+          onChange={setAmount}
+          confirm={t('registry.meter.record')}
+          action="meter"
+          busy={busy}
+          onConfirm={meter}
+          onCancel={close}
+        />
       )}
       {open === 'suspend' && (
-        <form className="registry-verify-form" onSubmit={(e) => e.preventDefault()}>
-          <label>
-            {t('registry.suspend.reason')}
-            <input name="reason" maxLength={1000} value={reason} onChange={(e) => setReason(e.target.value)} />
-          </label>
-          <div className="registry-verify-buttons">
-            <button type="button" data-action="suspend" disabled={busy} onClick={suspend}>
-              {t('registry.suspend.confirm')}
-            </button>
-            <button type="button" data-action="cancel" disabled={busy} onClick={() => setOpen(null)}>
-              {t('registry.action.cancel')}
-            </button>
-          </div>
-        </form>
+        <OneFieldForm label={t('registry.suspend.reason')} name="reason" value={reason} onChange={setReason} confirm={t('registry.suspend.confirm')} action="suspend" busy={busy} onConfirm={suspend} onCancel={close} />
       )}
       {outcome && <OutcomeLine outcome={outcome} />}
     </div>

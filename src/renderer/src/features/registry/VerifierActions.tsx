@@ -1,10 +1,10 @@
 import { useState } from 'react';
-import type { RegistryAnswer, RegistryOverview } from '../../../../shared/contract/registry-schemas';
-import type { Result } from '../../../../shared/contract';
+import type { RegistryOverview } from '../../../../shared/contract/registry-schemas';
 import { getInrs } from '../../bridge';
 import { useT } from '../../i18n';
 import { parseEvidence } from './evidence';
-import { OutcomeLine, type Outcome } from './OutcomeLine';
+import { OutcomeLine } from './OutcomeLine';
+import { useRegistryStep } from './registry-step';
 
 type Pending = RegistryOverview['pending'][number];
 
@@ -18,19 +18,8 @@ export function VerifierActions({ asset }: { asset: Pending }) {
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
   const [evidence, setEvidence] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const { busy, outcome, setOutcome, run } = useRegistryStep(() => setOpen(false));
 
-  const run = async (call: () => Promise<Result<RegistryAnswer>>) => {
-    setBusy(true);
-    try {
-      const r = await call();
-      setOutcome(r.ok ? { kind: 'answer', answer: r.value } : { kind: 'error', error: r.error });
-      if (r.ok && r.value.status === 'accepted') setOpen(false);
-    } finally {
-      setBusy(false);
-    }
-  };
   const verify = (passed: boolean) => {
     const hashes = parseEvidence(evidence);
     if (!hashes.ok) return setOutcome({ kind: 'invalid', message: t('registry.verify.badEvidence', { item: hashes.bad }) });
