@@ -66,6 +66,25 @@ describe('inrs contributor', () => {
     expect(JSON.parse((await inrsAsync(['contributor', 'instructions', ...base, '--json'])).stdout)).toEqual([]);
   });
 
+  it('enrols a contributor at the registration desk: the certificate it then registers and reads with', async () => {
+    const out = join(cn.net.dir, 'enrolled.p12');
+    const enrol = await inrsAsync(['registry', 'enrol', '--dir', cn.net.pkiDir, '--region', REGION, '--name', 'hengyang-coldchain', '--out', out, '--server', cn.server.url]);
+    expect(enrol.status, enrol.stderr).toBe(0);
+    expect(enrol.stdout).toContain(`enrolled contributor CN=hengyang-coldchain,OU=contributor,O=${REGION}`);
+    expect(enrol.stdout).toContain(`npm start -- --contributor ${out} --contributor-server ${cn.server.url}`);
+    const asset = join(cn.net.dir, 'enrolled-asset.json');
+    writeFileSync(asset, JSON.stringify(physicalAsset('衡阳冷链代储库', 80)));
+    const registered = await inrsAsync(['contributor', 'register', '--server', cn.server.url, '--identity', out, '--asset', asset]);
+    expect(registered.status, registered.stderr).toBe(0);
+    const id = registered.stdout.trim();
+    expect(cn.server.store.replica.db.prepare('SELECT owner FROM registry_assets WHERE asset_id = ?').get(id)).toEqual({ owner: `CN=hengyang-coldchain,OU=contributor,O=${REGION}` });
+    // Not over an existing file, and only for a province.
+    const again = await inrsAsync(['registry', 'enrol', '--dir', cn.net.pkiDir, '--region', REGION, '--name', 'x', '--out', out]);
+    expect(again.status).not.toBe(0);
+    const national = await inrsAsync(['registry', 'enrol', '--dir', cn.net.pkiDir, '--region', '000000', '--name', 'x', '--out', join(cn.net.dir, 'n.p12')]);
+    expect(national.stderr).toContain("--region must be a province's adcode");
+  });
+
   it('refuses a bad asset file before sending anything, and a certificate that is no contributor’s', async () => {
     const file = join(cn.net.dir, 'bad.json');
     writeFileSync(file, JSON.stringify({ ...physicalAsset(), quantity: 0 }));

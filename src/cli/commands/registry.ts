@@ -4,6 +4,7 @@ import { readAssets, traceAsset, type AssetTrace } from '../../core/registry/reg
 import { CliError } from '../cli-error';
 import { openAuditTarget } from './audit-target';
 import { registryLedgerHelp, runRegistryLedger, runRegistryStatement } from './registry-ledger';
+import { registryEnrolHelp, runRegistryEnrol } from './registry-enrol';
 
 export const registryHelp = `inrs registry list --data DIR [--state ${ASSET_STATES.join('|')}] [--json]
   The civilian assets on a server's log (or --replica FILE --key-file FILE): id, kind, name,
@@ -14,7 +15,9 @@ inrs registry trace ID --data DIR [--json]
   (CL- lot, CU- capability unit, CS- service): every step with who (subject, role), when, on
   what instruction and what, and the resource with its status.
 
-${registryLedgerHelp}`;
+${registryLedgerHelp}
+
+${registryEnrolHelp}`;
 
 const storeOptions = {
   data: { type: 'string' },
@@ -64,6 +67,7 @@ function runRegistryTrace(args: string[]): void {
 }
 
 export const registryCommands: Record<string, (args: string[]) => void> = {
+  'registry enrol': runRegistryEnrol,
   'registry list': runRegistryList,
   'registry trace': runRegistryTrace,
   'registry ledger': runRegistryLedger,
