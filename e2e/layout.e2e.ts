@@ -38,7 +38,7 @@ const PRIMARY_CONTROLS: Partial<Record<Wall, string[]>> = {
 const COMPUTED: Partial<Record<Wall, string[]>> = {
   optimisation: ['[data-testid="optim-rotation"][data-status="done"]', '[data-testid="optim-layout"][data-status="optimal"]', '[data-testid="cost-chart"] canvas'],
   scenario: ['[data-testid="plan-compare"][data-state="done"]', '[data-testid="day-chart"] canvas'],
-  registry: ['[data-testid="registry-pipeline"][data-status="ready"]', '[data-testid="registry-map"]:not([data-resources=""])'],
+  registry: ['[data-testid="registry-pipeline"][data-status="ready"]', '[data-testid="registry-map"] [data-testid="map"][data-map-ready="true"]'],
 };
 /** A flood over Hunan and a typhoon around Wuhan: the scenario wall is measured with a hazard imported and run. */
 const HAZARD = join(ROOT, 'e2e', 'fixtures', 'hazard-flood.geojson');
