@@ -3,23 +3,26 @@ import type { NatsConnection } from '@nats-io/transport-node';
 import type { JetStreamManager } from '@nats-io/jetstream';
 import { loadIdentityFile, trustStore } from '../../core/pki';
 import { connectJetStream, parseLogUrl, wantsTls, type ClusterTls } from '../../core/regional/log/jetstream-connect';
-import { createMirrors, mirroredRegions, mirrorStatus, MirrorError, regionHead, requireMirror, waitForMirror } from '../../core/regional/log/national-mirror';
+import { createMirrors, mirroredRegions, mirrorStatus, MirrorError, regionHead, regionLedgerHead, requireMirror, waitForMirror, whileRecovering } from '../../core/regional/log/national-mirror';
 import { CliError, requireOption } from '../cli-error';
 
 const CONNECTION = `--national nats://HOST:PORT[,…] [--identity FILE.p12 --trust TRUST-DIR (for tls://)]`;
 
-export const mirrorCreateHelp = `inrs mirror create ${CONNECTION} --region ADCODE[,ADCODE…]
+export const mirrorCreateHelp = `inrs mirror create ${CONNECTION} --region ADCODE[,ADCODE…] [--renew-ledger]
   On the national JetStream cluster (linked to each region's cluster by a leafnode, the region's
   cluster in JetStream domain region-ADCODE), creates the region's mirror streams INRS_MIRROR_ADCODE
   (its log, same seqs) and INRS_MIRROR_LEDGER_ADCODE (its command ledger, for the signed
-  checkpoints). A region whose log stream does not answer is refused; existing mirrors are kept.`;
+  checkpoints). A region whose log stream does not answer is refused; existing mirrors are kept.
+  --renew-ledger makes the ledger mirror again, from the start of the region's ledger stream: after
+  a region is rebuilt on a new cluster, whose ledger stream starts again at seq 1.`;
 
 export const mirrorStatusHelp = `inrs mirror status ${CONNECTION} [--region ADCODE[,…]] [--json]
   Per mirrored region: the mirror's last seq, the region's own head and the lag (or why the region
   does not answer), when the mirror last heard from it, and the mirrored ledger's last seq.`;
 
 export const mirrorCatchUpHelp = `inrs mirror catch-up ${CONNECTION} --region ADCODE [--seq N] [--timeout-seconds S]
-  Waits (60 s by default) until the region's mirror holds seq N (by default the region's head now);
+  Waits (60 s by default) until the region's mirror holds seq N (by default the region's head now,
+  and its ledger mirror the region's ledger head now);
   exits 1 saying where the mirror stands when it does not.`;
 
 export const mirrorHelp = [mirrorCreateHelp, mirrorStatusHelp, mirrorCatchUpHelp].join('\n\n');
@@ -59,10 +62,10 @@ async function national<T>(values: Record<string, unknown>, run: (nc: NatsConnec
 }
 
 async function runMirrorCreate(args: string[]): Promise<void> {
-  const { values } = parseArgs({ args, options: { ...connection, region: { type: 'string' } }, strict: true });
+  const { values } = parseArgs({ args, options: { ...connection, region: { type: 'string' }, 'renew-ledger': { type: 'boolean', default: false } }, strict: true });
   const regions = regionsOf(requireOption(values, 'region'));
   await national(values, async (nc, jsm) => {
-    for (const { region, created } of await createMirrors(nc, jsm, regions, TIMEOUT_MS)) {
+    for (const { region, created } of await createMirrors(nc, jsm, regions, TIMEOUT_MS, values['renew-ledger'])) {
       process.stdout.write(`region ${region}: ${created.length > 0 ? `created ${created.join(', ')}` : 'mirrors already there'}\n`);
     }
   });
@@ -81,7 +84,7 @@ async function runMirrorStatus(args: string[]): Promise<void> {
     for (const r of rows) {
       const region = r.regionSeq === null ? `region unreachable: ${r.problem ?? '?'}` : `region ${r.regionSeq}  lag ${r.lag}`;
       const heard = r.lastActiveMs === null ? 'never heard from the region' : `last heard ${r.lastActiveMs} ms ago`;
-      process.stdout.write(`${r.region}  mirror ${r.mirrorSeq}  ${region}  ${heard}  ledger ${r.ledgerSeq ?? '-'}\n`);
+      process.stdout.write(`${r.region}  mirror ${r.mirrorSeq}  ${region}  ${heard}  ledger ${r.ledgerSeq ?? '-'}${r.regionSeq !== null && r.problem ? `  (${r.problem})` : ''}\n`);
     }
   });
 }
@@ -95,15 +98,20 @@ async function runMirrorCatchUp(args: string[]): Promise<void> {
   const seconds = Number(values['timeout-seconds']);
   if (!(seconds > 0)) throw new CliError(`--timeout-seconds ${values['timeout-seconds']}: not a positive number`);
   await national(values, async (nc, jsm, url) => {
-    await requireMirror(jsm, region, url);
+    const until = Date.now() + seconds * 1000;
+    await whileRecovering(() => requireMirror(jsm, region, url), until);
     let target = seq;
+    // Without --seq: the region's heads now, of its log and of its ledger (the checkpoints it signed).
+    let ledgerTarget: number | null = null;
     if (target === null) {
       const head = await regionHead(nc, region, TIMEOUT_MS);
       if ('problem' in head) throw new MirrorError(`region ${region}: ${head.problem}; give --seq to wait for a seq without asking the region`);
       target = head.seq;
+      ledgerTarget = await regionLedgerHead(nc, region, TIMEOUT_MS);
     }
-    const reached = await waitForMirror(jsm, region, target, seconds * 1000);
-    process.stdout.write(`region ${region}: mirror at seq ${reached} (waited for ${target})\n`);
+    const reached = await waitForMirror(jsm, region, target, until - Date.now());
+    const ledger = ledgerTarget === null ? null : await waitForMirror(jsm, region, ledgerTarget, Math.max(1, until - Date.now()), true);
+    process.stdout.write(`region ${region}: mirror at seq ${reached} (waited for ${target})${ledger === null ? '' : `, ledger mirror at ${ledger}`}\n`);
   });
 }
 

@@ -1,4 +1,3 @@
-import { DeliverPolicy, jetstream } from '@nats-io/jetstream';
 import type { Checkpoint } from '../../../shared/protocol/frames';
 import { checkpointProblem } from '../../checkpoint/checkpoints';
 import type { RegionalStore } from '../regional-store';
@@ -10,6 +9,8 @@ import { LogUnavailableError, type RegionLog } from './region-log';
 import { catchUp } from './replicated-append';
 
 const decoder = new TextDecoder();
+/** Direct gets of the ledger mirror in flight at once. */
+const LEDGER_WINDOW = 32;
 
 /** Why a server on the national mirror takes no command. */
 export const readOnlyReason = (region: string) =>
@@ -51,18 +52,30 @@ export async function openMirrorSource(url: string, store: RegionalStore, rootPe
 
   /** Signed checkpoints read from the mirrored ledger, waiting for the projection to reach their seq. */
   const waiting: Checkpoint[] = [];
-  const consumer = await jetstream(nc, { timeout }).consumers.get(mirrorLedgerName(region), { deliver_policy: DeliverPolicy.All });
-  const messages = await consumer.consume();
-  void (async () => {
-    for await (const msg of messages) {
-      for (const record of JSON.parse(decoder.decode(msg.data)) as LedgerRecord[]) {
-        if (!record.checkpoint) continue;
-        const problem = record.checkpoint.region === region ? checkpointProblem(record.checkpoint, rootPem) : `a checkpoint of region ${record.checkpoint.region}`;
-        if (problem) log(`national mirror: checkpoint at seq ${record.checkpoint.seq} not relayed: ${problem}`);
-        else waiting.push(record.checkpoint);
+  const ledgerName = mirrorLedgerName(region);
+  /** The ledger mirror read so far: its creation time (a renewed one is read again from its start) and position. */
+  let ledger = { created: '', read: 0 };
+  /** Reads what the ledger mirror received since the last call (direct gets, as for the log). */
+  const readLedger = async () => {
+    const info = await jsm.streams.info(ledgerName);
+    if (info.created !== ledger.created) {
+      if (ledger.created) log(`national mirror: the ledger mirror of region ${region} was made again; reading it from its start`);
+      ledger = { created: info.created, read: 0 };
+    }
+    for (let from = ledger.read + 1; from <= info.state.last_seq; from += LEDGER_WINDOW) {
+      const seqs = Array.from({ length: Math.min(LEDGER_WINDOW, info.state.last_seq - from + 1) }, (_, i) => from + i);
+      for (const msg of await Promise.all(seqs.map((seq) => jsm.streams.getMessage(ledgerName, { seq })))) {
+        if (!msg) return;
+        ledger.read = msg.seq;
+        for (const record of JSON.parse(decoder.decode(msg.data)) as LedgerRecord[]) {
+          if (!record.checkpoint) continue;
+          const problem = record.checkpoint.region === region ? checkpointProblem(record.checkpoint, rootPem) : `a checkpoint of region ${record.checkpoint.region}`;
+          if (problem) log(`national mirror: checkpoint at seq ${record.checkpoint.seq} not relayed: ${problem}`);
+          else waiting.push(record.checkpoint);
+        }
       }
     }
-  })();
+  };
 
   /** Relays the checkpoints the projection now covers; true when one was relayed. */
   const relay = (): boolean => {
@@ -80,6 +93,7 @@ export async function openMirrorSource(url: string, store: RegionalStore, rootPe
         continue;
       }
       store.checkpoints.save(checkpoint);
+      log(`national mirror: relays the checkpoint of region ${region} at seq ${checkpoint.seq}`);
       relayed = true;
     }
     return relayed;
@@ -95,17 +109,23 @@ export async function openMirrorSource(url: string, store: RegionalStore, rootPe
     }
   }
   const projected = await catchUp(store, source);
+  await guard(readLedger);
   relay();
+  let following: Promise<boolean> | null = null;
   log(`national mirror ${url}: region ${region} projected to seq ${store.head().seq} (${projected} new); read-only`);
   return {
     log: source,
     /** Projects what the mirror received since, and the checkpoints it covers; true when anything moved. */
-    follow: async (): Promise<boolean> => {
-      const moved = (await catchUp(store, source)) > 0;
-      return relay() || moved;
+    follow: (): Promise<boolean> => {
+      // One at a time: the timer and a session's hello may ask together.
+      following ??= (async () => {
+        const moved = (await catchUp(store, source)) > 0;
+        await guard(readLedger).catch((err: Error) => log(`national mirror: the mirrored ledger of region ${region}: ${err.message}`));
+        return relay() || moved;
+      })().finally(() => (following = null));
+      return following;
     },
     close: async () => {
-      messages.stop();
       await source.close();
     },
   };

@@ -2,7 +2,7 @@ import type { NatsConnection } from '@nats-io/transport-node';
 import { jetstreamManager, DiscardPolicy, RetentionPolicy, StorageType, type JetStreamManager } from '@nats-io/jetstream';
 import { ledgerStreamName } from './jetstream-ledger';
 import { streamName } from './jetstream-log';
-import { clusterNodes } from './jetstream-connect';
+import { clusterNodes, isUnavailable } from './jetstream-connect';
 
 /*
  * The national mirror: on a separate national JetStream cluster, linked to every region's cluster
@@ -38,7 +38,7 @@ export async function regionHead(nc: NatsConnection, region: string, timeout: nu
  * Creates the two mirror streams of each region that has none yet; a region whose log stream does
  * not answer through its domain is refused before anything is created for it.
  */
-export async function createMirrors(nc: NatsConnection, jsm: JetStreamManager, regions: string[], timeout: number): Promise<{ region: string; created: string[] }[]> {
+export async function createMirrors(nc: NatsConnection, jsm: JetStreamManager, regions: string[], timeout: number, renewLedger = false): Promise<{ region: string; created: string[] }[]> {
   const replicas = Math.max(1, Math.min(3, clusterNodes(nc)));
   for (const region of regions) {
     const head = await regionHead(nc, region, timeout);
@@ -49,6 +49,8 @@ export async function createMirrors(nc: NatsConnection, jsm: JetStreamManager, r
   const out: { region: string; created: string[] }[] = [];
   for (const region of regions) {
     const created: string[] = [];
+    // A rebuilt region's ledger stream starts again at 1; the old mirror would wait past its own last seq.
+    if (renewLedger && (await exists(jsm, mirrorLedgerName(region)))) await jsm.streams.delete(mirrorLedgerName(region));
     for (const [name, source] of [
       [mirrorStreamName(region), streamName(region)],
       [mirrorLedgerName(region), ledgerStreamName(region)],
@@ -112,6 +114,8 @@ export async function mirrorStatus(nc: NatsConnection, jsm: JetStreamManager, re
   const info = await jsm.streams.info(mirrorStreamName(region));
   const ledger = await jsm.streams.info(mirrorLedgerName(region)).catch(() => null);
   const head = await regionHead(nc, region, timeout);
+  const regionLedger = 'seq' in head ? await regionApi(nc, region, timeout).then((api) => api.streams.info(ledgerStreamName(region))).catch(() => null) : null;
+  const ledgerAhead = ledger && regionLedger && ledger.state.last_seq > regionLedger.state.last_seq;
   const active = info.mirror?.active;
   return {
     region,
@@ -120,20 +124,46 @@ export async function mirrorStatus(nc: NatsConnection, jsm: JetStreamManager, re
     lag: 'seq' in head ? Math.max(0, head.seq - info.state.last_seq) : null,
     lastActiveMs: active === undefined || active < 0 ? null : Math.round(active / 1e6),
     ledgerSeq: ledger?.state.last_seq ?? null,
-    problem: 'problem' in head ? head.problem : null,
+    problem:
+      'problem' in head
+        ? head.problem
+        : ledgerAhead
+          ? `the region's ledger stream is at seq ${regionLedger.state.last_seq}, behind its mirror's ${ledger.state.last_seq}: a new stream (a rebuilt region); renew its mirror with inrs mirror create --renew-ledger`
+          : null,
   };
 }
 
-/** Waits until the region's mirror holds seq `target`; its seq when it does, or a MirrorError after `waitMs`. */
-export async function waitForMirror(jsm: JetStreamManager, region: string, target: number, waitMs: number): Promise<number> {
+/** The last seq of the region's ledger stream, through its domain (null when it does not answer). */
+export async function regionLedgerHead(nc: NatsConnection, region: string, timeout: number): Promise<number | null> {
+  return regionApi(nc, region, timeout)
+    .then((api) => api.streams.info(ledgerStreamName(region)))
+    .then((info) => info.state.last_seq)
+    .catch(() => null);
+}
+
+/** Waits until the region's mirror (or with `ledger`, its ledger mirror) holds seq `target`; its seq when it does, or a MirrorError after `waitMs`. */
+export async function waitForMirror(jsm: JetStreamManager, region: string, target: number, waitMs: number, ledger = false): Promise<number> {
   const until = Date.now() + waitMs;
+  const name = ledger ? mirrorLedgerName(region) : mirrorStreamName(region);
   for (;;) {
     const seq = await jsm.streams
-      .info(mirrorStreamName(region))
+      .info(name)
       .then((i) => i.state.last_seq)
       .catch(() => -1);
     if (seq >= target) return seq;
-    if (Date.now() > until) throw new MirrorError(`the mirror of region ${region} is at seq ${seq < 0 ? '?' : seq}, not ${target}, after ${Math.round(waitMs / 1000)} s`);
+    if (Date.now() > until) throw new MirrorError(`the ${ledger ? 'ledger ' : ''}mirror of region ${region} is at seq ${seq < 0 ? '?' : seq}, not ${target}, after ${Math.round(waitMs / 1000)} s`);
     await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+/** Runs `run` again while the cluster answers with a timeout (a cluster just restarted is still recovering its streams), until `until`. */
+export async function whileRecovering<T>(run: () => Promise<T>, until: number): Promise<T> {
+  for (;;) {
+    try {
+      return await run();
+    } catch (err) {
+      if (!isUnavailable(err) || Date.now() > until) throw err;
+      await new Promise((r) => setTimeout(r, 500));
+    }
   }
 }
