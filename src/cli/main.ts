@@ -16,6 +16,7 @@ import { briefingCommands, briefingHelp } from './commands/briefing';
 import { runSimulate, simulateHelp } from './commands/simulate';
 import { hazardImportHelp, runHazardImport } from './commands/hazard-import';
 import { backupCommands, backupHelp } from './commands/backup';
+import { mirrorCommands, mirrorHelp } from './commands/mirror';
 import { registryCommands, registryHelp } from './commands/registry';
 import { contributorCommands, contributorHelp } from './commands/contributor';
 
@@ -25,7 +26,7 @@ const HELP = `inrs — INRS Command Center operator command line
 usage: inrs <command> [options]
 
 commands:
-${[seedHelp, replicaStatsHelp, serverHelp, serverStatsHelp, serverAuditHelp, syncHelp, auditVerifyHelp, traceHelp, exportEpcisHelp, dispatchSolveHelp, hazardImportHelp, simulateHelp, layoutOptimiseHelp, rotationPlanHelp, briefingHelp, backupHelp, registryHelp, contributorHelp, pkiHelp].map((h) => `  ${h.replace(/\n/g, '\n  ')}`).join('\n\n')}
+${[seedHelp, replicaStatsHelp, serverHelp, serverStatsHelp, serverAuditHelp, syncHelp, auditVerifyHelp, traceHelp, exportEpcisHelp, dispatchSolveHelp, hazardImportHelp, simulateHelp, layoutOptimiseHelp, rotationPlanHelp, briefingHelp, backupHelp, mirrorHelp, registryHelp, contributorHelp, pkiHelp].map((h) => `  ${h.replace(/\n/g, '\n  ')}`).join('\n\n')}
 
   inrs --help
   This text.`;
@@ -48,6 +49,7 @@ const commands: Record<string, (args: string[]) => void | Promise<void>> = {
   ...pkiCommands,
   ...briefingCommands,
   ...backupCommands,
+  ...mirrorCommands,
   ...registryCommands,
   ...contributorCommands,
 };

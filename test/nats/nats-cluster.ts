@@ -44,21 +44,41 @@ export interface NatsTlsFiles {
 }
 
 /**
+ * How a cluster joins others: its JetStream domain, a leafnode port per node for the clusters
+ * that connect to it, and the leafnode URLs of the clusters it connects to (one remote each).
+ */
+export interface NatsLinks {
+  domain?: string;
+  /** The cluster's name (routes only join nodes of the same name); `inrs` by default. */
+  name?: string;
+  acceptLeafnodes?: boolean;
+  leafnodeRemotes?: string[][];
+}
+
+/**
  * A JetStream cluster of real nats-server processes on 127.0.0.1, each with its own store in
  * `dir`; with `tls`, clients and routes alike must present a certificate the root verifies.
  */
-export async function startNatsCluster(dir: string, size = 3, tls?: NatsTlsFiles) {
-  const nodes: (NatsNode & { routePort: number; config: string })[] = [];
-  for (let i = 0; i < size; i++) nodes.push({ name: `n${i + 1}`, clientPort: await freePort(), routePort: await freePort(), process: null, config: '' });
+export async function startNatsCluster(dir: string, size = 3, tls?: NatsTlsFiles, links: NatsLinks = {}) {
+  const nodes: (NatsNode & { routePort: number; leafPort: number; config: string })[] = [];
+  for (let i = 0; i < size; i++) {
+    nodes.push({ name: `${links.domain ? `${links.domain}-` : ''}n${i + 1}`, clientPort: await freePort(), routePort: await freePort(), leafPort: links.acceptLeafnodes ? await freePort() : 0, process: null, config: '' });
+  }
   for (const node of nodes) {
     const store = join(dir, node.name);
     mkdirSync(store, { recursive: true });
     const routes = nodes.filter((n) => n !== node).map((n) => `nats-route://127.0.0.1:${n.routePort}`);
     node.config = join(dir, `${node.name}.conf`);
     const tlsBlock = tls ? `tls { cert_file: "${tls.certFile}", key_file: "${tls.keyFile}", ca_file: "${tls.caFile}", verify: true, timeout: 5 }` : '';
+    // A single node runs without a cluster block: one with no routes never elects a meta leader.
+    const cluster = size > 1 ? `cluster { name: ${links.name ?? 'inrs'}, listen: 127.0.0.1:${node.routePort}, routes: [${routes.join(', ')}]\n${tlsBlock} }\n` : '';
+    const domain = links.domain ? `, domain: "${links.domain}"` : '';
+    const leafListen = links.acceptLeafnodes ? `listen: 127.0.0.1:${node.leafPort}` : '';
+    const remotes = (links.leafnodeRemotes ?? []).map((urls) => `{ urls: [${urls.map((u) => `"${u}"`).join(', ')}] }`);
+    const leafnodes = leafListen || remotes.length > 0 ? `leafnodes { ${leafListen}${remotes.length > 0 ? ` remotes: [${remotes.join(', ')}]` : ''} }\n` : '';
     writeFileSync(
       node.config,
-      `server_name: ${node.name}\nlisten: 127.0.0.1:${node.clientPort}\n${tlsBlock}\njetstream { store_dir: "${store}" }\ncluster { name: inrs, listen: 127.0.0.1:${node.routePort}, routes: [${routes.join(', ')}]\n${tlsBlock} }\n`,
+      `server_name: ${node.name}\nlisten: 127.0.0.1:${node.clientPort}\n${tlsBlock}\njetstream { store_dir: "${store}"${domain} }\n${cluster}${leafnodes}`,
     );
   }
   const start = (node: (typeof nodes)[number]) => {
@@ -95,6 +115,8 @@ export async function startNatsCluster(dir: string, size = 3, tls?: NatsTlsFiles
   return {
     nodes,
     url,
+    /** Where other clusters connect as leafnodes (with `acceptLeafnodes`). */
+    leafnodeUrls: nodes.map((n) => `nats-leaf://127.0.0.1:${n.leafPort}`),
     ready,
     /** kill -9 of one node. */
     kill(name: string) {

@@ -15,6 +15,8 @@ import { createCommandRate, DEFAULT_COMMAND_RATE, type CommandRateLimits } from 
 import { capPendingConnections } from './pending-connections';
 import { createLogBackedCommands } from './log/log-backed-commands';
 import { openSharedLog } from './log/shared-log';
+import { openMirrorSource, readOnlyReason } from './log/mirror-source';
+import { readOnlyCommands } from './read-only-commands';
 import { wantsTls } from './log/jetstream-log';
 import { openRegionalStore, type RegionalStore } from './regional-store';
 import { runSession } from './session';
@@ -60,6 +62,11 @@ export interface RegionalServerOptions {
   logUrl?: string;
   /** How often a server on a shared log reads what the region's other servers appended (ms, 250 by default). */
   followMs?: number;
+  /**
+   * `nats://HOST:PORT[,…]` of the national cluster: the region is served read-only from its
+   * national mirror (sync and relayed checkpoints; every command refused `unavailable`).
+   */
+  mirrorUrl?: string;
 }
 
 export interface RegionalServer {
@@ -82,7 +89,7 @@ const REFUSED_SOCKET_MS = 5_000;
 /** Roles that may read a region's live log. Contributors never see national state. */
 const READ_ROLES = new Set(['national-commander', 'ministry-analyst', 'duty-officer', 'depot-operator', 'auditor', 'wall']);
 
-function refusalOf(socket: TLSSocket, region: string, root: X509Certificate | null): { peer: PeerIdentity } | { reason: string; refusedPeer?: PeerIdentity } {
+function refusalOf(socket: TLSSocket, region: string, root: X509Certificate | null, readOnly = false): { peer: PeerIdentity } | { reason: string; refusedPeer?: PeerIdentity } {
   if (!socket.authorized) {
     const peer = socket.getPeerCertificate(true);
     if (!peer || Object.keys(peer).length === 0) return { reason: 'no client certificate' };
@@ -93,6 +100,8 @@ function refusalOf(socket: TLSSocket, region: string, root: X509Certificate | nu
   const identity = identityFromPeer(socket.getPeerCertificate());
   if (!identity) return { reason: 'client certificate carries no INRS role and region' };
   if (!READ_ROLES.has(identity.role) && !REGISTRY_ROLES.has(identity.role)) return { reason: `role ${identity.role} has no access to the regional log` };
+  // The registry writes as it reads: it is served by the region's own servers only.
+  if (readOnly && !READ_ROLES.has(identity.role)) return { reason: `${readOnlyReason(region)}; the civilian registry is not served here` };
   if (identity.region !== region && identity.region !== '000000') {
     return { reason: `certificate of region ${identity.region} refused by the server of ${region}`, refusedPeer: identity };
   }
@@ -110,6 +119,14 @@ function chainReaches(cert: DetailedPeerCertificate, root: X509Certificate): boo
   }
   return false;
 }
+
+/** Closes `store` and passes the failure on: a server that cannot start leaves its folder unlocked. */
+const closeStore =
+  (store: RegionalStore) =>
+  (err: unknown): never => {
+    store.close();
+    throw err;
+  };
 
 export async function startRegionalServer(options: RegionalServerOptions): Promise<RegionalServer> {
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
@@ -132,15 +149,21 @@ export async function startRegionalServer(options: RegionalServerOptions): Promi
   const store = openRegionalStore(options.dataDir, options.region);
   disposables.add(() => store.close());
   // A tls:// log is reached with this server's own identity, trusting the national root.
-  const natsTls = options.logUrl && wantsTls(options.logUrl) ? { ca: trust().ca.join('\n'), cert: identity.chainPem.join('\n'), key: identity.keyPem } : undefined;
-  const shared = options.logUrl ? await openSharedLog(options.logUrl, store, log, natsTls) : null;
+  if (options.logUrl && options.mirrorUrl) throw new Error('a server takes its region either from the region log (--log) or from the national mirror (--mirror), not both');
+  const natsUrl = options.logUrl ?? options.mirrorUrl;
+  const natsTls = natsUrl && wantsTls(natsUrl) ? { ca: trust().ca.join('\n'), cert: identity.chainPem.join('\n'), key: identity.keyPem } : undefined;
+  // Closed with the store still open if the start fails below.
+  const shared = options.logUrl ? await openSharedLog(options.logUrl, store, log, natsTls).catch(closeStore(store)) : null;
   if (shared) disposables.add(() => shared.close());
+  const mirror = options.mirrorUrl ? await openMirrorSource(options.mirrorUrl, store, trust().ca[0] ?? '', log, natsTls).catch(closeStore(store)) : null;
+  if (mirror) disposables.add(() => mirror.close());
   const serverId = `${options.region}/${identity.info.name}/${randomUUID().slice(0, 8)}`;
 
   const checkpoint = (): Checkpoint | null => {
     const head = store.head();
     const latest = store.checkpoints.latest(options.region);
-    if (head.seq === 0 || latest?.seq === head.seq) return latest;
+    // A mirror signs nothing: it relays what the region's servers signed.
+    if (head.seq === 0 || latest?.seq === head.seq || mirror) return latest;
     const signed = signCheckpoint({ region: options.region, seq: head.seq, hash: head.hash, time: new Date().toISOString() }, identity.keyPem, identity.chainPem);
     store.checkpoints.save(signed);
     // The region's other servers hold it too: any of them can show a client what this one signed.
@@ -192,7 +215,7 @@ export async function startRegionalServer(options: RegionalServerOptions): Promi
 
   server.on('tlsClientError', (err, socket) => log(`refused handshake from ${socket.remoteAddress ?? '?'}: ${err.message}`));
   server.on('secureConnection', (socket: TLSSocket) => {
-    const outcome = refusalOf(socket, options.region, envelopeTrust?.root ?? null);
+    const outcome = refusalOf(socket, options.region, envelopeTrust?.root ?? null, mirror !== null);
     if ('reason' in outcome) {
       log(`refused connection from ${socket.remoteAddress ?? '?'}: ${outcome.reason}`);
       if (outcome.refusedPeer && REGISTRY_ROLES.has(outcome.refusedPeer.role)) auditRegistryDoor(outcome.refusedPeer, outcome.reason);
@@ -235,7 +258,17 @@ export async function startRegionalServer(options: RegionalServerOptions): Promi
   const logBacked = shared
     ? createLogBackedCommands({ store, log: shared.log, ledger: shared.ledger, executor, now: clock, pinClock: (at) => (pinned = at), onProjected: () => notifyAppended() })
     : null;
-  const commands: CommandPath = logBacked ?? executor;
+  const commands: CommandPath = mirror ? readOnlyCommands(executor, options.region, log) : (logBacked ?? executor);
+  if (mirror) {
+    // What the mirror received from the region reaches this projection and its clients.
+    const follow = setInterval(() => {
+      mirror.follow().then(
+        (moved) => moved && notifyAppended(),
+        (err: Error) => log(`national mirror: could not follow: ${err.message}`),
+      );
+    }, options.followMs ?? 250);
+    disposables.add(() => clearInterval(follow));
+  }
   if (logBacked) {
     // Events the region's other servers appended reach this projection and its clients.
     const follow = setInterval(() => {
@@ -263,13 +296,13 @@ export async function startRegionalServer(options: RegionalServerOptions): Promi
     server,
     maxPayload: MAX_FRAME_BYTES,
     verifyClient: (info: { req: IncomingMessage }, done: (ok: boolean, code?: number, message?: string) => void) => {
-      const outcome = refusalOf(info.req.socket as TLSSocket, options.region, envelopeTrust?.root ?? null);
+      const outcome = refusalOf(info.req.socket as TLSSocket, options.region, envelopeTrust?.root ?? null, mirror !== null);
       if ('reason' in outcome) done(false, 403, `refused: ${outcome.reason}`);
       else done(true);
     },
   });
   wss.on('connection', (ws, req) => {
-    const outcome = refusalOf(req.socket as TLSSocket, options.region, envelopeTrust?.root ?? null);
+    const outcome = refusalOf(req.socket as TLSSocket, options.region, envelopeTrust?.root ?? null, mirror !== null);
     if ('reason' in outcome) return ws.terminate();
     const certificate = (req.socket as TLSSocket).getPeerCertificate().fingerprint256;
     const registryOnly = REGISTRY_ROLES.has(outcome.peer.role);
@@ -302,6 +335,7 @@ export async function startRegionalServer(options: RegionalServerOptions): Promi
       rate: commandRate.connection(certificate, outcome.peer.subject),
       onGreeted: () => pending.greeted(ws),
       ...(logBacked ? { catchUp: () => logBacked.follow().then((moved) => moved && notifyAppended()) } : {}),
+      ...(mirror ? { catchUp: () => mirror.follow().then((moved) => moved && notifyAppended()) } : {}),
     });
     sessions.add(session);
     // Heartbeat: a peer that stops answering pings is dropped, freeing its session.

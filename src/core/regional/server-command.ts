@@ -14,7 +14,8 @@ import { startBackupScheduler } from '../backup/scheduler';
 export const serverHelp = `inrs server --region ADCODE --data DIR --trust TRUST-DIR --identity FILE.p12 [--identity-passphrase-file F]
             --port N [--host 127.0.0.1]
             [--simulate RATE] [--seed-scale tiny|demo|national] [--seed N] [--as-of ISO] [--seed-civilian]
-            [--checkpoint-every N] [--checkpoint-seconds S] [--config FILE] [--log nats://HOST:PORT[,HOST:PORT…]]
+            [--checkpoint-every N] [--checkpoint-seconds S] [--config FILE]
+            [--log nats://HOST:PORT[,HOST:PORT…] | --mirror nats://NATIONAL:PORT[,…]]
   Runs the regional server of one region: its encrypted store in DIR, WSS with mutual
   TLS 1.3 on HOST:PORT, trusting the root and CRLs of TRUST-DIR (inrs pki export-trust; its CRLs
   re-read every 30 s) and presenting FILE.p12, opened with its own passphrase (F, by default
@@ -26,7 +27,11 @@ export const serverHelp = `inrs server --region ADCODE --data DIR --trust TRUST-
   whose "backups" section (dir, backupKeyFile, incrementalEveryMinutes, fullEveryHours,
   keepIncrementals, keepFulls) has the server make and prune its own backups. --log: the region's
   log is a JetStream stream on that cluster, shared by every server of the region (each one
-  accepts commands; DIR is its projection, caught up on start); without it the log is DIR's own.`;
+  accepts commands; DIR is its projection, caught up on start); without it the log is DIR's own.
+  --mirror: the region is served read-only from its national mirror (inrs mirror create): clients
+  sync as from any server of the region and receive the checkpoints its servers signed; every
+  command is refused "unavailable". DIR is the mirror's projection (--seed-scale seeds only the
+  national reference log there).`;
 
 export const serverStatsHelp = `inrs server stats --data DIR [--json]
   Head seq, chain head hash and projected state hash of a server store.`;
@@ -61,10 +66,20 @@ export async function runServerCommand(args: string[]): Promise<void> {
       'checkpoint-seconds': { type: 'string' },
       config: { type: 'string' },
       log: { type: 'string' },
+      mirror: { type: 'string' },
     },
     strict: true,
   });
   if (values.log !== undefined) parseLogUrl(values.log);
+  if (values.mirror !== undefined) {
+    try {
+      parseLogUrl(values.mirror, '--mirror');
+    } catch (err) {
+      throw new UsageError((err as Error).message);
+    }
+    if (values.log !== undefined) throw new UsageError('--mirror and --log exclude each other: a server serves the region either from its log or, read-only, from the national mirror');
+    if (values.simulate !== undefined) throw new UsageError('--mirror serves a read-only copy: --simulate would write to it');
+  }
   if (values['pki-dir'] !== undefined) {
     throw new UsageError('--pki-dir is gone: a server holds no CA folder; give --trust with the trust bundle exported on the CA machine (inrs pki export-trust)');
   }
@@ -84,12 +99,15 @@ export async function runServerCommand(args: string[]): Promise<void> {
     if (!Object.hasOwn(SCALES, scale)) throw new UsageError(`unknown --seed-scale ${scale}`);
     const store = openRegionalStore(dataDir, region);
     try {
-      if (store.head().seq === 0) {
+      // A mirror's region grows from the mirror: only its national reference log says it was seeded.
+      const seeded = values.mirror ? store.replica.projector.headOf('000000').seq > 0 : store.head().seq > 0;
+      if (!seeded) {
         const result = seedInto(store.replica, {
           scale,
           seed: values.seed ? Number(values.seed) : DEFAULT_SEED,
           asOf: values['as-of'] ? new Date(values['as-of']).toISOString() : DEFAULT_AS_OF,
-          regions: ['000000', region],
+          // On the mirror only the national reference log: the region's own comes from the mirror.
+          regions: values.mirror ? ['000000'] : ['000000', region],
           civilian: values['seed-civilian'],
         });
         log(`seeded ${result.events} events into ${dataDir}`);
@@ -110,6 +128,7 @@ export async function runServerCommand(args: string[]): Promise<void> {
     ...(values['checkpoint-every'] ? { checkpointEvery: Number(values['checkpoint-every']) } : {}),
     ...(values['checkpoint-seconds'] ? { checkpointSeconds: Number(values['checkpoint-seconds']) } : {}),
     ...(values.log ? { logUrl: values.log } : {}),
+    ...(values.mirror ? { mirrorUrl: values.mirror } : {}),
     log,
   });
   const stopSimulator = values.simulate ? startSimulator(server.store, Number(values.simulate), server.notifyAppended, log) : () => undefined;

@@ -395,6 +395,14 @@ export class RegionLink {
         this.attempt = 0;
         this.announcedCheckpointSeq = frame.checkpoint?.seq ?? 0;
         const cursor = await this.options.sink.cursor(this.options.region);
+        // A replica already past the server's newest checkpoint takes it from the welcome: a
+        // `--once` client live on this frame may be gone before the checkpoint frame that follows.
+        const newest = frame.checkpoint;
+        if (newest && newest.seq <= cursor && newest.seq > (this.state.lastCheckpointSeq ?? 0)) {
+          const before = this.state.status;
+          await this.onCheckpoint({ type: 'checkpoint', ...newest });
+          if (this.state.status === 'chain-broken' && before !== 'chain-broken') return;
+        }
         this.setState({ headSeq: frame.headSeq, cursor, reason: this.state.status === 'chain-broken' ? this.state.reason : null, serverError: null, ...this.progress(cursor, frame.headSeq) });
         // The connection may have closed while the cursor was read: then the next welcome resends.
         if (this.ws !== ws || ws.readyState !== WebSocket.OPEN) return;

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { connect, headers, type NatsConnection } from '@nats-io/transport-node';
-import { jetstream, jetstreamManager, DiscardPolicy, RetentionPolicy, StorageType, type JetStreamManager, type JetStreamClient } from '@nats-io/jetstream';
+import { headers, type NatsConnection } from '@nats-io/transport-node';
+import { jetstream, DiscardPolicy, RetentionPolicy, StorageType, type JetStreamClient, type JetStreamManager } from '@nats-io/jetstream';
+import { clusterNodes, connectJetStream, isUnavailable } from './jetstream-connect';
 import type { SealedEvent } from '../../../shared/domain/events';
 import { openLedgerStream, type LedgerLog } from './jetstream-ledger';
 import { LogConflictError, LogUnavailableError, type LogEntry, type RegionLog } from './region-log';
@@ -34,63 +35,19 @@ const READ_WINDOW = 64;
 export const streamName = (region: string) => `INRS_REGION_${region}`;
 export const subjectOf = (region: string) => `inrs.log.${region}`;
 
-/** `nats://` or, for mutual TLS with the project's PKI, `tls://`, then HOST:PORT[,HOST:PORT…]. */
-export function parseLogUrl(url: string): string[] {
-  const match = /^(nats|tls):\/\/(.+)$/.exec(url);
-  if (!match?.[2]) throw new Error(`--log ${url}: expected nats://HOST:PORT[,HOST:PORT…] or tls://HOST:PORT[,…]`);
-  const servers = match[2].split(',').map((s) => s.trim());
-  for (const s of servers) if (!/^[\w.-]+:\d{1,5}$/.test(s)) throw new Error(`--log ${url}: "${s}" is not HOST:PORT`);
-  return servers;
-}
-
-export const wantsTls = (url: string) => url.startsWith('tls://');
+export { parseLogUrl, wantsTls } from './jetstream-connect';
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
-/** Errors of a cluster without quorum or out of reach, as the client reports them. */
-function isUnavailable(err: unknown): boolean {
-  const text = `${(err as Error).name ?? ''} ${(err as Error).message ?? ''} ${String((err as { code?: unknown }).code ?? '')}`.toLowerCase();
-  return /timeout|no responders|503|unavailable|closed|disconnect|no suitable peers|insufficient resources|offline/.test(text);
-}
-
 export async function openJetStreamLog(options: JetStreamLogOptions): Promise<RegionLog & { replicas: number; connection: NatsConnection; ledger: LedgerLog }> {
   const timeout = options.timeoutMs ?? 5_000;
-  const servers = parseLogUrl(options.url);
-  if (wantsTls(options.url) && !options.tls) throw new Error(`--log ${options.url}: a tls:// log needs the server's identity and the trust root`);
-  const connecting = connect({ servers, timeout, maxReconnectAttempts: -1, reconnectTimeWait: 250, ...(options.tls ? { tls: options.tls } : {}) });
-  let timer: NodeJS.Timeout | undefined;
-  const nc = await Promise.race([
-    connecting,
-    new Promise<never>((_, reject) => {
-      timer = setTimeout(() => {
-        // Closed whenever it does connect: nobody will use it.
-        connecting.then((late) => late.close()).catch(() => undefined);
-        reject(new LogUnavailableError(`region log ${options.url}: no connection within ${timeout * 2} ms; are the nodes up, and do they accept this server's certificate?`));
-      }, timeout * 2);
-    }),
-  ]).finally(() => clearTimeout(timer));
-  // A node that refuses this server's certificate drops the connection after the handshake and the
-  // client would retry for ever: the first JetStream answer must come in time, or the start fails.
-  let lastError = '';
-  void (async () => {
-    for await (const status of nc.status()) if (status.type === 'error' || status.type === 'disconnect') lastError = String((status as { error?: unknown }).error ?? status.type);
-  })();
-  let jsm: JetStreamManager;
-  try {
-    jsm = await Promise.race([
-      jetstreamManager(nc, { timeout }),
-      new Promise<never>((_, reject) => setTimeout(() => reject(new Error('no JetStream answer')), timeout * 2).unref()),
-    ]);
-  } catch (err) {
-    await nc.close().catch(() => undefined);
-    throw new LogUnavailableError(`region log ${options.url}: ${(err as Error).message}${lastError ? ` (${lastError})` : ''}; is JetStream up, and does it accept this server's certificate?`);
-  }
+  const { nc, jsm } = await connectJetStream(options.url, timeout, options.tls, 'region log');
   const js: JetStreamClient = jetstream(nc, { timeout });
   const name = streamName(options.region);
   const subject = subjectOf(options.region);
   // Replicas follow the cluster: as many nodes as it has, up to 3.
-  const clusterSize = await clusterNodes(nc);
+  const clusterSize = clusterNodes(nc);
   const replicas = Math.max(1, Math.min(3, clusterSize));
   try {
     await jsm.streams.info(name);
@@ -166,36 +123,31 @@ export async function openJetStreamLog(options: JetStreamLogOptions): Promise<Re
           throw err;
         }
       }),
-    readAfter: (afterSeq, limit, upTo) =>
-      guard(async () => {
-        const last = upTo ?? (await jsm.streams.info(name)).state.last_seq;
-        const out: LogEntry[] = [];
-        // Direct gets in flight together: one round trip per window, not per event, so a server
-        // catching up reads faster than its peers append.
-        for (let from = afterSeq + 1; from <= last && out.length < limit; from += READ_WINDOW) {
-          const seqs = Array.from({ length: Math.min(READ_WINDOW, last - from + 1, limit - out.length) }, (_, i) => from + i);
-          const messages = await Promise.all(seqs.map((seq) => jsm.streams.getMessage(name, { seq })));
-          for (const msg of messages) {
-            // A direct get may be answered by a replica still behind the head it reported (after a
-            // leader change): what it lacks is read on the next catch-up, never skipped.
-            if (!msg) return out;
-            const id = msg.header?.get(COMMAND_HEADER) ?? '';
-            const envelopeHash = msg.header?.get(ENVELOPE_HEADER) ?? '';
-            out.push({ event: JSON.parse(decoder.decode(msg.data)) as SealedEvent, command: id ? { id, envelopeHash: envelopeHash || null } : null });
-          }
-        }
-        return out;
-      }),
+    readAfter: (afterSeq, limit, upTo) => guard(async () => readEntries(jsm, name, afterSeq, limit, upTo ?? (await jsm.streams.info(name)).state.last_seq)),
     close: async () => {
       await nc.drain().catch(() => nc.close());
     },
   };
 }
 
-/** Nodes of the JetStream cluster this connection reaches (1 for a single server). */
-async function clusterNodes(nc: NatsConnection): Promise<number> {
-  const info = nc.info as { cluster?: string; connect_urls?: string[] } | undefined;
-  if (!info?.cluster) return 1;
-  // connect_urls lists the other nodes' client URLs, gossiped by the cluster.
-  return 1 + new Set(info.connect_urls ?? []).size - (info.connect_urls?.length ? 0 : 0);
+/**
+ * The entries of stream `name` after `afterSeq`, at most `limit`, none past `last`: direct gets in
+ * flight together, one round trip per window, not per event, so a server catching up reads faster
+ * than its peers append.
+ */
+export async function readEntries(jsm: JetStreamManager, name: string, afterSeq: number, limit: number, last: number): Promise<LogEntry[]> {
+  const out: LogEntry[] = [];
+  for (let from = afterSeq + 1; from <= last && out.length < limit; from += READ_WINDOW) {
+    const seqs = Array.from({ length: Math.min(READ_WINDOW, last - from + 1, limit - out.length) }, (_, i) => from + i);
+    const messages = await Promise.all(seqs.map((seq) => jsm.streams.getMessage(name, { seq })));
+    for (const msg of messages) {
+      // A direct get may be answered by a replica still behind the head it reported (after a
+      // leader change): what it lacks is read on the next catch-up, never skipped.
+      if (!msg) return out;
+      const id = msg.header?.get(COMMAND_HEADER) ?? '';
+      const envelopeHash = msg.header?.get(ENVELOPE_HEADER) ?? '';
+      out.push({ event: JSON.parse(decoder.decode(msg.data)) as SealedEvent, command: id ? { id, envelopeHash: envelopeHash || null } : null });
+    }
+  }
+  return out;
 }
