@@ -36,6 +36,10 @@ export function createFeedObservations(db: Db, chain: ChainMonitor = createChain
         .filter((h) => h.data_as_of && (regions === null || regions.includes(h.region)))
         .map((h) => ({ measure: 'stale-minutes' as const, ...base(h.region), value: Math.max(0, (Date.parse(asOf) - Date.parse(h.data_as_of ?? asOf)) / 60_000) }));
     },
+    /** Forgets a region's walk (a snapshot replaced its log). */
+    forget(region: string): void {
+      chain.forget(region);
+    },
     /** `chain-problems` of one region, walking its log on from where the last walk stopped. */
     chainProblems(region: string): RuleObservation {
       const status = chain.region(region, CHAIN_BUDGET);

@@ -131,6 +131,7 @@ export function createRuleAlertService(db: Db, options: { clock?: () => Date; de
       if (events.some((e) => e.type === 'alert-rules.published')) engines.delete(region);
       if (!engines.has(region)) {
         engineFor(region);
+        followOthers(region, events.at(-1)?.eventTime ?? clock().toISOString(), today());
         return [];
       }
       const entry = engineFor(region);
@@ -207,7 +208,11 @@ export function createRuleAlertService(db: Db, options: { clock?: () => Date; de
     /** Forgets the evaluators (after a snapshot replaced a region, or a seed filled the replica). */
     reset(region?: string): void {
       if (region === undefined) engines.clear();
-      else engines.delete(region);
+      else {
+        engines.delete(region);
+        // A replaced log is walked afresh: a chain problem it no longer has clears.
+        feed.forget(region);
+      }
     },
   };
 }

@@ -88,6 +88,10 @@ export function createChainMonitor(db: Db) {
   };
 
   return {
+    /** Forgets where a region's walk stood (its log was replaced): the next walk starts afresh. */
+    forget(region: string): void {
+      progress.delete(region);
+    },
     /** Walks one region on from where it stopped, at most `budget` events. */
     region(region: string, budget = 50_000): ChainRegionStatus {
       let left = budget;
