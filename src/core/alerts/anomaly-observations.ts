@@ -1,5 +1,5 @@
 import type { RuleEvidence, RuleObservation } from '../../shared/domain/alert-rule-engine';
-import { changepoints, groupOutlierScores } from '../forecast/anomalies';
+import { changepoints, groupOutlierScores, MIN_RUN_DAYS } from '../forecast/anomalies';
 import { dailySeries } from '../forecast/daily-series';
 import { HISTORY_DAYS, prepareForecastStatements } from '../forecast/forecast-queries';
 import type { Db } from '../replica/open';
@@ -7,7 +7,7 @@ import { isoDatePlus } from '../replica/situation/as-of';
 
 /** The latest days an outlier counts in: older ones are history, shown by the forecast panel. */
 export const OUTLIER_WINDOW_DAYS = 7;
-/** A level change counts while it began within these last days (it must have held MIN_RUN_DAYS to be found). */
+/** A level change counts while it began within these last days, and once it has held MIN_RUN_DAYS. */
 export const CHANGE_WINDOW_DAYS = 14;
 /**
  * The score of a recent level change augurs' changepoint detector finds: past the customary 3.5
@@ -77,7 +77,9 @@ export function createAnomalyObservations(db: Db) {
             evidence = { kind: 'outlier', day: dates[k] ?? today, value: series[k] ?? 0, expectedLow: g.low[k] ?? 0, expectedHigh: g.high[k] ?? 0 };
           }
         }
-        const change = changepoints(series).filter((a) => a.start >= HISTORY_DAYS - CHANGE_WINDOW_DAYS).at(-1);
+        const change = changepoints(series)
+          .filter((a) => a.start >= HISTORY_DAYS - CHANGE_WINDOW_DAYS && a.start <= HISTORY_DAYS - MIN_RUN_DAYS)
+          .at(-1);
         if (change && CHANGEPOINT_SCORE > value) {
           const before = mean(series.slice(Math.max(0, change.start - CHANGE_WINDOW_DAYS), change.start));
           value = CHANGEPOINT_SCORE;

@@ -104,7 +104,10 @@ export function groupOutlierScores(series: readonly (readonly number[])[]): (Gro
   const active = series.map((s, i) => ({ s, i, mean: s.reduce((a, v) => a + v, 0) / Math.max(1, s.length) })).filter((x) => x.mean > 0);
   if (active.length < 3) return found;
   const length = Math.min(...active.map((x) => x.s.length));
-  const scaled = active.map((x) => Float64Array.from(x.s.slice(0, length), (v) => v / x.mean));
+  // Days before any of the group issued anything are no history: all-zero days leave the detector no spread.
+  let from = 0;
+  while (from < length && active.every((x) => (x.s[from] ?? 0) === 0)) from++;
+  const scaled = active.map((x) => Float64Array.from(x.s.slice(from, length), (v) => v / x.mean));
   const detector = loadAugurs().OutlierDetector.mad({ sensitivity: OUTLIER_SENSITIVITY });
   try {
     let result;
@@ -118,10 +121,11 @@ export function groupOutlierScores(series: readonly (readonly number[])[]): (Gro
     result.seriesResults.forEach((r, j) => {
       const x = active[j];
       if (!x) return;
+      const at = (k: number) => k - from;
       found[x.i] = {
-        scores: [...r.scores],
-        low: Array.from({ length }, (_, k) => Math.max(0, (band?.min[k] ?? 0) * x.mean)),
-        high: Array.from({ length }, (_, k) => (band?.max[k] ?? 0) * x.mean),
+        scores: Array.from({ length }, (_, k) => (k < from ? 0 : (r.scores[at(k)] ?? 0))),
+        low: Array.from({ length }, (_, k) => (k < from ? 0 : Math.max(0, (band?.min[at(k)] ?? 0) * x.mean))),
+        high: Array.from({ length }, (_, k) => (k < from ? 0 : (band?.max[at(k)] ?? 0) * x.mean)),
       };
     });
   } finally {
