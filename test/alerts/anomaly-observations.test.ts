@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAnomalyObservations, OUTLIER_WINDOW_DAYS } from '../../src/core/alerts/anomaly-observations';
+import { createAnomalyObservations } from '../../src/core/alerts/anomaly-observations';
 import { createKeyFile } from '../../src/core/replica/key-file';
 import { openReplica, type Replica } from '../../src/core/replica/replica';
 import { seedInto } from '../../src/core/seed/seed-replica';

@@ -42,7 +42,7 @@ describe('region × category observations', () => {
       for (const o of obs) {
         expect(o).toMatchObject({ region, depot: null, subject: `region:${region}:${o.category}` });
         const province = situation.snapshot(situationFilterSchema.parse({ regions: [region], categories: [o.category] })).provinces[0];
-        const cls = province?.classes.find((c) => c.class === o.class);
+        const cls = province?.classes?.find((c) => c.class === o.class);
         expect(cls, `${region} ${o.category}`).toBeDefined();
         if (o.measure === 'plan-completion') expect(o.value).toBeCloseTo(cls?.planCompletion ?? -1, 12);
         else expect(o.value).toBeCloseTo(supportedDays((cls?.personsSupported ?? -1) * needDays(o.class as CategoryClass), provincePopulation(region)), 12);

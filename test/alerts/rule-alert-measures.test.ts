@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createRuleAlertService, ruleAlertFollower } from '../../src/core/alerts/rule-alert-service';
 import { newReplicaKey } from '../../src/core/replica/key-file';
-import { openReplica, type Replica } from '../../src/core/replica/replica';
+import { openReplica } from '../../src/core/replica/replica';
 import { createSyncOps } from '../../src/core/sync/sync-ops';
 import { parseAlertRuleSet } from '../../src/shared/domain/alert-rules';
 import type { EventDraft, SealedEvent } from '../../src/shared/domain/events';
