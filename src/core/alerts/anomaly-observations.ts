@@ -15,6 +15,8 @@ export const CHANGE_WINDOW_DAYS = 14;
  * outlier that week scores higher.
  */
 export const CHANGEPOINT_SCORE = 4;
+/** Days a level change is looked for in: the change window and four weeks before it to tell a new level from the old. */
+export const CHANGE_HISTORY_DAYS = CHANGE_WINDOW_DAYS + 28;
 
 interface RegionSeries {
   /** The region's head and the window's last day: the series hold while both are unchanged. */
@@ -29,14 +31,39 @@ const mean = (xs: readonly number[]) => (xs.length > 0 ? xs.reduce((a, v) => a +
  * rebuilt from the log as the forecast rebuilds them (the window ends on the replica's data-as-of
  * day, never the workstation's). The score is the highest of augurs' MAD outlier score of the
  * region's series against the same category in every province over the last
- * OUTLIER_WINDOW_DAYS, and CHANGEPOINT_SCORE when augurs' changepoint detector finds a new
- * level of issues begun within CHANGE_WINDOW_DAYS. The finding that makes the score (its day,
+ * OUTLIER_WINDOW_DAYS, and CHANGEPOINT_SCORE when augurs' changepoint detector, run on the last
+ * CHANGE_HISTORY_DAYS, finds a new level of issues begun within CHANGE_WINDOW_DAYS that has held
+ * MIN_RUN_DAYS. The finding that makes the score (its day,
  * the value, the band the detector holds ordinary or the level before the change) is the
  * evidence carried onto the alert. Each province's series are rebuilt only when its head moves.
  */
 export function createAnomalyObservations(db: Db) {
   const s = prepareForecastStatements(db);
   const cache = new Map<string, RegionSeries>();
+  // The detectors run again only on series that changed: a batch moves a few categories of one province.
+  const scoredCache = new Map<string, { key: string; scored: ReturnType<typeof groupOutlierScores> }>();
+  const changeCache = new Map<string, { key: string; change: ReturnType<typeof changepoints>[number] | undefined }>();
+  const scoredOf = (category: string, group: readonly (readonly number[])[]) => {
+    const key = group.map((g) => g.join(',')).join(';');
+    const hit = scoredCache.get(category);
+    if (hit?.key === key) return hit.scored;
+    const scored = groupOutlierScores(group);
+    scoredCache.set(category, { key, scored });
+    return scored;
+  };
+  const changeOf = (subject: string, series: readonly number[]) => {
+    const key = series.join(',');
+    const hit = changeCache.get(subject);
+    if (hit?.key === key) return hit.change;
+    // The detector's cost grows with the square of the days: it reads only the recent tail.
+    const offset = series.length - CHANGE_HISTORY_DAYS;
+    const change = changepoints(series.slice(offset))
+      .map((a) => ({ ...a, start: a.start + offset }))
+      .filter((a) => a.start >= HISTORY_DAYS - CHANGE_WINDOW_DAYS && a.start <= HISTORY_DAYS - MIN_RUN_DAYS)
+      .at(-1);
+    changeCache.set(subject, { key, change });
+    return change;
+  };
 
   const seriesOf = (region: string, key: string, dates: readonly string[]): RegionSeries => {
     const hit = cache.get(region);
@@ -62,7 +89,7 @@ export function createAnomalyObservations(db: Db) {
     const zero = new Array<number>(HISTORY_DAYS).fill(0);
     for (const c of s.categories.all()) {
       const group = provinces.map((p) => parts.get(p)?.consumption.get(c.code) ?? zero);
-      const scored = groupOutlierScores(group);
+      const scored = scoredOf(c.code, group);
       for (const region of wanted) {
         const i = provinces.indexOf(region);
         const series = parts.get(region)?.consumption.get(c.code);
@@ -77,9 +104,7 @@ export function createAnomalyObservations(db: Db) {
             evidence = { kind: 'outlier', day: dates[k] ?? today, value: series[k] ?? 0, expectedLow: g.low[k] ?? 0, expectedHigh: g.high[k] ?? 0 };
           }
         }
-        const change = changepoints(series)
-          .filter((a) => a.start >= HISTORY_DAYS - CHANGE_WINDOW_DAYS && a.start <= HISTORY_DAYS - MIN_RUN_DAYS)
-          .at(-1);
+        const change = changeOf(`${region}|${c.code}`, series);
         if (change && CHANGEPOINT_SCORE > value) {
           const before = mean(series.slice(Math.max(0, change.start - CHANGE_WINDOW_DAYS), change.start));
           value = CHANGEPOINT_SCORE;

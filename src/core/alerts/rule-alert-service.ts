@@ -52,7 +52,12 @@ export function createRuleAlertService(db: Db, options: { clock?: () => Date; de
   const feed = createFeedObservations(db, options.chain);
   const anomalies = createAnomalyObservations(db);
   /** Everything measured of a region as a whole (not per depot), as of the replica now. */
-  const regionWide = (region: string): RuleObservation[] => [...regionObservations([region]), ...anomalies([region]), ...feed.stale([region]), feed.chainProblems(region)];
+  const regionWide = (region: string, stockMoved = true): RuleObservation[] => [
+    // Days supported, plan completion and consumption move only with stock (and the data day).
+    ...(stockMoved ? [...regionObservations([region]), ...anomalies([region])] : []),
+    ...feed.stale([region]),
+    feed.chainProblems(region),
+  ];
   let shipped: AlertRuleSet | null = null;
   const defaultRules = () => (shipped ??= options.defaultRules ? options.defaultRules() : loadAlertRuleSet());
   const engines = new Map<string, RegionEngine>();
@@ -151,7 +156,7 @@ export function createRuleAlertService(db: Db, options: { clock?: () => Date; de
         byTime.set(at, [...(byTime.get(at) ?? []), o]);
       }
       // Region-wide measures (days supported, plan completion, consumption, the feed) at the batch's last event.
-      byTime.set(now, [...(byTime.get(now) ?? []), ...regionWide(region)]);
+      byTime.set(now, [...(byTime.get(now) ?? []), ...regionWide(region, touched.size > 0 || depots.length > touched.size)]);
       // Values and officers' actions in log-time order: an acknowledgement made before an alert's
       // escalation time keeps it from escalating, and one in the same batch as its raising finds it.
       const actions = store.actions(region, entry.actionSeq);
