@@ -2,8 +2,12 @@ import type { RuleObservation } from '../../shared/domain/alert-rule-engine';
 import { createChainMonitor, type ChainMonitor } from '../audit/chain-monitor';
 import type { Db } from '../replica/open';
 
-/** Events of a region's log walked per observation; a longer log is walked on at the next batch. */
-const CHAIN_BUDGET = 200_000;
+/**
+ * Events of a region's log walked per observation, as the background walk's step: a long log is
+ * walked on at the next batch, and the worker's background walk (the same monitor) advances it
+ * between batches; what either finds counts at the region's next batch.
+ */
+const CHAIN_BUDGET = 5_000;
 
 /**
  * The measures of a region's data feed, from the replica alone:
