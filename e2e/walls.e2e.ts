@@ -2,7 +2,7 @@ import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRuleAlertService } from '../src/core/alerts/rule-alert-service';
+import { createRuleAlertService, type RuleAlertService } from '../src/core/alerts/rule-alert-service';
 import { readKeyFile } from '../src/core/replica/key-file';
 import { openReplica, type Replica } from '../src/core/replica/replica';
 import { createSituationQueries, type SituationQueries } from '../src/core/replica/situation';
@@ -21,6 +21,7 @@ describe('situation walls on a seeded replica (browser host)', () => {
   /** A copy of the seeded file with the shipped rules in force, as the host evaluates them: what the KPIs and the map count. */
   let copy: Replica;
   let withRules: SituationQueries;
+  let rules: RuleAlertService;
 
   const filter = (f: Partial<SituationFilter> = {}) => situationFilterSchema.parse(f);
   const COUNTERS: [keyof NationalKpis, string][] = [
@@ -60,7 +61,7 @@ describe('situation walls on a seeded replica (browser host)', () => {
     inrs(['seed', '--scale', 'tiny', '--out', file, '--key-file', keyFile]);
     copyFileSync(file, join(dir, 'expected.db'));
     copy = openReplica(join(dir, 'expected.db'), readKeyFile(keyFile));
-    const rules = createRuleAlertService(copy.db);
+    rules = createRuleAlertService(copy.db);
     withRules = createSituationQueries(copy.db, { ruleAlerts: () => ({ alerts: rules.list(), coveredKinds: rules.coveredKinds() }) });
     host = await startHost(['out/main/browser-host.js', '--replica', file, '--key-file', keyFile, '--port', '0']);
     // A second, read-only connection to the same file: what the host must show.
@@ -134,6 +135,13 @@ describe('situation walls on a seeded replica (browser host)', () => {
     const ruleTotal = Number(await page.getByTestId('alerts-title').getAttribute('data-rule-alerts'));
     expect(await ruleLines.count()).toBe(Math.min(ruleTotal, 200));
     await expect(page.getByTestId('alerts-title').getAttribute('data-value')).resolves.toBe(String(others.length + ruleTotal));
+    // Consumption anomalies are listed with their finding: the day, the value and the band or level expected.
+    const anomalies = rules.list().filter((a) => a.ruleId === 'consumption-anomaly');
+    const anomalyLines = page.locator('[data-testid="rule-alert"][data-rule="consumption-anomaly"]');
+    await expect(anomalyLines.count()).resolves.toBe(anomalies.length);
+    await expect(anomalyLines.locator('[data-testid="rule-alert-evidence"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-day')).sort())).resolves.toEqual(
+      anomalies.map((a) => a.evidence?.day).sort(),
+    );
     // The list counts what the KPI strip counts.
     expect(others.length + ruleTotal).toBe(withRules.kpis(filter()).openAlerts);
     // Every group is listed (the list scrolls inside its panel): the count shown is the rows there.
