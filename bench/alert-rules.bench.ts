@@ -14,8 +14,10 @@ import { WORK_DIR, writeResult } from './lib/results';
  * Rule evaluation per applied batch: the demo-scale logs of the national reference and Hunan
  * are folded into a fresh encrypted replica in batches of BATCH events; after each batch the
  * rule-alert service does what the replica worker does: observes the depots it touched again
- * (stock against floor, days to expiry), runs the default rule set on them and saves its state
- * beside the replica (the first batch of a region builds its evaluator from the whole replica).
+ * (stock against floor, days to expiry) and the region as a whole (days supported and plan
+ * completion per category, consumption anomalies scored by augurs, the feed's staleness and chain
+ * problems), runs the default rule set on them and saves its state beside the replica (the first
+ * batch of a region builds its evaluator from the whole replica).
  * Figure: evaluation time ÷ the batch's apply time, same run, same file.
  */
 const BATCH = Number(process.env.INRS_BENCH_RULES_BATCH ?? 500);

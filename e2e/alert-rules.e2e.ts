@@ -95,6 +95,17 @@ describe('alert rules: edit, preview, publish, acknowledge (browser host, region
     await expect(preview.textContent()).resolves.toContain(`将触发 ${would} 条`);
     await session!.screenshot('alert-rules-preview');
 
+    // Every measure can be picked; a rule added on plan completion previews on this replica's values.
+    await expect(page.getByTestId('rule-under-floor-measure').locator('option').count()).resolves.toBe(7);
+    await page.getByTestId('rules-add-measure').selectOption('plan-completion');
+    await page.getByTestId('rules-add').click();
+    await page.getByTestId('rule-plan-completion-1').waitFor();
+    await page.getByTestId('rule-plan-completion-1-severity').selectOption('info');
+    await page.getByTestId('rule-plan-completion-1-raiseAt').fill('5');
+    await page.getByTestId('rule-plan-completion-1-clearAt').fill('5');
+    const planPreview = page.getByTestId('rule-plan-completion-1-preview');
+    await expect.poll(async () => Number((await planPreview.getAttribute('data-count')) || '0'), { timeout: 30_000 }).toBeGreaterThan(0);
+
     // Published as version 1 of the region's rules: signed, accepted, back through sync.
     await page.getByTestId('rules-publish').click();
     await page.locator('[data-testid="rules-publish-status"][data-status="accepted"]').waitFor({ timeout: 30_000 });

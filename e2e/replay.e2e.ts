@@ -1,8 +1,9 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createRuleAlertService } from '../src/core/alerts/rule-alert-service';
 import { openReplica } from '../src/core/replica/replica';
 import { createSituationQueries } from '../src/core/replica/situation';
 import { situationFilterSchema, type NationalKpis } from '../src/shared/contract/situation-schemas';
@@ -64,6 +65,8 @@ describe('time slider and offline data-as-of (browser host, offline, seeded repl
     const keyFile = join(dir, 'replica.key');
     inrs(['seed', '--scale', 'tiny', '--out', replicaFile, '--key-file', keyFile]);
     key = Buffer.from(readFileSync(keyFile, 'utf8').trim(), 'hex');
+    // The live picture counts the shipped rules' alerts: they are evaluated on a copy, as the host evaluates them.
+    copyFileSync(replicaFile, join(dir, 'with-rules.db'));
     host = await startHost(['out/main/browser-host.js', '--replica', replicaFile, '--key-file', keyFile, '--port', '0', '--offline']);
     session = await openChromium();
   });
@@ -106,7 +109,10 @@ describe('time slider and offline data-as-of (browser host, offline, seeded repl
     let expected: NationalKpis;
     let live: NationalKpis;
     try {
-      live = createSituationQueries(replica.db).kpis(ALL);
+      const copy = openReplica(join(dir, 'with-rules.db'), key);
+      const rules = createRuleAlertService(copy.db);
+      live = createSituationQueries(copy.db, { ruleAlerts: () => ({ alerts: rules.list(), coveredKinds: rules.coveredKinds() }) }).kpis(ALL);
+      copy.close();
       const fold = createReferenceFold(dir, storedLogs(replica.db));
       fold.foldTo(at);
       expected = createSituationQueries(fold.replica.db).kpis(ALL);

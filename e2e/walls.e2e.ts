@@ -1,7 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createRuleAlertService, type RuleAlertService } from '../src/core/alerts/rule-alert-service';
 import { readKeyFile } from '../src/core/replica/key-file';
 import { openReplica, type Replica } from '../src/core/replica/replica';
 import { createSituationQueries, type SituationQueries } from '../src/core/replica/situation';
@@ -17,6 +18,10 @@ describe('situation walls on a seeded replica (browser host)', () => {
   let session: Session;
   let replica: Replica;
   let direct: SituationQueries;
+  /** A copy of the seeded file with the shipped rules in force, as the host evaluates them: what the KPIs and the map count. */
+  let copy: Replica;
+  let withRules: SituationQueries;
+  let rules: RuleAlertService;
 
   const filter = (f: Partial<SituationFilter> = {}) => situationFilterSchema.parse(f);
   const COUNTERS: [keyof NationalKpis, string][] = [
@@ -54,6 +59,10 @@ describe('situation walls on a seeded replica (browser host)', () => {
     const file = join(dir, 'replica.db');
     const keyFile = join(dir, 'replica.key');
     inrs(['seed', '--scale', 'tiny', '--out', file, '--key-file', keyFile]);
+    copyFileSync(file, join(dir, 'expected.db'));
+    copy = openReplica(join(dir, 'expected.db'), readKeyFile(keyFile));
+    rules = createRuleAlertService(copy.db);
+    withRules = createSituationQueries(copy.db, { ruleAlerts: () => ({ alerts: rules.list(), coveredKinds: rules.coveredKinds() }) });
     host = await startHost(['out/main/browser-host.js', '--replica', file, '--key-file', keyFile, '--port', '0']);
     // A second, read-only connection to the same file: what the host must show.
     replica = openReplica(file, readKeyFile(keyFile), { readonly: true });
@@ -65,6 +74,7 @@ describe('situation walls on a seeded replica (browser host)', () => {
     await session?.close();
     await host?.stop();
     replica?.close();
+    copy?.close();
     rmSync(dir, { recursive: true, force: true });
   });
 
@@ -74,8 +84,10 @@ describe('situation walls on a seeded replica (browser host)', () => {
     await page.getByTestId('app-ready').waitFor();
     await expect(page.getByTestId('wall').getAttribute('data-wall')).resolves.toBe('national-overview');
     await page.getByTestId('map-slot').waitFor();
-    const kpis = direct.kpis(filter());
+    const kpis = withRules.kpis(filter());
     expect(kpis.depotsUnderFloor).toBeGreaterThan(0);
+    // The open alerts counted are the rule alerts and the picture's other alerts, as the list shows them.
+    expect(kpis.openAlerts).toBe(withRules.snapshot(filter()).alerts.length);
     await expectKpis(kpis);
     await expect.poll(() => page.getByTestId('province-table').locator('tbody tr').count()).toBe(31);
     await session.screenshot('walls-national-overview-zh');
@@ -84,14 +96,14 @@ describe('situation walls on a seeded replica (browser host)', () => {
   it('follows a class filter, then a province picked in the table', async () => {
     const { page } = session;
     await page.getByTestId('filter-class-grain').click();
-    await expectKpis(direct.kpis(filter({ classes: ['grain'] })));
+    await expectKpis(withRules.kpis(filter({ classes: ['grain'] })));
     const row = page.getByTestId('province-table').locator('tbody tr[data-adcode="430000"]');
     await row.click();
-    await expectKpis(direct.kpis(filter({ classes: ['grain'], regions: ['430000'] })));
+    await expectKpis(withRules.kpis(filter({ classes: ['grain'], regions: ['430000'] })));
     await expect.poll(() => page.getByTestId('province-table').locator('tbody tr').count()).toBe(1);
     await session.screenshot('walls-filtered-grain-hunan');
     await page.getByTestId('filter-clear').click();
-    await expectKpis(direct.kpis(filter()));
+    await expectKpis(withRules.kpis(filter()));
   });
 
   it('switches walls with the keyboard and the tabs', async () => {
@@ -123,6 +135,15 @@ describe('situation walls on a seeded replica (browser host)', () => {
     const ruleTotal = Number(await page.getByTestId('alerts-title').getAttribute('data-rule-alerts'));
     expect(await ruleLines.count()).toBe(Math.min(ruleTotal, 200));
     await expect(page.getByTestId('alerts-title').getAttribute('data-value')).resolves.toBe(String(others.length + ruleTotal));
+    // Consumption anomalies are listed with their finding: the day, the value and the band or level expected.
+    const anomalies = rules.list().filter((a) => a.ruleId === 'consumption-anomaly');
+    const anomalyLines = page.locator('[data-testid="rule-alert"][data-rule="consumption-anomaly"]');
+    await expect(anomalyLines.count()).resolves.toBe(anomalies.length);
+    await expect(anomalyLines.locator('[data-testid="rule-alert-evidence"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-day')).sort())).resolves.toEqual(
+      anomalies.map((a) => a.evidence?.day).sort(),
+    );
+    // The list counts what the KPI strip counts.
+    expect(others.length + ruleTotal).toBe(withRules.kpis(filter()).openAlerts);
     // Every group is listed (the list scrolls inside its panel): the count shown is the rows there.
     const groups = groupAlerts(others).length;
     await expect(page.getByTestId('alerts-title').getAttribute('data-groups')).resolves.toBe(String(groups));

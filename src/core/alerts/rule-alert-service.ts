@@ -1,10 +1,14 @@
 import { AlertRuleEngine, type RuleAlert, type RuleChange, type RuleObservation } from '../../shared/domain/alert-rule-engine';
-import type { AlertRuleSet } from '../../shared/domain/alert-rules';
+import { ALERT_RULE_MEASURES, type AlertRuleSet } from '../../shared/domain/alert-rules';
 import type { SealedEvent } from '../../shared/domain/events';
 import type { Db } from '../replica/open';
 import type { SyncFollower } from '../sync/sync-ops';
 import { loadAlertRuleSet } from './default-rules';
 import { publishedRuleSet } from './replica-rules';
+import type { ChainMonitor } from '../audit/chain-monitor';
+import { createAnomalyObservations } from './anomaly-observations';
+import { createFeedObservations } from './feed-observations';
+import { createRegionObservations } from './region-observations';
 import { createRuleAlertStore, type RaisingAction } from './rule-alert-store';
 import { ruleObservations } from './rule-observations';
 import { touchedDepots } from './touched-depots';
@@ -29,8 +33,10 @@ interface RegionEngine {
   day: string;
 }
 
-/** The measures `ruleObservations` reads from a replica. */
-const MEASURED = new Set(['stock-floor-ratio', 'days-to-expiry']);
+/** The measures observed on a workstation: every one a rule can name. */
+const MEASURED: readonly string[] = ALERT_RULE_MEASURES;
+/** Measures of the situation picture's own checks (under floor, expiring, expired): rules on them take their place. */
+const REPLACING = new Set<string>(['stock-floor-ratio', 'days-to-expiry']);
 
 /**
  * Rule alerts on a workstation's replica, kept current batch by batch: each applied batch hands
@@ -39,9 +45,19 @@ const MEASURED = new Set(['stock-floor-ratio', 'days-to-expiry']);
  * by the log (the same on every workstation); escalation is checked against `clock` whenever the
  * alerts are read. The evaluator's state is saved beside the replica, so a restart keeps it.
  */
-export function createRuleAlertService(db: Db, options: { clock?: () => Date; defaultRules?: () => AlertRuleSet } = {}) {
+export function createRuleAlertService(db: Db, options: { clock?: () => Date; defaultRules?: () => AlertRuleSet; chain?: ChainMonitor } = {}) {
   const clock = options.clock ?? (() => new Date());
   const store = createRuleAlertStore(db);
+  const regionObservations = createRegionObservations(db);
+  const feed = createFeedObservations(db, options.chain);
+  const anomalies = createAnomalyObservations(db);
+  /** Everything measured of a region as a whole (not per depot), as of the replica now. */
+  const regionWide = (region: string, stockMoved = true): RuleObservation[] => [
+    // Days supported, plan completion and consumption move only with stock (and the data day).
+    ...(stockMoved ? [...regionObservations([region]), ...anomalies([region])] : []),
+    ...feed.stale([region]),
+    feed.chainProblems(region),
+  ];
   let shipped: AlertRuleSet | null = null;
   const defaultRules = () => (shipped ??= options.defaultRules ? options.defaultRules() : loadAlertRuleSet());
   const engines = new Map<string, RegionEngine>();
@@ -88,12 +104,28 @@ export function createRuleAlertService(db: Db, options: { clock?: () => Date; de
       open: saved.open.filter((a) => live.has(a.ruleId)),
       pending: saved.pending.filter(([id]) => live.has(id.split(':')[1] ?? '')),
     });
-    engine.observe(ruleObservations(db, depotsOf.all(region), day), now);
+    engine.observe([...ruleObservations(db, depotsOf.all(region), day), ...regionWide(region)], now);
     const entry: RegionEngine = { engine, actionSeq: 0, day };
     applyActions(entry, store.actions(region));
     store.replace(region, engine.exportState());
     engines.set(region, entry);
     return entry;
+  }
+
+  /**
+   * The other regions' evaluators when a batch moved the replica on: their data grows staler as
+   * the replica's data-as-of moves, and a new data day moves their expiry counts and consumption
+   * windows, so then they are read again whole (once a day).
+   */
+  function followOthers(region: string, now: string, day: string): void {
+    for (const [other, entry] of engines) {
+      if (other === region) continue;
+      const obs = entry.day !== day ? [...ruleObservations(db, depotsOf.all(other), day), ...regionWide(other)] : feed.stale([other]);
+      entry.day = day;
+      const pending = entry.engine.pendingKey();
+      const changes = entry.engine.observe(obs, now);
+      if (changes.length > 0 || entry.engine.pendingKey() !== pending) store.save(other, changes, entry.engine.exportState(), []);
+    }
   }
 
   return {
@@ -104,6 +136,7 @@ export function createRuleAlertService(db: Db, options: { clock?: () => Date; de
       if (events.some((e) => e.type === 'alert-rules.published')) engines.delete(region);
       if (!engines.has(region)) {
         engineFor(region);
+        followOthers(region, events.at(-1)?.eventTime ?? clock().toISOString(), today());
         return [];
       }
       const entry = engineFor(region);
@@ -122,6 +155,8 @@ export function createRuleAlertService(db: Db, options: { clock?: () => Date; de
         const at = (o.depot && touched.get(o.depot)) ?? now;
         byTime.set(at, [...(byTime.get(at) ?? []), o]);
       }
+      // Region-wide measures (days supported, plan completion, consumption, the feed) at the batch's last event.
+      byTime.set(now, [...(byTime.get(now) ?? []), ...regionWide(region, touched.size > 0 || depots.length > touched.size)]);
       // Values and officers' actions in log-time order: an acknowledgement made before an alert's
       // escalation time keeps it from escalating, and one in the same batch as its raising finds it.
       const actions = store.actions(region, entry.actionSeq);
@@ -132,6 +167,7 @@ export function createRuleAlertService(db: Db, options: { clock?: () => Date; de
         else if (s.action) acted.push(...applyActions(entry, [s.action]));
       }
       store.save(region, changes, entry.engine.exportState(), acted);
+      followOthers(region, now, day);
       return changes;
     },
 
@@ -152,7 +188,7 @@ export function createRuleAlertService(db: Db, options: { clock?: () => Date; de
     /** Kinds the rules in force raise from measured stock and expiry (the situation picture's own checks of them step aside). */
     coveredKinds(): string[] {
       const kinds = new Set<string>();
-      for (const region of regions.all()) for (const r of ruleSetOf(region).rules) if (MEASURED.has(r.measure)) kinds.add(r.kind);
+      for (const region of regions.all()) for (const r of ruleSetOf(region).rules) if (r.enabled && REPLACING.has(r.measure)) kinds.add(r.kind);
       return [...kinds].sort();
     },
 
@@ -177,7 +213,11 @@ export function createRuleAlertService(db: Db, options: { clock?: () => Date; de
     /** Forgets the evaluators (after a snapshot replaced a region, or a seed filled the replica). */
     reset(region?: string): void {
       if (region === undefined) engines.clear();
-      else engines.delete(region);
+      else {
+        engines.delete(region);
+        // A replaced log is walked afresh: a chain problem it no longer has clears.
+        feed.forget(region);
+      }
     },
   };
 }

@@ -88,6 +88,21 @@ export function createChainMonitor(db: Db) {
   };
 
   return {
+    /** Forgets where a region's walk stood (its log was replaced): the next walk starts afresh. */
+    forget(region: string): void {
+      progress.delete(region);
+    },
+    /** Walks one region on from where it stopped, at most `budget` events. */
+    region(region: string, budget = 50_000): ChainRegionStatus {
+      let left = budget;
+      let reached = false;
+      while (left > 0 && !reached) {
+        const before = progress.get(region)?.seq ?? 0;
+        reached = step(region, left);
+        left -= Math.max(1, (progress.get(region)?.seq ?? 0) - before);
+      }
+      return statusOf(region, reached);
+    },
     /** Walks on from where each region stopped; `complete` is false while some region has more to walk. */
     check(budget = 50_000): { regions: ChainRegionStatus[]; complete: boolean } {
       let left = budget;

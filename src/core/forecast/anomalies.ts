@@ -86,3 +86,50 @@ export function changepoints(series: readonly number[]): SeriesAnomaly[] {
     detector.free();
   }
 }
+
+/** augurs' MAD scores of one series against its group, day by day, and the band of ordinary values, in the series' own units. */
+export interface GroupScores {
+  scores: number[];
+  low: number[];
+  high: number[];
+}
+
+/**
+ * The MAD detector's score of every day of every series against the others of its group (each
+ * scaled by its own mean, as `groupOutliers` compares them) and the band it holds ordinary, put
+ * back into each series' units. Null for a series without movements or a group of fewer than three.
+ */
+export function groupOutlierScores(series: readonly (readonly number[])[]): (GroupScores | null)[] {
+  const found: (GroupScores | null)[] = series.map(() => null);
+  const active = series.map((s, i) => ({ s, i, mean: s.reduce((a, v) => a + v, 0) / Math.max(1, s.length) })).filter((x) => x.mean > 0);
+  if (active.length < 3) return found;
+  const length = Math.min(...active.map((x) => x.s.length));
+  // Days before any of the group issued anything are no history: all-zero days leave the detector no spread.
+  let from = 0;
+  while (from < length && active.every((x) => (x.s[from] ?? 0) === 0)) from++;
+  const scaled = active.map((x) => Float64Array.from(x.s.slice(from, length), (v) => v / x.mean));
+  const detector = loadAugurs().OutlierDetector.mad({ sensitivity: OUTLIER_SENSITIVITY });
+  try {
+    let result;
+    try {
+      result = detector.detect(scaled);
+    } catch (err) {
+      if (String(err).includes('division by zero')) return found;
+      throw err;
+    }
+    const band = result.clusterBand;
+    result.seriesResults.forEach((r, j) => {
+      const x = active[j];
+      if (!x) return;
+      const at = (k: number) => k - from;
+      found[x.i] = {
+        scores: Array.from({ length }, (_, k) => (k < from ? 0 : (r.scores[at(k)] ?? 0))),
+        low: Array.from({ length }, (_, k) => (k < from ? 0 : Math.max(0, (band?.min[at(k)] ?? 0) * x.mean))),
+        high: Array.from({ length }, (_, k) => (k < from ? 0 : (band?.max[at(k)] ?? 0) * x.mean)),
+      };
+    });
+  } finally {
+    detector.free();
+  }
+  return found;
+}

@@ -16,7 +16,7 @@ export const INTERVAL_LEVEL = 0.8;
 
 type CategoryRow = { code: string; name_zh: string; name_en: string; unit: string; unit_en: string; class: string; safety_floor_share: number };
 
-function prepare(db: Db) {
+export function prepareForecastStatements(db: Db) {
   return {
     heads: db.prepare<[], { region: string; last_seq: number; head_hash: string; data_as_of: string | null }>('SELECT region, last_seq, head_hash, data_as_of FROM region_heads ORDER BY region'),
     categories: db.prepare<[], CategoryRow>('SELECT code, name_zh, name_en, unit, unit_en, class, safety_floor_share FROM categories ORDER BY class, code'),
@@ -34,7 +34,7 @@ function prepare(db: Db) {
     ),
   };
 }
-type Statements = ReturnType<typeof prepare>;
+type Statements = ReturnType<typeof prepareForecastStatements>;
 
 /**
  * Each category's floor in a province: the class floor (floor share × the province's depot capacity
@@ -176,7 +176,7 @@ export function reservesAtRisk(national: Pick<NationalForecast, 'regions' | 'for
 
 /** Forecasts of every reserve on the replica's thread: assembled once per data version, each province refitted only when its log moved. */
 export function createForecastQueries(db: Db) {
-  const s = prepare(db);
+  const s = prepareForecastStatements(db);
   let cached: NationalForecast | null = null;
   const parts = new Map<string, RegionPart>();
   const national = (): NationalForecast => {

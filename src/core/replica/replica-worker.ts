@@ -43,11 +43,12 @@ let ruleAlerts: RuleAlertService;
 const pageWalk = createPageWalk(init.file, Buffer.from(init.keyHex, 'hex'));
 try {
   replica = openReplica(init.file, Buffer.from(init.keyHex, 'hex'), { create: init.create });
-  situation = createSituationQueries(replica.db);
-  trace = createTraceQueries(replica.db);
-  ruleAlerts = createRuleAlertService(replica.db);
-  sync = createSyncOps(replica, ruleAlertFollower(ruleAlerts));
   chain = createChainMonitor(replica.db);
+  ruleAlerts = createRuleAlertService(replica.db, { chain });
+  // Where rules are in force the picture counts their alerts (map layer, province counts, risk, KPIs).
+  situation = createSituationQueries(replica.db, { ruleAlerts: () => ({ alerts: ruleAlerts.list(), coveredKinds: ruleAlerts.coveredKinds() }) });
+  trace = createTraceQueries(replica.db);
+  sync = createSyncOps(replica, ruleAlertFollower(ruleAlerts));
   replay = createReplayQueries(replica.db);
   emergency = createEmergencyQueries(replica.db);
   dispatch = createDispatchQueries(replica.db);

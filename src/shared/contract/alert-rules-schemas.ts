@@ -19,6 +19,11 @@ export const ruleAlertSchema = z.object({
   class: z.string().nullable(),
   category: z.string().nullable(),
   value: z.number(),
+  /** An anomaly's finding (day, consumption, expected band or levels); null for other measures. */
+  evidence: z
+    .object({ kind: z.enum(['outlier', 'changepoint']), day: z.string(), value: z.number(), expectedLow: z.number(), expectedHigh: z.number() })
+    .nullable()
+    .default(null),
   /** When the condition had held long enough (log time): with the id, it names the raising. */
   raisedAt: z.string(),
   escalatedFrom: severity.nullable(),

@@ -101,6 +101,8 @@ export const alertPointSchema = z.object({
   lat: z.number(),
   /** When the condition began: the event that made it true, or the date it took effect (expiry). */
   raisedAt: z.string(),
+  /** The rule that raised it, for an alert of the rule set in force (listed by the rule-alert list, not grouped). */
+  rule: z.string().optional(),
 });
 
 export const situationSchema = z.object({

@@ -10,6 +10,18 @@ export interface RuleObservation {
   class: string | null;
   category: string | null;
   value: number;
+  /** What makes the value (an anomaly's day, its value and the expected band), carried onto the alert. */
+  evidence?: RuleEvidence | null;
+}
+
+/** The finding behind an anomaly score: the day, what was consumed, and what was expected. */
+export interface RuleEvidence {
+  kind: 'outlier' | 'changepoint';
+  day: string;
+  value: number;
+  /** The band of ordinary values that day (outlier), or the levels either side of the change (changepoint). */
+  expectedLow: number;
+  expectedHigh: number;
 }
 
 export interface RuleAlert {
@@ -23,6 +35,7 @@ export interface RuleAlert {
   class: string | null;
   category: string | null;
   value: number;
+  evidence: RuleEvidence | null;
   raisedAt: string;
   /** The severity before an unacknowledged alert escalated (time-based escalation), else null. */
   escalatedFrom: AlertSeverity | null;
@@ -149,6 +162,11 @@ export class AlertRuleEngine {
     return [...this.open.values()].filter((a) => !a.resolved).sort((a, b) => rank[a.severity] - rank[b.severity] || a.id.localeCompare(b.id));
   }
 
+  /** The pending conditions, as a key that changes whenever one starts or ends (to save only what moved). */
+  pendingKey(): string {
+    return [...this.pending].map(([id, p]) => `${id}@${p.since}`).join('|');
+  }
+
   exportState(): RuleEngineState {
     return { values: [...this.values.values()], pending: [...this.pending].map(([id, p]) => [id, p.since]), open: [...this.open.values()] };
   }
@@ -192,13 +210,13 @@ export class AlertRuleEngine {
       if (open) {
         if (isClear(rule, o.value)) {
           this.open.delete(id);
-          changes.push({ type: 'cleared', alert: { ...open, value: o.value }, at: now });
+          changes.push({ type: 'cleared', alert: { ...open, value: o.value, evidence: o.evidence ?? null }, at: now });
         } else if (isCritical(rule, o.value) && open.severity !== 'critical') {
-          const up = { ...open, value: o.value, severity: 'critical' as const };
+          const up = { ...open, value: o.value, evidence: o.evidence ?? null, severity: 'critical' as const };
           this.open.set(id, up);
           changes.push({ type: 'escalated', alert: up, from: open.severity });
         } else {
-          this.open.set(id, { ...open, value: o.value });
+          this.open.set(id, { ...open, value: o.value, evidence: o.evidence ?? null });
         }
         continue;
       }
@@ -250,6 +268,7 @@ export class AlertRuleEngine {
       class: o.class,
       category: o.category,
       value: o.value,
+      evidence: o.evidence ?? null,
       raisedAt,
       escalatedFrom: null,
       acknowledged: null,

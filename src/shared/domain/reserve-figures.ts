@@ -13,6 +13,7 @@ import type { CategoryClass } from './events';
  *                                 their norm spreads one person's need over a 30-day
  *                                 response, so one person's full need is norm × 30
  *   plan completion          C  = pd(held) ÷ pd(planned), over the same categories
+ *   days supported           S  = pd ÷ population   (how long the stock carries everyone)
  *
  * The categories of a class are counted as alternatives meeting the same need (any grain
  * feeds, any shelter item shelters), so a class's figure is the sum over its categories;
@@ -44,4 +45,12 @@ export function personsSupported(pd: number, cls: CategoryClass): number {
 /** Share of the planned reserve scale held (0…1+); null where nothing is planned. */
 export function planCompletion(heldPersonDays: number, plannedPersonDays: number): number | null {
   return plannedPersonDays > 0 ? Math.max(0, heldPersonDays) / plannedPersonDays : null;
+}
+
+/**
+ * Days a stock would carry a whole population at the norm: person-days ÷ persons (0 for an
+ * unpopulated place). What the `supported-days` alert measure reads per region × category.
+ */
+export function supportedDays(pd: number, population: number): number {
+  return population > 0 ? Math.max(0, pd) / population : 0;
 }

@@ -10,6 +10,7 @@ import { underFloorSince } from './floor-since';
 import { recordedAlertPoint } from './recorded-alerts';
 import type { Scope } from './scope';
 import type { SituationStatements } from './statements';
+import { ruleAlertPoint, type RulesInForce } from './rule-alert-points';
 
 /** Everything the snapshot and the KPIs are cut from, for one data version and one scope. */
 export interface SituationFacts {
@@ -50,6 +51,7 @@ export function computeFacts(
   stamp: DataStamp,
   scope: Scope,
   provinceRows: readonly { adcode: string; name_zh: string; name_en: string; emergency_level: string }[],
+  rules: RulesInForce | null = null,
 ): SituationFacts {
   const lists = {
     categories: JSON.stringify(scope.categories),
@@ -70,7 +72,9 @@ export function computeFacts(
     byClass.set(row.class, { held: row.held, selected: row.selected, personDays: row.person_days });
   }
   const depots: DepotPoint[] = [];
+  const places = new Map<string, [number, number]>();
   for (const d of s.depots.all(lists)) {
+    places.set(d.code, [d.lon, d.lat]);
     const tally = tallies.get(d.region);
     if (!tally) continue;
     const capacity = capacityInScope(d.capacity, scope.classes);
@@ -144,6 +148,18 @@ export function computeFacts(
     if (!tally) continue;
     tally.alerts++;
     alerts.push(recordedAlertPoint(row, PROVINCE_CENTROIDS[row.region] ?? [0, 0]));
+  }
+
+  if (rules) {
+    // The rules' raisings take the place of the checks they cover, and count as every other alert does.
+    const kept = alerts.filter((a) => !rules.coveredKinds.has(a.kind));
+    alerts.length = 0;
+    alerts.push(...kept, ...rules.alerts.filter((a) => tallies.has(a.region)).map((a) => ruleAlertPoint(a, places)));
+    for (const tally of tallies.values()) tally.alerts = 0;
+    for (const a of alerts) {
+      const tally = tallies.get(a.region);
+      if (tally) tally.alerts++;
+    }
   }
 
   const heldLots = new Map(s.heldLotsByRegion.all({ categories: lists.categories, regions: lists.regions }).map((r) => [r.region, r.n]));

@@ -1,6 +1,10 @@
+import { createHash } from 'node:crypto';
 import type { Category, DepotDetail, InstructionSummary, NationalKpis, Situation, SituationFilter, Trend } from '../../../shared/contract/situation-schemas';
 import { CATEGORY_CLASSES, type CategoryClass } from '../../../shared/domain/events';
+import type { RuleAlert } from '../../../shared/domain/alert-rule-engine';
+import { ruleAlertInScope } from '../../../shared/domain/rule-alert-filter';
 import type { Db } from '../open';
+import type { RulesInForce } from './rule-alert-points';
 import { dataStamp, type DataStamp } from './as-of';
 import { cutKpis, cutSnapshot } from './cut';
 import { depotDetail, prepareDepotDetailStatements } from './depot-detail';
@@ -15,8 +19,25 @@ const CACHE_SIZE = 8;
 /** Page cache of the connection (KiB); SQLite's default of 2 MiB thrashes on a national replica. */
 const PAGE_CACHE_KIB = 128 * 1024;
 
-/** Read-side queries of the situation picture (map, KPIs, walls, depot drawer). */
-export function createSituationQueries(db: Db) {
+/** Where the rule set's alerts come from, when rules are in force on this replica. */
+export interface SituationOptions {
+  ruleAlerts?: () => { alerts: readonly RuleAlert[]; coveredKinds: readonly string[] };
+}
+
+/** Changes whenever a rule alert is raised, cleared or changes severity (escalation runs on the clock, not the log). */
+const rulesKey = (alerts: readonly RuleAlert[]): string =>
+  createHash('sha256')
+    .update(alerts.map((a) => `${a.id}@${a.raisedAt}:${a.severity}`).join('\n'))
+    .digest('hex')
+    .slice(0, 16);
+
+/**
+ * Read-side queries of the situation picture (map, KPIs, walls, depot drawer). With
+ * `ruleAlerts`, the picture's alerts are the rule set's where it covers a check (and every
+ * other rule alert beside them), so the map's alert layer, the provinces' counts, the risk
+ * index and the KPI strip count what the alert list shows.
+ */
+export function createSituationQueries(db: Db, options: SituationOptions = {}) {
   // Decrypting pages is the main cost at national scale: keep the hot ones (depots, held lots) decrypted.
   db.pragma(`cache_size = -${PAGE_CACHE_KIB}`);
   const s = prepareSituationStatements(db);
@@ -47,12 +68,14 @@ export function createSituationQueries(db: Db) {
 
   const factsFor = (filter: SituationFilter): SituationFacts => {
     const stamp = dataStamp(s.heads.all());
-    const key = `${stamp.dataVersion}#${scopeKey(filter)}`;
+    const listed = options.ruleAlerts?.();
+    const rules: RulesInForce | null = listed ? { alerts: listed.alerts.filter(ruleAlertInScope(filter)), coveredKinds: new Set(listed.coveredKinds) } : null;
+    const key = `${stamp.dataVersion}#${rules ? `${rulesKey(rules.alerts)}|${[...rules.coveredKinds].join(',')}` : ''}#${scopeKey(filter)}`;
     const hit = cache.get(key);
     if (hit) return hit;
     const provinces = s.provinces.all();
     const scope = resolveScope(filter, categoriesAt(stamp), provinces.map((p) => p.adcode));
-    const facts = computeFacts(s, stamp, scope, provinces);
+    const facts = computeFacts(s, stamp, scope, provinces, rules);
     s.depotMovements.saveAnswers();
     for (const k of cache.keys()) if (!k.startsWith(`${stamp.dataVersion}#`)) cache.delete(k);
     if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value as string);

@@ -55,7 +55,8 @@ export function AlertList() {
   const covered = useMemo(() => new Set(live ? ruleList.coveredKinds : []), [live, ruleList]);
   const ruleAlerts = useMemo(() => (live ? ruleList.alerts : []), [live, ruleList]);
   const ruleTotal = live ? ruleList.total : 0;
-  const alerts = useMemo(() => (situation?.alerts ?? []).filter((a) => !covered.has(a.kind)), [situation, covered]);
+  // Rule alerts in the picture (map, counts) are listed one per line above, not grouped again here.
+  const alerts = useMemo(() => (situation?.alerts ?? []).filter((a) => a.rule === undefined && !covered.has(a.kind)), [situation, covered]);
   const groups = useMemo(() => groupAlerts(alerts), [alerts]);
   const count = alerts.length + ruleTotal;
   const categoryName = (code: string) => {

@@ -74,6 +74,17 @@ export function RuleAlertItem({ alert, categoryName, mayAct }: { alert: RuleAler
       <time className="alert-time" dateTime={alert.raisedAt}>
         {t('alerts.since', { first: shortTime(alert.raisedAt) })}
       </time>
+      {alert.evidence && (
+        <p className="rule-alert-evidence" data-testid="rule-alert-evidence" data-kind={alert.evidence.kind} data-day={alert.evidence.day}>
+          {t(alert.evidence.kind === 'outlier' ? 'ruleAlerts.evidence.outlier' : 'ruleAlerts.evidence.changepoint', {
+            score: formatNumber(locale, Math.round(alert.value * 10) / 10),
+            day: alert.evidence.day,
+            value: formatNumber(locale, Math.round(alert.evidence.value * 10) / 10),
+            low: formatNumber(locale, Math.round(alert.evidence.expectedLow * 10) / 10),
+            high: formatNumber(locale, Math.round(alert.evidence.expectedHigh * 10) / 10),
+          })}
+        </p>
+      )}
       {(alert.escalatedFrom || alert.acknowledged || alert.assigned) && (
         <p className="rule-alert-state">
           {alert.escalatedFrom && (

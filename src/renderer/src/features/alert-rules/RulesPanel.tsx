@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { CommandAnswer, HostErrorInfo, RuleAlertView, RuleSetInForce } from '../../../../shared/contract';
-import { ALERT_SEVERITIES, MEASURE_DIRECTION, type AlertSeverity } from '../../../../shared/domain/alert-rules';
+import { ALERT_RULE_MEASURES, ALERT_SEVERITIES, MEASURE_DIRECTION, type AlertRuleMeasure, type AlertSeverity } from '../../../../shared/domain/alert-rules';
 import { PROVINCES } from '../../../../shared/domain/provinces';
 import { getInrs } from '../../bridge';
 import { nameInSubject } from '../../dispatch/acknowledge-rights';
@@ -13,7 +13,7 @@ import { useHostQuery } from '../../hooks/useHostQuery';
 import { situationSelectors, useSituationStore } from '../../stores/situation-store';
 import { mayPublishRules } from './alert-rights';
 import { ruleAlertsSelectors, useRuleAlertsStore } from './rule-alerts-store';
-import { nextRuleSet, previewRuleSet, rowProblems, rulesChanged, toRow, type RowField, type RuleProblem, type RuleRow } from './rule-form';
+import { newRow, nextRuleSet, previewRuleSet, rowProblems, rulesChanged, toRow, withMeasure, type RowField, type RuleProblem, type RuleRow } from './rule-form';
 import { useRulePreview } from './use-rule-preview';
 import './alert-rules.css';
 
@@ -88,6 +88,8 @@ export function RulesPanel({ onClose }: { onClose: () => void }) {
   const nowByRule = useMemo(() => countBy(current?.alerts ?? []), [current]);
   const previewByRule = useMemo(() => groupBy(preview.alerts), [preview.alerts]);
   const edit = (i: number, field: RowField, value: string | boolean) => setRows((rs) => rs.map((r, j) => (j === i ? { ...r, [field]: value } : r)));
+  const editMeasure = (i: number, measure: AlertRuleMeasure) => setRows((rs) => rs.map((r, j) => (j === i ? withMeasure(r, measure) : r)));
+  const [addMeasure, setAddMeasure] = useState<AlertRuleMeasure>('consumption-anomaly');
 
   const doPublish = async () => {
     if (!next || !inForce) return;
@@ -166,14 +168,14 @@ export function RulesPanel({ onClose }: { onClose: () => void }) {
               <tbody>
                 {rows.map((row, i) => {
                   const problems = rowProblems(row);
-                  const measured = inForce.measured.includes(row.rule.measure);
                   const would = previewByRule.get(row.rule.id) ?? [];
                   return (
                     <RuleLine key={row.rule.id} id={row.rule.id} problems={problems} t={t}>
                       <th scope="row" className="rules-name">
                         <strong>{label(t, 'alerts.kind', row.rule.kind)}</strong>
                         <span className="rules-measure">
-                          {t(`rules.measure.${row.rule.measure}` as MessageKey)} · {t(`rules.direction.${MEASURE_DIRECTION[row.rule.measure]}` as MessageKey)}
+                          <MeasureSelect value={row.measure} disabled={!editable} testId={`rule-${row.rule.id}-measure`} t={t} onChange={(m) => editMeasure(i, m)} /> ·{' '}
+                          {t(`rules.direction.${MEASURE_DIRECTION[row.measure]}` as MessageKey)}
                         </span>
                       </th>
                       <td>
@@ -200,8 +202,6 @@ export function RulesPanel({ onClose }: { onClose: () => void }) {
                       <td className="rules-preview" data-testid={`rule-${row.rule.id}-preview`} data-count={preview.state === 'ready' && row.enabled ? would.length : ''}>
                         {!row.enabled ? (
                           t('rules.none')
-                        ) : !measured ? (
-                          <span className="panel-note">{t('rules.preview.notMeasured')}</span>
                         ) : problems.length > 0 ? (
                           <span className="panel-note">{t('rules.preview.blocked')}</span>
                         ) : preview.state === 'error' ? (
@@ -221,6 +221,12 @@ export function RulesPanel({ onClose }: { onClose: () => void }) {
         )}
         {inForce && editable && (
           <footer className="rules-foot">
+            <span className="rules-add">
+              <MeasureSelect value={addMeasure} disabled={false} testId="rules-add-measure" t={t} onChange={setAddMeasure} />
+              <button type="button" data-testid="rules-add" onClick={() => setRows((rs) => [...rs, newRow(addMeasure, rs)])}>
+                {t('rules.add')}
+              </button>
+            </span>
             <button type="button" className="primary" data-testid="rules-publish" disabled={!next || !changed || publish?.state === 'sending'} onClick={() => void doPublish()}>
               {t('rules.publish', { version: inForce.nextVersion })}
             </button>
@@ -247,6 +253,18 @@ function RuleLine({ id, problems, t, children }: { id: string; problems: RulePro
         </tr>
       )}
     </>
+  );
+}
+
+function MeasureSelect({ value, disabled, testId, t, onChange }: { value: AlertRuleMeasure; disabled: boolean; testId: string; t: Translate; onChange: (m: AlertRuleMeasure) => void }) {
+  return (
+    <select data-testid={testId} value={value} disabled={disabled} aria-label={t('rules.measure')} onChange={(e) => onChange(e.target.value as AlertRuleMeasure)}>
+      {ALERT_RULE_MEASURES.map((m) => (
+        <option key={m} value={m}>
+          {t(`rules.measure.${m}` as MessageKey)}
+        </option>
+      ))}
+    </select>
   );
 }
 

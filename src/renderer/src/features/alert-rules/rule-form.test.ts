@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseAlertRuleSet } from '../../../../shared/domain/alert-rules';
-import { fromRow, nextRuleSet, previewRuleSet, rowProblems, rulesChanged, toRow } from './rule-form';
+import { ALERT_RULE_MEASURES } from '../../../../shared/domain/alert-rules';
+import { fromRow, newRow, nextRuleSet, previewRuleSet, rowProblems, rulesChanged, toRow, withMeasure } from './rule-form';
 
 const current = parseAlertRuleSet({
   format: 'inrs-alert-rules',
@@ -41,5 +42,21 @@ describe('the rules panel form', () => {
     expect(nextRuleSet(4, [{ ...floor, clearAt: '0.8' }, stale])).toBeNull();
     // The valid rows are still previewed.
     expect(previewRuleSet(4, [{ ...floor, clearAt: '0.8' }, stale])?.rules.map((r) => r.id)).toEqual(['stale']);
+  });
+
+  it('adds a rule on any measure that the schema accepts, with an id of its own, and moves it to another measure', () => {
+    let rows = [floor, stale];
+    for (const measure of ALERT_RULE_MEASURES) rows = [...rows, newRow(measure, rows)];
+    expect(new Set(rows.map((r) => r.rule.id)).size).toBe(rows.length);
+    const next = nextRuleSet(4, rows);
+    expect(next?.rules.map((r) => r.measure).slice(2)).toEqual([...ALERT_RULE_MEASURES]);
+    expect(() => parseAlertRuleSet(next)).not.toThrow();
+    // An added rule moved to another measure takes its kind and starting thresholds (the direction flips with it).
+    const moved = withMeasure(newRow('stock-floor-ratio', rows), 'stale-minutes');
+    expect(fromRow(moved)).toMatchObject({ measure: 'stale-minutes', kind: 'stale', raiseAt: 60, clearAt: 30 });
+    // A published rule moved to another measure keeps its thresholds and kind: a clear value now on the wrong side is named.
+    const floorAsStale = withMeasure(floor, 'stale-minutes');
+    expect(floorAsStale.rule.kind).toBe('under-floor');
+    expect(rowProblems({ ...floorAsStale, raiseAt: '60', clearAt: '90', criticalAt: '' }).map((p) => p.key)).toEqual(['rules.error.clearSide']);
   });
 });

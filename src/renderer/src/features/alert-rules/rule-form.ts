@@ -1,9 +1,12 @@
-import { ALERT_SEVERITIES, MEASURE_DIRECTION, type AlertRule, type AlertRuleSet, type AlertSeverity } from '../../../../shared/domain/alert-rules';
+import { ALERT_SEVERITIES, MEASURE_DIRECTION, type AlertRule, type AlertRuleMeasure, type AlertRuleSet, type AlertSeverity } from '../../../../shared/domain/alert-rules';
 import type { MessageKey } from '../../i18n';
 
 /** One rule as the panel edits it: numbers as typed, scope lists as comma-separated text. */
 export interface RuleRow {
   rule: AlertRule;
+  /** A rule added in the panel: its kind follows its measure until published. */
+  added: boolean;
+  measure: AlertRuleMeasure;
   enabled: boolean;
   severity: AlertSeverity;
   raiseAt: string;
@@ -17,7 +20,47 @@ export interface RuleRow {
   regions: string;
 }
 
-export type RowField = Exclude<keyof RuleRow, 'rule'>;
+export type RowField = Exclude<keyof RuleRow, 'rule' | 'added'>;
+
+/** What a rule added on a measure starts from: the kind it raises and thresholds a reader can start from. */
+export const MEASURE_STARTS: Record<AlertRuleMeasure, { kind: string; raiseAt: number; clearAt: number }> = {
+  'stock-floor-ratio': { kind: 'under-floor', raiseAt: 1, clearAt: 1 },
+  'supported-days': { kind: 'supported-days', raiseAt: 30, clearAt: 35 },
+  'plan-completion': { kind: 'plan-completion', raiseAt: 0.8, clearAt: 0.85 },
+  'days-to-expiry': { kind: 'expiring', raiseAt: 31, clearAt: 31 },
+  'stale-minutes': { kind: 'stale', raiseAt: 60, clearAt: 30 },
+  'chain-problems': { kind: 'chain', raiseAt: 0, clearAt: 0 },
+  'consumption-anomaly': { kind: 'anomaly', raiseAt: 3.5, clearAt: 3 },
+};
+
+/** A new rule on a measure, with an id no other row has. */
+export function newRow(measure: AlertRuleMeasure, rows: readonly RuleRow[]): RuleRow {
+  const taken = new Set(rows.map((r) => r.rule.id));
+  let n = 1;
+  while (taken.has(`${measure}-${n}`)) n++;
+  const start = MEASURE_STARTS[measure];
+  const rule: AlertRule = {
+    id: `${measure}-${n}`,
+    kind: start.kind,
+    measure,
+    severity: 'warning',
+    raiseAt: start.raiseAt,
+    clearAt: start.clearAt,
+    criticalAt: null,
+    minDurationMinutes: 0,
+    scope: {},
+    escalation: null,
+    enabled: true,
+  };
+  return { ...toRow(rule), added: true };
+}
+
+/** A row moved to another measure; a rule added here also takes that measure's kind and starting thresholds. */
+export function withMeasure(row: RuleRow, measure: AlertRuleMeasure): RuleRow {
+  if (!row.added) return { ...row, measure };
+  const start = MEASURE_STARTS[measure];
+  return { ...row, measure, rule: { ...row.rule, kind: start.kind }, raiseAt: String(start.raiseAt), clearAt: String(start.clearAt), criticalAt: '' };
+}
 
 export interface RuleProblem {
   field: RowField;
@@ -37,6 +80,8 @@ export function toRow(rule: AlertRule): RuleRow {
   const next = ALERT_SEVERITIES[Math.min(ALERT_SEVERITIES.indexOf(rule.severity) + 1, ALERT_SEVERITIES.length - 1)] ?? 'critical';
   return {
     rule,
+    added: false,
+    measure: rule.measure,
     enabled: rule.enabled,
     severity: rule.severity,
     raiseAt: text(rule.raiseAt),
@@ -59,7 +104,7 @@ const num = (s: string): number | null => (s.trim() === '' || !Number.isFinite(N
  */
 export function rowProblems(row: RuleRow): RuleProblem[] {
   const out: RuleProblem[] = [];
-  const below = MEASURE_DIRECTION[row.rule.measure] === 'below';
+  const below = MEASURE_DIRECTION[row.measure] === 'below';
   const raiseAt = num(row.raiseAt);
   const clearAt = num(row.clearAt);
   const criticalAt = row.criticalAt.trim() === '' ? null : num(row.criticalAt);
@@ -97,6 +142,7 @@ export function fromRow(row: RuleRow): AlertRule | null {
   if (regions.length > 0) scope.regions = regions;
   return {
     ...row.rule,
+    measure: row.measure,
     enabled: row.enabled,
     severity: row.severity,
     raiseAt: Number(row.raiseAt),
