@@ -8,6 +8,7 @@ import { seedInto } from '../../src/core/seed/seed-replica';
 import { inrs } from '../audit/support/cli';
 import { ReplicaClient } from '../../src/core/replica/replica-client';
 import { startChainWatch } from '../../src/main/host/chain-watch';
+import { createChainMonitor } from '../../src/core/audit/chain-monitor';
 import { HostEventHub } from '../../src/main/host/host-events';
 import type { ChainStatus } from '../../src/shared/contract';
 import { TINY } from '../seed/fixtures';
@@ -114,6 +115,31 @@ describe('damaged replica files are refused, naming the file and the page', () =
     expect(clean.problem).toBeNull();
   });
 
+  it('the chain walk that meets an unreadable page reports that region broken and completes, not a failed check', () => {
+    const file = copy();
+    flipMidFile(file);
+    const replica = openReplica(file, key, { readonly: true });
+    try {
+      let step = createChainMonitor(replica.db);
+      let result = step.check(1_000_000);
+      expect(result.complete).toBe(true);
+      const broken = result.regions.filter((r) => r.status === 'broken');
+      expect(broken.length, JSON.stringify(result.regions)).toBeGreaterThan(0);
+      for (const r of broken) expect(r.reason).toMatch(/the replica file cannot be read past seq \d+: database disk image is malformed/);
+      // The same pristine file walks clean.
+      const clean = openReplica(pristine, key, { readonly: true });
+      try {
+        step = createChainMonitor(clean.db);
+        result = step.check(1_000_000);
+        expect(result.regions.every((r) => r.status === 'ok')).toBe(true);
+      } finally {
+        clean.close();
+      }
+    } finally {
+      replica.close();
+    }
+  });
+
   it('the host opens a file damaged outside the sample and then reports it as an error state, naming the page', async () => {
     const file = copy();
     const page = flipMidFile(file);
@@ -123,7 +149,9 @@ describe('damaged replica files are refused, naming the file and the page', () =
     const broken = new Promise<ChainStatus>((resolve) => {
       const off = events.subscribe((name, payload) => {
         const status = payload as ChainStatus;
-        if (name !== 'audit:chain-changed' || !status.regions.some((r) => r.status === 'broken')) return;
+        // The chain walk may meet the damaged page first (that region broken, the file unreadable there);
+        // the page check then names the page for every region.
+        if (name !== 'audit:chain-changed' || !status.regions.some((r) => r.status === 'broken' && r.reason?.includes('is damaged'))) return;
         off();
         resolve(status);
       });

@@ -52,8 +52,25 @@ export function createChainMonitor(db: Db) {
     return null;
   };
 
-  /** Walks up to `budget` events of one region; true when it reached the head. */
+  /**
+   * Walks up to `budget` events of one region; true when it reached the head. A page of the file
+   * that cannot be read (SQLite finds it malformed) breaks the region where its walk stood, so a
+   * damaged file is reported as a broken chain rather than a failed check.
+   */
   const step = (region: string, budget: number): boolean => {
+    try {
+      return walkStep(region, budget);
+    } catch (err) {
+      const code = String((err as { code?: unknown }).code ?? '');
+      if (!code.startsWith('SQLITE_CORRUPT') && !code.startsWith('SQLITE_NOTADB')) throw err;
+      const p = progress.get(region) ?? startOf(region);
+      p.broken = { seq: p.seq + 1, reason: `the replica file cannot be read past seq ${p.seq}: ${(err as Error).message}` };
+      progress.set(region, p);
+      return true;
+    }
+  };
+
+  const walkStep = (region: string, budget: number): boolean => {
     let p = progress.get(region);
     // Where the last walk stopped must still hold the hash it had (a snapshot replaces a log); else walk again from the start.
     if (!p || (!p.broken && p.seq > 0 && (hashAt.get(region, p.seq) ?? head.get(region)?.head_hash) !== p.hash)) p = startOf(region);
