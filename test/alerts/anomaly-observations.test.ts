@@ -1,14 +1,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createAnomalyObservations } from '../../src/core/alerts/anomaly-observations';
 import { createKeyFile } from '../../src/core/replica/key-file';
-import { openReplica, type Replica } from '../../src/core/replica/replica';
-import { seedInto } from '../../src/core/seed/seed-replica';
+import { openReplica } from '../../src/core/replica/replica';
 import type { EventDraft } from '../../src/shared/domain/events';
 import { sealAll } from '../helpers/small-log';
-import { TINY } from '../seed/fixtures';
+import { seededReplica } from './support/seeded-replica';
 
 /*
  * Consumption anomaly scores on a real encrypted replica seeded with every province's log: the
@@ -16,18 +15,7 @@ import { TINY } from '../seed/fixtures';
  * province; an issue far above the others' that day, appended to the log as sync would, raises
  * the score past the usual 3.5 with the day, the value and the band as evidence.
  */
-let dir: string;
-let replica: Replica;
-
-beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'inrs-anomaly-obs-'));
-  replica = openReplica(join(dir, 'replica.db'), createKeyFile(join(dir, 'replica.key')), { create: true });
-  seedInto(replica, TINY);
-}, 120_000);
-afterAll(() => {
-  replica?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+const seeded = seededReplica('inrs-anomaly-obs-');
 
 const REGION = '430000';
 const day = (d: number) => new Date(Date.UTC(2026, 0, 1 + d)).toISOString().slice(0, 10);
@@ -67,7 +55,7 @@ function dailyLog(region: string, issues: readonly number[]): EventDraft[] {
 
 describe('consumption anomaly observations', () => {
   it('score each category the region issues, only for the regions asked, on the replica’s data day', () => {
-    const observe = createAnomalyObservations(replica.db);
+    const observe = createAnomalyObservations(seeded().db);
     const obs = observe([REGION]);
     expect(obs.length).toBeGreaterThan(0);
     expect(obs.every((o) => o.region === REGION && o.measure === 'consumption-anomaly' && o.subject === `consumption:${REGION}:${o.category}` && o.value >= 0)).toBe(true);
@@ -78,6 +66,7 @@ describe('consumption anomaly observations', () => {
 
   it('an issue far above the ordinary band of the provinces that day scores as an outlier, with its evidence', () => {
     // Four provinces issuing rice every day for five weeks at about their own level; Hunan issues ten times its level on the last day.
+    const dir = mkdtempSync(join(tmpdir(), 'inrs-anomaly-daily-'));
     const other = openReplica(join(dir, 'daily.db'), createKeyFile(join(dir, 'daily.key')), { create: true });
     try {
       const regions = ['430000', '420000', '440000', '450000'];
@@ -100,6 +89,7 @@ describe('consumption anomaly observations', () => {
       expect(new Set(observed.map((o) => o.region))).toEqual(new Set([REGION, '420000']));
     } finally {
       other.close();
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });
