@@ -26,17 +26,16 @@ function evidence(series: readonly number[], start: number, end: number): Pick<S
   return { evidenceStart: from, evidence: series.slice(from, Math.min(series.length, end + EVIDENCE_DAYS)) };
 }
 
-/**
- * Outlying days of each series against the others of its group (the same category in every region),
- * by augurs' MAD detector. Each series is first divided by its own mean so a large province is not
- * an outlier for being large. Fewer than three series with movements: no group to compare, no finding.
- */
-export function groupOutliers(series: readonly (readonly number[])[]): SeriesAnomaly[][] {
-  const found: SeriesAnomaly[][] = series.map(() => []);
+/** A group's series with movements, each with its mean, cut to the length they share; null when fewer than three. */
+function activeGroup(series: readonly (readonly number[])[]) {
   const active = series.map((s, i) => ({ s, i, mean: s.reduce((a, v) => a + v, 0) / Math.max(1, s.length) })).filter((x) => x.mean > 0);
-  if (active.length < 3) return found;
-  const length = Math.min(...active.map((x) => x.s.length));
-  const scaled = active.map((x) => Float64Array.from(x.s.slice(0, length), (v) => v / x.mean));
+  return active.length < 3 ? null : { active, length: Math.min(...active.map((x) => x.s.length)) };
+}
+
+type MadResult = ReturnType<ReturnType<ReturnType<typeof loadAugurs>['OutlierDetector']['mad']>['detect']>;
+
+/** augurs' MAD detector over mean-scaled series; `read` sees its result before the detector is freed. Nothing when the days leave it no spread. */
+function withMad(scaled: Float64Array[], read: (result: MadResult) => void): void {
   const detector = loadAugurs().OutlierDetector.mad({ sensitivity: OUTLIER_SENSITIVITY });
   try {
     let result;
@@ -44,20 +43,37 @@ export function groupOutliers(series: readonly (readonly number[])[]): SeriesAno
       result = detector.detect(scaled);
     } catch (err) {
       // Most days without an issue anywhere leave no spread to measure against: nothing is outlying.
-      if (String(err).includes('division by zero')) return found;
+      if (String(err).includes('division by zero')) return;
       throw err;
     }
-    result.seriesResults.forEach((r, j) => {
-      const x = active[j];
-      if (!x) return;
-      for (const iv of r.outlierIntervals) {
-        const end = iv.end ?? length;
-        found[x.i]?.push({ kind: 'outlier', start: iv.start, end, ...evidence(x.s, iv.start, end) });
-      }
-    });
+    read(result);
   } finally {
     detector.free();
   }
+}
+
+/**
+ * Outlying days of each series against the others of its group (the same category in every region),
+ * by augurs' MAD detector. Each series is first divided by its own mean so a large province is not
+ * an outlier for being large. Fewer than three series with movements: no group to compare, no finding.
+ */
+export function groupOutliers(series: readonly (readonly number[])[]): SeriesAnomaly[][] {
+  const found: SeriesAnomaly[][] = series.map(() => []);
+  const group = activeGroup(series);
+  if (!group) return found;
+  const { active, length } = group;
+  withMad(
+    active.map((x) => Float64Array.from(x.s.slice(0, length), (v) => v / x.mean)),
+    (result) =>
+      result.seriesResults.forEach((r, j) => {
+        const x = active[j];
+        if (!x) return;
+        for (const iv of r.outlierIntervals) {
+          const end = iv.end ?? length;
+          found[x.i]?.push({ kind: 'outlier', start: iv.start, end, ...evidence(x.s, iv.start, end) });
+        }
+      }),
+  );
   return found;
 }
 
@@ -101,35 +117,27 @@ export interface GroupScores {
  */
 export function groupOutlierScores(series: readonly (readonly number[])[]): (GroupScores | null)[] {
   const found: (GroupScores | null)[] = series.map(() => null);
-  const active = series.map((s, i) => ({ s, i, mean: s.reduce((a, v) => a + v, 0) / Math.max(1, s.length) })).filter((x) => x.mean > 0);
-  if (active.length < 3) return found;
-  const length = Math.min(...active.map((x) => x.s.length));
+  const group = activeGroup(series);
+  if (!group) return found;
+  const { active, length } = group;
   // Days before any of the group issued anything are no history: all-zero days leave the detector no spread.
   let from = 0;
   while (from < length && active.every((x) => (x.s[from] ?? 0) === 0)) from++;
-  const scaled = active.map((x) => Float64Array.from(x.s.slice(from, length), (v) => v / x.mean));
-  const detector = loadAugurs().OutlierDetector.mad({ sensitivity: OUTLIER_SENSITIVITY });
-  try {
-    let result;
-    try {
-      result = detector.detect(scaled);
-    } catch (err) {
-      if (String(err).includes('division by zero')) return found;
-      throw err;
-    }
-    const band = result.clusterBand;
-    result.seriesResults.forEach((r, j) => {
-      const x = active[j];
-      if (!x) return;
-      const at = (k: number) => k - from;
-      found[x.i] = {
-        scores: Array.from({ length }, (_, k) => (k < from ? 0 : (r.scores[at(k)] ?? 0))),
-        low: Array.from({ length }, (_, k) => (k < from ? 0 : Math.max(0, (band?.min[at(k)] ?? 0) * x.mean))),
-        high: Array.from({ length }, (_, k) => (k < from ? 0 : (band?.max[at(k)] ?? 0) * x.mean)),
-      };
-    });
-  } finally {
-    detector.free();
-  }
+  const at = (k: number) => k - from;
+  withMad(
+    active.map((x) => Float64Array.from(x.s.slice(from, length), (v) => v / x.mean)),
+    (result) => {
+      const band = result.clusterBand;
+      result.seriesResults.forEach((r, j) => {
+        const x = active[j];
+        if (!x) return;
+        found[x.i] = {
+          scores: Array.from({ length }, (_, k) => (k < from ? 0 : (r.scores[at(k)] ?? 0))),
+          low: Array.from({ length }, (_, k) => (k < from ? 0 : Math.max(0, (band?.min[at(k)] ?? 0) * x.mean))),
+          high: Array.from({ length }, (_, k) => (k < from ? 0 : (band?.max[at(k)] ?? 0) * x.mean)),
+        };
+      });
+    },
+  );
   return found;
 }

@@ -1,5 +1,5 @@
 import { connect, type NatsConnection } from '@nats-io/transport-node';
-import { jetstreamManager, type JetStreamManager } from '@nats-io/jetstream';
+import { jetstreamManager, DiscardPolicy, RetentionPolicy, StorageType, type JetStreamManager } from '@nats-io/jetstream';
 import { LogUnavailableError } from './region-log';
 
 /** `nats://` or, for mutual TLS with the project's PKI, `tls://`, then HOST:PORT[,HOST:PORT…]. */
@@ -72,4 +72,30 @@ export function clusterNodes(nc: NatsConnection): number {
 export function isUnavailable(err: unknown): boolean {
   const text = `${(err as Error).name ?? ''} ${(err as Error).message ?? ''} ${String((err as { code?: unknown }).code ?? '')}`.toLowerCase();
   return /timeout|no responders|503|unavailable|closed|disconnect|no suitable peers|insufficient resources|offline/.test(text);
+}
+
+/**
+ * The settings every stream of the regional tier shares: on disk, nothing deleted or purged, a
+ * full stream refuses a message rather than dropping an old one, reads served by any replica.
+ */
+export function appendOnlyStream(name: string, replicas: number) {
+  return {
+    name,
+    storage: StorageType.File,
+    num_replicas: replicas,
+    retention: RetentionPolicy.Limits,
+    discard: DiscardPolicy.New,
+    deny_delete: true,
+    deny_purge: true,
+    allow_direct: true,
+  };
+}
+
+/** Creates an append-only stream on `subjects` unless one of that name is there already. */
+export async function ensureStream(jsm: JetStreamManager, name: string, subjects: string[], replicas: number): Promise<void> {
+  try {
+    await jsm.streams.info(name);
+  } catch {
+    await jsm.streams.add({ ...appendOnlyStream(name, replicas), subjects });
+  }
 }

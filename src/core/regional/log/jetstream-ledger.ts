@@ -1,4 +1,5 @@
-import { DeliverPolicy, DiscardPolicy, RetentionPolicy, StorageType, type JetStreamClient, type JetStreamManager } from '@nats-io/jetstream';
+import { DeliverPolicy, type JetStreamClient, type JetStreamManager } from '@nats-io/jetstream';
+import { ensureStream } from './jetstream-connect';
 import { randomUUID } from 'node:crypto';
 import type { Checkpoint } from '../../../shared/protocol/frames';
 import type { AuditEntry } from '../../commands/command-ledger';
@@ -49,21 +50,7 @@ export async function openLedgerStream(
 ): Promise<LedgerLog> {
   const name = ledgerStreamName(region);
   const subject = ledgerSubject(region);
-  try {
-    await jsm.streams.info(name);
-  } catch {
-    await jsm.streams.add({
-      name,
-      subjects: [subject],
-      storage: StorageType.File,
-      num_replicas: replicas,
-      retention: RetentionPolicy.Limits,
-      discard: DiscardPolicy.New,
-      deny_delete: true,
-      deny_purge: true,
-      allow_direct: true,
-    });
-  }
+  await ensureStream(jsm, name, [subject], replicas);
   let published = 0;
   const run = randomUUID();
   return {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { headers, type NatsConnection } from '@nats-io/transport-node';
-import { jetstream, DiscardPolicy, RetentionPolicy, StorageType, type JetStreamClient, type JetStreamManager } from '@nats-io/jetstream';
-import { clusterNodes, connectJetStream, isUnavailable } from './jetstream-connect';
+import { jetstream, type JetStreamClient, type JetStreamManager } from '@nats-io/jetstream';
+import { clusterNodes, connectJetStream, ensureStream, isUnavailable } from './jetstream-connect';
 import type { SealedEvent } from '../../../shared/domain/events';
 import { openLedgerStream, type LedgerLog } from './jetstream-ledger';
 import { LogConflictError, LogUnavailableError, type LogEntry, type RegionLog } from './region-log';
@@ -49,21 +49,7 @@ export async function openJetStreamLog(options: JetStreamLogOptions): Promise<Re
   // Replicas follow the cluster: as many nodes as it has, up to 3.
   const clusterSize = clusterNodes(nc);
   const replicas = Math.max(1, Math.min(3, clusterSize));
-  try {
-    await jsm.streams.info(name);
-  } catch {
-    await jsm.streams.add({
-      name,
-      subjects: [subject],
-      storage: StorageType.File,
-      num_replicas: replicas,
-      retention: RetentionPolicy.Limits,
-      discard: DiscardPolicy.New,
-      deny_delete: true,
-      deny_purge: true,
-      allow_direct: true,
-    });
-  }
+  await ensureStream(jsm, name, [subject], replicas);
 
   const guard = async <T>(run: () => Promise<T>): Promise<T> => {
     try {

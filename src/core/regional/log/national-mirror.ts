@@ -1,8 +1,8 @@
 import type { NatsConnection } from '@nats-io/transport-node';
-import { jetstreamManager, DiscardPolicy, RetentionPolicy, StorageType, type JetStreamManager } from '@nats-io/jetstream';
+import { jetstreamManager, type JetStreamManager } from '@nats-io/jetstream';
 import { ledgerStreamName } from './jetstream-ledger';
 import { streamName } from './jetstream-log';
-import { clusterNodes, isUnavailable } from './jetstream-connect';
+import { appendOnlyStream, clusterNodes, isUnavailable } from './jetstream-connect';
 
 /*
  * The national mirror: on a separate national JetStream cluster, linked to every region's cluster
@@ -57,14 +57,7 @@ export async function createMirrors(nc: NatsConnection, jsm: JetStreamManager, r
     ] as const) {
       if (await exists(jsm, name)) continue;
       await jsm.streams.add({
-        name,
-        storage: StorageType.File,
-        num_replicas: replicas,
-        retention: RetentionPolicy.Limits,
-        discard: DiscardPolicy.New,
-        deny_delete: true,
-        deny_purge: true,
-        allow_direct: true,
+        ...appendOnlyStream(name, replicas),
         mirror: { name: source, external: { api: `$JS.${regionDomain(region)}.API`, deliver: '' } },
       });
       created.push(name);
