@@ -7,7 +7,8 @@ import { parseSimulationScenario, simulationSupplyFromReplica } from '../../src/
 import { createDispatchService } from '../../src/main/host/dispatch-service';
 import { createCommandSender } from '../../src/main/host/command-sender';
 import { CommandClient } from '../commands/support/command-client';
-import { dispatchScenarioSchema, type DispatchRecommendation } from '../../src/shared/contract';
+import { dispatchScenarioSchema, type DispatchRecommendation, type DispatchScenarioInput } from '../../src/shared/contract';
+import { loadCostModel } from '../../src/core/costs/cost-model';
 import { commandNet, REGION, type CommandNet, type Officer } from '../commands/support/officers';
 import { physicalAsset, RegistryClient, transportAsset } from './support/registry-client';
 import { syncedReplica } from './support/synced-replica';
@@ -40,13 +41,15 @@ async function connect(officer: Officer) {
   return client;
 }
 
+const SHORTAGE = { regions: [REGION], population: { [REGION]: 20_000_000 }, durationDays: 30 };
+
 /** A recommendation for Hunan from the replica as synced now. */
-async function recommend(): Promise<DispatchRecommendation> {
+async function recommend(scenario: DispatchScenarioInput = SHORTAGE): Promise<DispatchRecommendation> {
   await syncedReplica(cn, cn.officerA, target);
   const replica = await ReplicaClient.open({ file: target.file, key: target.key });
   const service = createDispatchService({ replica, commands: () => null, progress: () => undefined });
   try {
-    return await service.recommend({ scenario: dispatchScenarioSchema.parse({ regions: [REGION], population: { [REGION]: 20_000_000 }, durationDays: 30 }) });
+    return await service.recommend({ scenario: dispatchScenarioSchema.parse(scenario) });
   } finally {
     await service.dispose();
     await replica.close();
@@ -137,6 +140,31 @@ describe('civilian stock in the dispatch recommendation', () => {
     } finally {
       synced.close();
     }
+
+    // The same units in the dispatch recommendation: with the state's lorries carrying half of a
+    // small plan's tonnes it is short of more than its stock leaves short; calling on the units
+    // (120 t a day; the vans do not count) removes that shortfall, the part they carry priced at
+    // its own cost and addressed to the holder.
+    const small = { regions: [REGION], population: { [REGION]: 1000 }, durationDays: 3 };
+    const shortOf = (rec: DispatchRecommendation) => rec.plan.shortfalls.reduce((n, s) => n + s.quantity, 0);
+    const free = await recommend(small);
+    const weights = loadCostModel().categories;
+    const load = free.plan.flows.reduce((n, f) => n + f.quantity * weights[f.category]!.tonnesPerUnit.value, 0);
+    const perDay = load / 4;
+    const stateOnly = await recommend({ ...small, transport: { tonnesPerDay: perDay, days: 2 } });
+    expect(shortOf(stateOnly)).toBeGreaterThan(shortOf(free));
+    expect(stateOnly.explanation.transport).toMatchObject({ binding: true, civilianTonnes: 0, civilianAvailableTonnes: 0, units: [] });
+    expect(stateOnly.explanation.transport!.loadedTonnes).toBeLessThanOrEqual(perDay * 2 + 1e-3);
+    expect(stateOnly.explanation.notes).toContainEqual(expect.objectContaining({ code: 'transport-limit' }));
+    const withCivilian = await recommend({ ...small, transport: { tonnesPerDay: perDay, days: 2, civilian: true } });
+    expect(withCivilian.plan.shortfalls).toEqual(free.plan.shortfalls);
+    const t = withCivilian.explanation.transport!;
+    expect(t).toMatchObject({ binding: false, civilianAvailableTonnes: 240, units: [expect.objectContaining({ name: '湘运冷链车队', holder: cn.contributor.subject, tonnesPerDay: 120 })] });
+    expect(t.loadedTonnes).toBeCloseTo(load, 2);
+    expect(t.civilianTonnes).toBeCloseTo(load - perDay * 2, 2);
+    expect(t.units[0]!.tonnes).toBeCloseTo(t.civilianTonnes, 3);
+    expect(withCivilian.explanation.notes).toContainEqual({ code: 'civilian-transport', count: 1 });
+    expect(withCivilian.plan.objective).toBeCloseTo(free.plan.objective + 24 * t.civilianTonnes, 2);
 
     // Withdrawn: gone from the supply, the shortfall is back.
     expect(await owner.request({ op: 'withdraw', assetId: grain, reason: '自用' })).toMatchObject({ status: 'accepted' });

@@ -12,6 +12,8 @@ export {
   type DispatchProblemInput,
   type DispatchShortfall,
   type DispatchSolution,
+  type DispatchTransport,
+  type DispatchTransportUse,
 } from './problem';
 export { solveDispatch, type SolveMode, type SolveOptions } from './solve';
 export { defaultNormsFile, loadNorms, normsFileSchema, parseNorms, unitsPerPerson, type Norm, type NormsFile } from './norms';

@@ -31,6 +31,19 @@ export const dispatchDemandSchema = z.strictObject({ id, lon, lat, demand: byCat
 
 export const DISPATCH_DEFAULTS = { ...ROAD_DEFAULTS, shortagePenalty: 1_000_000 } as const;
 
+/**
+ * What the lorries can carry for this plan (README, "Dispatch model"): every unit sent weighs its
+ * category's tonnes, the state's fleet carries `tonnes` in all, and civilian transport units
+ * (the civilian asset registry) may carry up to `civilianTonnes` more, each tonne at
+ * `civilianHoursPerTonne` of cost, so they are called on before anything is left short.
+ */
+export const dispatchTransportSchema = z.strictObject({
+  tonnes: z.number({ error: 'must be a number' }).nonnegative('must be ≥ 0').max(MAX_QUANTITY, `must be ≤ ${MAX_QUANTITY}`),
+  tonnesPerUnit: z.record(z.string().min(1).max(64), z.number({ error: 'must be a number' }).nonnegative('must be ≥ 0').max(1000, 'must be ≤ 1000 t a unit')),
+  civilianTonnes: quantity.default(0),
+  civilianHoursPerTonne: z.number().nonnegative('must be ≥ 0').max(10_000, 'must be ≤ 10000').default(24),
+});
+
 export const dispatchProblemSchema = z
   .strictObject({
     depots: z.array(dispatchDepotSchema),
@@ -38,8 +51,14 @@ export const dispatchProblemSchema = z
     roadFactor: z.number().min(1, 'must be ≥ 1 (roads are never shorter than the great circle)').max(10).default(DISPATCH_DEFAULTS.roadFactor),
     speedKmh: z.number().positive('must be > 0').max(1000).default(DISPATCH_DEFAULTS.speedKmh),
     shortagePenalty: z.number().positive('must be > 0').max(1e12).default(DISPATCH_DEFAULTS.shortagePenalty),
+    transport: dispatchTransportSchema.optional(),
   })
   .superRefine((p, ctx) => {
+    if (p.transport) {
+      const weighed = p.transport.tonnesPerUnit;
+      const missing = [...new Set(p.demands.flatMap((d) => Object.keys(d.demand).filter((c) => (d.demand[c] ?? 0) > 0 && weighed[c] === undefined)))].sort();
+      if (missing.length > 0) ctx.addIssue({ code: 'custom', path: ['transport', 'tonnesPerUnit'], message: `no weight for the demanded categor${missing.length === 1 ? 'y' : 'ies'} ${missing.join(', ')}` });
+    }
     const unique = (key: 'depots' | 'demands') => {
       const seen = new Set<string>();
       p[key].forEach((row, i) => {
@@ -55,6 +74,7 @@ export type DispatchProblem = z.output<typeof dispatchProblemSchema>;
 export type DispatchProblemInput = z.input<typeof dispatchProblemSchema>;
 export type DispatchDepot = DispatchProblem['depots'][number];
 export type DispatchDemand = DispatchProblem['demands'][number];
+export type DispatchTransport = NonNullable<DispatchProblem['transport']>;
 
 export interface DispatchFlow {
   from: string;
@@ -70,11 +90,20 @@ export interface DispatchShortfall {
   quantity: number;
 }
 
+/** What the plan loads on the lorries, when the problem limits them. */
+export interface DispatchTransportUse {
+  /** Tonnes of every flow together. */
+  tonnes: number;
+  /** Of them, carried by civilian transport: what the state's fleet cannot. */
+  civilianTonnes: number;
+}
+
 export interface DispatchSolution {
   status: 'optimal';
   objective: number;
   flows: DispatchFlow[];
   shortfalls: DispatchShortfall[];
+  transport?: DispatchTransportUse;
 }
 
 /** `problem.depots[2].supply.GR-RICE: must be ≥ 0` — one line per issue, at most five. */

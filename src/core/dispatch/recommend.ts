@@ -8,9 +8,11 @@ import type {
   PlanShortfall,
 } from '../../shared/contract/dispatch-schemas';
 import { PROVINCES } from '../../shared/domain/provinces';
-import type { DispatchCategoryRow, DispatchRows } from '../replica/dispatch-queries';
+import type { CivilianTransportRow, DispatchCategoryRow, DispatchRows } from '../replica/dispatch-queries';
+import { DispatchInputError } from './errors';
 import type { NormsFile } from './norms';
 import type { DispatchProblem, DispatchSolution } from './problem';
+import { explainTransport } from './transport-explanation';
 import { buildScenarioProblem, provinceArea } from './scenario';
 import { supplyAboveFloor } from './supply';
 
@@ -55,6 +57,9 @@ export interface SupplyDepot {
  */
 export const CIVILIAN_EXTRA_HOURS = 24;
 
+/** What a tonne carried by civilian lorries costs, in the same unit: the state's fleet first, civilian lorries before a shortfall. */
+export const CIVILIAN_TRANSPORT_HOURS_PER_TONNE = 24;
+
 /**
  * What a recommendation needs from the replica, computed next to the data (in the replica
  * worker): every depot with its whole supply above floor, and the categories. A few thousand
@@ -63,6 +68,10 @@ export const CIVILIAN_EXTRA_HOURS = 24;
 export interface DispatchSupply {
   depots: SupplyDepot[];
   categories: DispatchCategoryRow[];
+  /** Onboarded civilian transport units, in tonnes per day. */
+  transport?: CivilianTransportRow[];
+  /** Tonnes per unit by category (the cost model's), for a scenario that limits transport. */
+  tonnesPerUnit?: Record<string, number>;
 }
 
 export function dispatchSupply(rows: DispatchRows, categories: readonly string[]): DispatchSupply {
@@ -82,6 +91,7 @@ export function dispatchSupply(rows: DispatchRows, categories: readonly string[]
   return {
     depots: [...rows.depots.map((d) => ({ code: d.code, region: d.region, nameZh: d.nameZh, nameEn: d.nameEn, lon: d.lon, lat: d.lat, supply: byDepot.get(d.code) ?? {} })), ...civilian],
     categories: rows.categories,
+    transport: rows.transport ?? [],
   };
 }
 
@@ -136,7 +146,22 @@ export function scenarioProblem(scenario: DispatchScenario, supply: DispatchSupp
     ...p,
     demand: Object.fromEntries(Object.entries(p.demand).map(([c, q]) => [c, Math.ceil(q - 1e-9)])),
   }));
-  return { problem: { ...problem, demands }, available };
+  const transport = scenario.transport ? transportLimit(scenario.transport, supply, [...needed]) : undefined;
+  return { problem: { ...problem, demands, ...(transport ? { transport } : {}) }, available };
+}
+
+/** The problem's transport row for a scenario's lorries: the state's fleet and, when allowed, the civilian units, over the delivery days. */
+function transportLimit(t: NonNullable<DispatchScenario['transport']>, supply: DispatchSupply, categories: readonly string[]): NonNullable<DispatchProblem['transport']> {
+  const weights = supply.tonnesPerUnit ?? {};
+  const unweighed = categories.filter((c) => weights[c] === undefined).sort();
+  if (unweighed.length > 0) throw new DispatchInputError(`transport is limited but the cost model gives no tonnes per unit for ${unweighed.join(', ')}`);
+  const civilianPerDay = t.civilian ? (supply.transport ?? []).reduce((n, u) => n + u.tonnesPerDay, 0) : 0;
+  return {
+    tonnes: t.tonnesPerDay * t.days,
+    tonnesPerUnit: Object.fromEntries(categories.map((c) => [c, weights[c] as number])),
+    civilianTonnes: civilianPerDay * t.days,
+    civilianHoursPerTonne: CIVILIAN_TRANSPORT_HOURS_PER_TONNE,
+  };
 }
 
 interface Names {
@@ -153,13 +178,15 @@ const provinceNames = new Map(PROVINCES.map((p) => [p.adcode, { zh: p.nameZh, en
 const regionName = (adcode: string): Names => provinceNames.get(adcode) ?? { zh: adcode, en: adcode };
 
 /** Whole-unit flows of a solution: rounding noise removed, never more than a depot's whole supply. */
-export function wholeFlows(solution: DispatchSolution, available: ReadonlyMap<string, number>): { from: string; to: string; category: string; quantity: number; hours: number }[] {
+export function wholeFlows(solution: DispatchSolution, available: ReadonlyMap<string, number>, down = false): { from: string; to: string; category: string; quantity: number; hours: number }[] {
   const used = new Map<string, number>();
   const out: { from: string; to: string; category: string; quantity: number; hours: number }[] = [];
   for (const f of solution.flows) {
     const key = supplyKey(f.from, f.category);
     const left = (available.get(key) ?? 0) - (used.get(key) ?? 0);
-    const q = Math.min(Math.round(f.quantity), left);
+    // With a transport row the vertex need not be integral: whole units are then taken down, so
+    // the lorries are never loaded past what the solve allowed.
+    const q = Math.min(down ? Math.floor(f.quantity + 1e-6) : Math.round(f.quantity), left);
     if (q <= 0) continue;
     used.set(key, (used.get(key) ?? 0) + q);
     out.push({ ...f, quantity: q });
@@ -179,7 +206,7 @@ export function explainPlan(
   const depots = new Map(rows.depots.map((d) => [d.code, d]));
   const demandPoints = new Map(problem.demands.map((d) => [d.id, d]));
 
-  const flows: PlanFlow[] = wholeFlows(solution, available)
+  const flows: PlanFlow[] = wholeFlows(solution, available, problem.transport !== undefined)
     .map((f) => {
       const d = depots.get(f.from);
       const p = demandPoints.get(f.to);
@@ -254,8 +281,14 @@ export function explainPlan(
     else if (b.shortfall > 0) notes.push({ code: 'shortfall', category: b.category, count: b.shortfall });
   }
   if (norms.notDerived?.length) notes.push({ code: 'not-derived', count: norms.notDerived.length });
+  const transport = problem.transport && scenario.transport ? explainTransport(problem.transport, scenario.transport.days, flows, solution.transport, rows.transport ?? [], problem.demands) : undefined;
+  if (transport?.binding) notes.push({ code: 'transport-limit', count: Math.round(transport.stateTonnes + transport.civilianAvailableTonnes) });
+  if (transport && transport.civilianTonnes > 0) notes.push({ code: 'civilian-transport', count: transport.units.length });
 
-  const objective = flows.reduce((n, f) => n + f.quantity * (f.hours + (f.civilian ? CIVILIAN_EXTRA_HOURS : 0)), 0) + shortfalls.reduce((n, s) => n + s.quantity * problem.shortagePenalty, 0);
+  const objective =
+    flows.reduce((n, f) => n + f.quantity * (f.hours + (f.civilian ? CIVILIAN_EXTRA_HOURS : 0)), 0) +
+    shortfalls.reduce((n, s) => n + s.quantity * problem.shortagePenalty, 0) +
+    (transport && problem.transport ? transport.civilianTonnes * problem.transport.civilianHoursPerTonne : 0);
   return {
     scenario,
     plan: { flows, shortfalls, objective, status: 'optimal' },
@@ -273,6 +306,7 @@ export function explainPlan(
       binding,
       shortfalls,
       notes,
+      ...(transport ? { transport } : {}),
     },
     areas: problem.demands.map((p) => {
       const n = regionName(p.id);

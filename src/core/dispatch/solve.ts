@@ -3,7 +3,9 @@ import { DispatchSolveError } from './errors';
 import { highsRuntime, modelStatusName } from '../optim/highs';
 import { QUANTITY_EPSILON, categoryBlocks, hoursMatrix, type CategoryBlock } from './model';
 import { solveBlockPriced, type PricingOptions } from './priced';
-import type { DispatchFlow, DispatchProblem, DispatchShortfall, DispatchSolution } from './problem';
+import type { DispatchFlow, DispatchProblem, DispatchShortfall, DispatchSolution, DispatchTransport } from './problem';
+import { solveWith } from '../optim/solve-model';
+import { transportLimitedModel, transportUse } from './transport-limited';
 
 /**
  * The dispatch LP (README, "Dispatch model"), solved with HiGHS:
@@ -18,7 +20,8 @@ import type { DispatchFlow, DispatchProblem, DispatchShortfall, DispatchSolution
  * generation (priced.ts): the arcs from each point's nearest depots first, then the arcs the
  * duals price below zero, to the optimum of the full model. `per-category` hands HiGHS every arc
  * of a category at once, and `combined` stacks the full models in one block-diagonal model; all
- * three give the same optimum (bench/dispatch.bench.ts compares their times).
+ * three give the same optimum (bench/dispatch.bench.ts compares their times). A problem with a
+ * transport limit couples the categories and is always solved as one model (transport-limited.ts).
  */
 export type SolveMode = 'priced' | 'per-category' | 'combined';
 
@@ -161,7 +164,19 @@ export function objectiveOf(problem: DispatchProblem, flows: readonly DispatchFl
   let total = 0;
   for (const f of flows) total += f.quantity * f.hours;
   for (const s of shortfalls) total += problem.shortagePenalty * s.quantity;
+  if (problem.transport) total += problem.transport.civilianHoursPerTonne * transportUse(flows, problem.transport).civilianTonnes;
   return total;
+}
+
+function solveTransportLimited(highs: Highs, problem: DispatchProblem, hours: Float64Array, blocks: readonly CategoryBlock[], transport: DispatchTransport): DispatchSolution {
+  const { model, offsets } = transportLimitedModel(problem, hours, blocks, transport);
+  const outcome = solveWith(highs, model);
+  if (outcome.status !== 'optimal') {
+    throw new DispatchSolveError(`HiGHS ended with status ${outcome.status === 'other' ? outcome.statusName : outcome.status}, not optimal`);
+  }
+  const layout = blocks.map((block, k) => ({ block, colOffset: offsets[k] as number, rowOffset: 0 }));
+  const { flows, shortfalls } = extract(problem, hours, layout, outcome.x);
+  return { status: 'optimal', objective: objectiveOf(problem, flows, shortfalls), flows, shortfalls, transport: transportUse(flows, transport) };
 }
 
 /**
@@ -171,9 +186,14 @@ export function objectiveOf(problem: DispatchProblem, flows: readonly DispatchFl
 export async function solveDispatch(problem: DispatchProblem, options: SolveOptions = {}): Promise<DispatchSolution> {
   const mode = options.mode ?? 'priced';
   const blocks = categoryBlocks(problem);
-  if (blocks.length === 0) return { status: 'optimal', objective: 0, flows: [], shortfalls: [] };
+  if (blocks.length === 0) return { status: 'optimal', objective: 0, flows: [], shortfalls: [], ...(problem.transport ? { transport: { tonnes: 0, civilianTonnes: 0 } } : {}) };
   const highs = await highsRuntime();
   const hours = hoursMatrix(problem);
+  if (problem.transport) {
+    const solution = solveTransportLimited(highs, problem, hours, blocks, problem.transport);
+    options.onProgress?.(1, 1);
+    return solution;
+  }
   const flows: DispatchFlow[] = [];
   const shortfalls: DispatchShortfall[] = [];
   if (mode === 'priced') {

@@ -48,10 +48,27 @@ export interface CivilianStockRow {
   lat: number;
 }
 
+/** A capacity unit written as tonnes per day: `t/day`, `t/d`, `tonnes/day`, `吨/天`, `吨/日`. */
+const TONNES_PER_DAY = /^\s*(t|tonnes?|吨)\s*\/\s*(d|day|天|日)\s*$/i;
+
+/** A civilian transport unit onboarded and available, its capacity in tonnes per day. */
+export interface CivilianTransportRow {
+  resourceId: string;
+  region: string;
+  /** The contributor whose lorries they are. */
+  owner: string;
+  name: string;
+  tonnesPerDay: number;
+  lon: number;
+  lat: number;
+}
+
 export interface DispatchRows {
   depots: DispatchDepotRow[];
   /** Optional supply beside the depots, marked civilian in the plan. */
   civilian?: CivilianStockRow[];
+  /** Optional lorries beside the state's fleet (a unit whose capacity is not in tonnes per day is left out). */
+  transport?: CivilianTransportRow[];
   stock: DispatchQuantityRow[];
   intake: DispatchQuantityRow[];
   categories: DispatchCategoryRow[];
@@ -82,6 +99,14 @@ export function createDispatchQueries(db: Db) {
      WHERE r.kind = 'lot' AND r.status = 'available' AND r.what IN (SELECT value FROM json_each(?)) ORDER BY r.resource_id`,
   );
 
+  const transport = db.prepare<[], Omit<CivilianTransportRow, 'tonnesPerDay'> & { amount: number | null; unit: string | null }>(
+    `SELECT r.resource_id AS resourceId, r.region, r.owner, a.name, r.amount, r.unit, r.lon, r.lat
+     FROM registry_resources r JOIN registry_assets a ON a.asset_id = r.asset_id
+     WHERE r.kind = 'unit' AND r.what = 'transport' AND r.status = 'available' ORDER BY r.resource_id`,
+  );
+  const transportUnits = (): CivilianTransportRow[] =>
+    transport.all().flatMap(({ amount, unit, ...u }) => (amount !== null && amount > 0 && TONNES_PER_DAY.test(unit ?? '') ? [{ ...u, tonnesPerDay: amount }] : []));
+
   /** Rows for the given categories and the others of their classes. */
   const rows = (categoryCodes: readonly string[]): DispatchRows => {
     const codes = JSON.stringify([...new Set(categoryCodes)]);
@@ -96,6 +121,7 @@ export function createDispatchQueries(db: Db) {
         capacity: JSON.parse(d.capacity) as Record<string, number>,
       })),
       civilian: civilian.all(codes),
+      transport: transportUnits(),
       stock: stock.all(codes),
       intake: intake.all(codes),
       categories: categories.all().map((c) => ({
@@ -112,6 +138,7 @@ export function createDispatchQueries(db: Db) {
 
   return {
     rows,
+    transportUnits,
     /** Every depot's whole supply above floor of the categories, computed here so only that crosses threads. */
     supply: (categoryCodes: readonly string[]): DispatchSupply => dispatchSupply(rows(categoryCodes), categoryCodes),
   };

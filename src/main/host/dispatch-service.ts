@@ -9,6 +9,7 @@ import {
   type RegionIssueResult,
   type SavedDispatchPlan,
 } from '../../shared/contract';
+import { loadCostModel, type CostModel } from '../../core/costs/cost-model';
 import { DispatchInputError } from '../../core/dispatch/errors';
 import { issueProblems, planInstructions } from '../../core/dispatch/issue-plan';
 import { loadNorms, type NormsFile } from '../../core/dispatch/norms';
@@ -30,6 +31,8 @@ export interface DispatchServiceDeps {
   /** Started on first use when absent. */
   solver?: DispatchSolver;
   norms?: () => NormsFile;
+  /** Tonnes per unit of each category, for a scenario that limits transport (the bundled cost model when absent). */
+  costs?: () => CostModel;
   now?: () => Date;
   log?: (line: string) => void;
   /** Where the open plan is kept across reloads (data folder); in memory when absent. */
@@ -60,6 +63,11 @@ export function createDispatchService(deps: DispatchServiceDeps): DispatchServic
   let solver = deps.solver ?? null;
   let norms: NormsFile | null = null;
   const normsOf = (): NormsFile => (norms ??= deps.norms ? deps.norms() : loadNorms());
+  let costs: CostModel | null = null;
+  const tonnesPerUnit = (): Record<string, number> => {
+    costs ??= deps.costs ? deps.costs() : loadCostModel();
+    return Object.fromEntries(Object.entries(costs.categories).map(([c, k]) => [c, k.tonnesPerUnit.value]));
+  };
   const now = deps.now ?? (() => new Date());
   const plans = createPlanFile(deps.planFile ?? null, deps.log);
 
@@ -76,7 +84,10 @@ export function createDispatchService(deps: DispatchServiceDeps): DispatchServic
         const inScope = supplyInScope(all, officer && { role: officer.role, region: officer.region, depot: officer.depot });
         // A plan taken from a scenario run draws only on its source provinces.
         const sources = scenario.sourceRegions ? new Set(scenario.sourceRegions) : null;
-        const supply = sources ? { ...inScope, depots: inScope.depots.filter((d) => sources.has(d.region)) } : inScope;
+        const fromSources = sources
+          ? { ...inScope, depots: inScope.depots.filter((d) => sources.has(d.region)), transport: inScope.transport?.filter((u) => sources.has(u.region)) ?? [] }
+          : inScope;
+        const supply = scenario.transport ? { ...fromSources, tonnesPerUnit: tonnesPerUnit() } : fromSources;
         return await (solver ??= createDispatchSolver()).recommend({ scenario, supply, norms: n }, (done, total) => progress('solving', done, total));
       } catch (err) {
         if (err instanceof DispatchInputError) throw new HostError('bad-request', `dispatch:recommend: ${err.message}`);

@@ -23,6 +23,18 @@ export const dispatchScenarioSchema = z
     sourceRegions: z.array(adcode).min(1, 'name at least one source region, or none at all').max(34).optional(),
     roadFactor: z.number().min(1).max(10).optional(),
     speedKmh: z.number().positive().max(200).optional(),
+    /**
+     * The lorries: what the state's fleet carries a day for this plan, over how many days the
+     * plan is to be delivered, and whether the onboarded civilian transport units may carry
+     * what it cannot. Absent: transport is not limited.
+     */
+    transport: z
+      .object({
+        tonnesPerDay: z.number({ error: 'tonnes per day must be a number' }).nonnegative('tonnes per day must be ≥ 0').max(1e9, 'tonnes per day must be ≤ 1e9'),
+        days: z.number().int('delivery days must be a whole number').min(1, 'delivery days must be ≥ 1').max(90, 'delivery days must be ≤ 90'),
+        civilian: z.boolean().default(false),
+      })
+      .optional(),
   })
   .superRefine((s, ctx) => {
     const seen = new Set<string>();
@@ -88,8 +100,34 @@ export const bindingDepotSchema = z.object({
   used: z.number().int().positive(),
 });
 
-export const DISPATCH_NOTE_CODES = ['no-supply', 'shortfall', 'cold-season', 'whole-units', 'not-derived'] as const;
+export const DISPATCH_NOTE_CODES = ['no-supply', 'shortfall', 'cold-season', 'whole-units', 'not-derived', 'transport-limit', 'civilian-transport'] as const;
 export const dispatchNoteSchema = z.object({ code: z.enum(DISPATCH_NOTE_CODES), category: code.optional(), count: z.number().int().nonnegative().optional() });
+
+/** A civilian transport unit the plan calls on, and the tonnes it is asked to carry. */
+export const transportUnitUseSchema = z.object({
+  resourceId: code,
+  name: z.string(),
+  region: adcode,
+  /** The contributor whose lorries they are. */
+  holder: z.string(),
+  tonnesPerDay: z.number().positive(),
+  tonnes: z.number().nonnegative(),
+});
+
+/** The lorries, when the scenario limits them: what the plan loads against what can be carried. */
+export const transportExplanationSchema = z.object({
+  /** The state's fleet: tonnes a day × delivery days. */
+  stateTonnes: z.number().nonnegative(),
+  /** What the onboarded civilian units can carry over the same days (0 when the plan may not call on them). */
+  civilianAvailableTonnes: z.number().nonnegative(),
+  /** Tonnes the plan's lines load, and of them what civilian transport carries. */
+  loadedTonnes: z.number().nonnegative(),
+  civilianTonnes: z.number().nonnegative(),
+  /** The fleet (and civilian units) carry all they can: more lorries would send more. */
+  binding: z.boolean(),
+  units: z.array(transportUnitUseSchema),
+  days: z.number().int().positive(),
+});
 
 export const dispatchRecommendationSchema = z.object({
   scenario: dispatchScenarioSchema,
@@ -107,6 +145,7 @@ export const dispatchRecommendationSchema = z.object({
     binding: z.array(bindingDepotSchema),
     shortfalls: z.array(planShortfallSchema),
     notes: z.array(dispatchNoteSchema),
+    transport: transportExplanationSchema.optional(),
   }),
   areas: z.array(z.object({ region: adcode, ...named, lon: z.number(), lat: z.number(), population: z.number().int() })),
   size: z.object({ depots: z.number().int().nonnegative(), demandPoints: z.number().int().nonnegative(), categories: z.number().int().nonnegative() }),
@@ -118,6 +157,7 @@ export type PlanShortfall = z.output<typeof planShortfallSchema>;
 export type CategoryBalance = z.output<typeof categoryBalanceSchema>;
 export type BindingDepot = z.output<typeof bindingDepotSchema>;
 export type DispatchNote = z.output<typeof dispatchNoteSchema>;
+export type TransportExplanation = z.output<typeof transportExplanationSchema>;
 
 /** A plan line as the officer left it: the quantity may be edited, rows may be removed. */
 export const issueLineSchema = z.object({
