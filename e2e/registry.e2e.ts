@@ -255,6 +255,41 @@ describe('civilian asset: registered by CLI, verified and onboarded in the app, 
     expect(session!.problems).toEqual([]);
   });
 
+  it('with the state’s lorries limited, the onboarded civilian transport carries the rest, named in the explanation', async () => {
+    const page = session!.page;
+    await page.setViewportSize(SIZES[0]);
+    await page.getByTestId(`dispatch-people-${REGION}`).fill('20000');
+    await page.getByTestId('dispatch-days').fill('3');
+    await page.getByTestId('dispatch-transport').fill('5');
+    await page.getByTestId('dispatch-transport-days').fill('2');
+    await page.getByTestId('dispatch-recommend').click();
+    const explained = page.getByTestId('dispatch-transport-explanation');
+    await page.locator('[data-testid="dispatch-transport-explanation"][data-binding="true"]').waitFor({ timeout: 120_000 });
+    await expect(explained.getAttribute('data-civilian-tonnes')).resolves.toBe('0');
+    const shortWithout = Number(await page.locator('[data-testid="dispatch-totals"] tbody tr').evaluateAll((rows) => rows.reduce((n, r) => n + Number(r.getAttribute('data-shortfall')), 0)));
+    expect(shortWithout).toBeGreaterThan(0);
+    await page.getByTestId('dispatch-civilian-transport').check();
+    await page.getByTestId('dispatch-recommend').click();
+    await page.locator('[data-testid="dispatch-transport-explanation"][data-binding="false"]').waitFor({ timeout: 120_000 });
+    expect(Number(await explained.getAttribute('data-civilian-tonnes'))).toBeGreaterThan(0);
+    // A seeded fleet of the registry carries it, named with its holder and its share.
+    await expect(explained.locator('li[data-unit]').first().textContent()).resolves.toMatch(/顺达物流应急车队（.+，150 吨\/天）：承运 [\d,.]+ 吨/);
+    const shortWith = Number(await page.locator('[data-testid="dispatch-totals"] tbody tr').evaluateAll((rows) => rows.reduce((n, r) => n + Number(r.getAttribute('data-shortfall')), 0)));
+    expect(shortWith).toBeLessThan(shortWithout);
+    await page.locator('[data-note="civilian-transport"]').waitFor();
+    for (const size of SIZES) {
+      for (const lang of ['zh-CN', 'en'] as const) {
+        await page.setViewportSize(size);
+        await page.getByTestId(`lang-${lang}`).click();
+        await page.waitForFunction((l) => document.documentElement.lang === l, lang);
+        await explained.scrollIntoViewIfNeeded();
+        await session!.screenshot(`dispatch-civilian-transport-${lang}-${size.width}`);
+      }
+    }
+    await page.getByTestId('lang-zh-CN').click();
+    expect(session!.problems).toEqual([]);
+  });
+
   it('the verifier records its use in storage-days and suspends it from the wall; the map drops it', async () => {
     const page = session!.page;
     await page.setViewportSize(SIZES[0]);

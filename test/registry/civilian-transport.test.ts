@@ -32,6 +32,29 @@ describe('civilian transport in the scenario simulation', async () => {
     expect(get('state-only').summary.civilianTransportTonnesPerDay).toBe(0);
   });
 
+  it('prices what civilian transport carries at its own rate: each day’s load above the state’s limit, pro rata', () => {
+    const civ = get('with-civilian');
+    const tonnes = (category: string) => COSTS.categories[category]!.tonnesPerUnit.value;
+    // Recomputed from the flows: road km = hours × speed; a day's civilian share = (load − 2.4 t) / load.
+    let expected = 0;
+    for (let day = 0; day < scenario.days; day++) {
+      const legs = civ.flows.filter((f) => f.day === day);
+      const load = legs.reduce((n, f) => n + f.quantity * tonnes(f.category), 0);
+      const tkm = legs.reduce((n, f) => n + f.quantity * tonnes(f.category) * f.hours * scenario.speedKmh, 0);
+      if (load > 2.4) expected += (tkm * (load - 2.4)) / load;
+    }
+    expect(expected).toBeGreaterThan(0);
+    expect(civ.summary.civilianTonneKm).toBeCloseTo(expected, 0);
+    const rate = COSTS.civilianTransportPerTonneKm!.value;
+    expect(rate).toBeGreaterThan(COSTS.transportPerTonneKm.value);
+    expect(civ.summary.costBreakdown.civilianTransport).toBeCloseTo(civ.summary.civilianTonneKm * rate, 1);
+    expect(civ.summary.costBreakdown.transport).toBeCloseTo((civ.summary.tonneKm - civ.summary.civilianTonneKm) * COSTS.transportPerTonneKm.value, 1);
+    const b = civ.summary.costBreakdown;
+    expect(civ.summary.cost).toBeCloseTo(b.transport + b.civilianTransport + b.handling + b.procurement, 1);
+    // The plans that carry nothing civilian pay nothing civilian.
+    for (const id of ['state-only', 'no-limit', 'no-limit-civilian']) expect(get(id).summary).toMatchObject({ civilianTonneKm: 0, costBreakdown: { civilianTransport: 0 } });
+  });
+
   it('adds nothing to a plan without a transport limit, nor when the plan does not call on it', () => {
     expect(get('no-limit-civilian').summary.civilianTransportTonnesPerDay).toBe(0);
     expect(get('no-limit-civilian').summary.shortfallPersonDays).toBe(get('no-limit').summary.shortfallPersonDays);

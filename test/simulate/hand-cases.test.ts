@@ -66,7 +66,7 @@ describe('scenario simulation, a case worked by hand', async () => {
     // Handling 2 CNY a case and 12 a tent; transport 0.45 CNY a tonne-km over the road km.
     const km = haversineKm(...WUHAN, ...(PROVINCE_CENTROIDS['420000'] as [number, number])) * 1.3;
     expect(p.summary.tonneKm).toBeCloseTo((200 * 0.012 + 100 * 0.03) * km, 2);
-    expect(p.summary.costBreakdown).toEqual({ transport: expect.closeTo(p.summary.tonneKm * 0.45, 1), handling: 400 + 1200, procurement: 0 });
+    expect(p.summary.costBreakdown).toEqual({ transport: expect.closeTo(p.summary.tonneKm * 0.45, 1), handling: 400 + 1200, procurement: 0, civilianTransport: 0 });
   });
 
   it('every region: the water is met, Hubei’s nearer cases first', () => {

@@ -46,6 +46,8 @@ export const costModelSchema = z.strictObject({
   currency: z.literal('CNY'),
   /** CNY per tonne-km by road. */
   transportPerTonneKm: sourced(money),
+  /** CNY per tonne-km carried by civilian transport units called on beyond the state's fleet (the state's rate when absent). */
+  civilianTransportPerTonneKm: sourced(money).optional(),
   /** A depot class can move (out plus in) this share of its storage capacity per month. */
   handlingShareOfCapacityPerMonth: sourced(z.number().positive('must be > 0').max(1, 'must be ≤ 1')),
   categories: z.record(z.string().min(1).max(64), categoryCostsSchema),

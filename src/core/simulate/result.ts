@@ -43,9 +43,11 @@ export interface PlanSummary {
   /** Road hours of every leg (day, from region, to region) that carries anything. */
   transportHours: number;
   tonneKm: number;
-  /** CNY: transport + handling + procurement of the replenishment ordered. */
+  /** CNY: transport (the state's fleet and civilian units) + handling + procurement of the replenishment ordered. */
   cost: number;
-  costBreakdown: { transport: number; handling: number; procurement: number };
+  costBreakdown: { transport: number; handling: number; procurement: number; civilianTransport: number };
+  /** Tonne-km carried by civilian transport: each day's load above the state's limit, that day's tonne-km pro rata. */
+  civilianTonneKm: number;
   /** Regions with some category below its safety floor at the end of the horizon. */
   regionsBelowFloor: string[];
   /** Tonnes per day of civilian transport (the registry) the plan added to its limit; 0 when none. */
@@ -74,6 +76,7 @@ export interface ResultParams {
   demand: ScenarioDemand;
   costs: ReadonlyMap<string, UnitCosts>;
   transportPerTonneKm: number;
+  civilianTransportPerTonneKm: number;
 }
 
 const NOISE = 1e-6;
@@ -93,6 +96,9 @@ export function readPlanResult(p: ResultParams, m: PlanModel, x: Float64Array): 
   const legs = new Set<number>();
   const flows: FlowRow[] = [];
   let tonneKm = 0;
+  // Per day: tonnes loaded and their tonne-km, to tell the civilian share from the state's.
+  const dayTonnes = new Float64Array(D);
+  const dayTonneKm = new Float64Array(D);
   let handling = 0;
   let ordered = 0;
   for (let k = 0; k < m.flows; k++) {
@@ -107,7 +113,10 @@ export function readPlanResult(p: ResultParams, m: PlanModel, x: Float64Array): 
     sent[(j * nC + c) * D + t] = (sent[(j * nC + c) * D + t] as number) + q;
     drawn[(i * nC + c) * D + t] = (drawn[(i * nC + c) * D + t] as number) + q;
     legs.add((t * supply.regions.length + i) * nJ + j);
-    tonneKm += q * unit.tonnesPerUnit * (m.km[i * nJ + j] as number);
+    const tkm = q * unit.tonnesPerUnit * (m.km[i * nJ + j] as number);
+    tonneKm += tkm;
+    dayTonnes[t] = (dayTonnes[t] as number) + q * unit.tonnesPerUnit;
+    dayTonneKm[t] = (dayTonneKm[t] as number) + tkm;
     handling += q * unit.handlingPerUnit;
     if (plan.replenishLeadDays !== null) ordered += q * unit.unitPrice;
     flows.push({ day: t, from: supply.regions[i]?.region ?? '', to: dests[j]?.region ?? '', category: need.category, quantity: round6(q), hours: round3(m.hours[i * nJ + j] as number) });
@@ -156,7 +165,15 @@ export function readPlanResult(p: ResultParams, m: PlanModel, x: Float64Array): 
     });
   });
 
-  const transport = tonneKm * p.transportPerTonneKm;
+  let civilianTonneKm = 0;
+  if (civilianTransportOf(plan, supply) > 0 && plan.dailyTransportTonnes !== null) {
+    for (let t = 0; t < D; t++) {
+      const load = dayTonnes[t] as number;
+      if (load > plan.dailyTransportTonnes + NOISE) civilianTonneKm += ((dayTonneKm[t] as number) * (load - plan.dailyTransportTonnes)) / load;
+    }
+  }
+  const transport = (tonneKm - civilianTonneKm) * p.transportPerTonneKm;
+  const civilianTransport = civilianTonneKm * p.civilianTransportPerTonneKm;
   let transportHours = 0;
   for (const leg of legs) transportHours += m.hours[leg % (supply.regions.length * nJ)] as number;
   return {
@@ -168,8 +185,9 @@ export function readPlanResult(p: ResultParams, m: PlanModel, x: Float64Array): 
       shortfallPersonDays: round3(shortfallPersonDays),
       transportHours: round3(transportHours),
       tonneKm: round3(tonneKm),
-      cost: round2(transport + handling + ordered),
-      costBreakdown: { transport: round2(transport), handling: round2(handling), procurement: round2(ordered) },
+      cost: round2(transport + civilianTransport + handling + ordered),
+      costBreakdown: { transport: round2(transport), handling: round2(handling), procurement: round2(ordered), civilianTransport: round2(civilianTransport) },
+      civilianTonneKm: round3(civilianTonneKm),
       regionsBelowFloor: [...below].sort(),
       civilianTransportTonnesPerDay: civilianTransportOf(plan, supply),
     },

@@ -52,7 +52,7 @@ export async function simulate(scenario: SimulationScenario, supply: SimulationS
   const plans = scenario.plans.map((plan, k) => {
     const m = models[k] as PlanModel;
     const x = solvePlanModel(highs, m, () => options.onProgress?.(++done, total));
-    return readPlanResult({ scenario, plan, supply, demand, costs: perUnit, transportPerTonneKm: costs.transportPerTonneKm.value }, m, x);
+    return readPlanResult({ scenario, plan, supply, demand, costs: perUnit, transportPerTonneKm: costs.transportPerTonneKm.value, civilianTransportPerTonneKm: (costs.civilianTransportPerTonneKm ?? costs.transportPerTonneKm).value }, m, x);
   });
   const units = new Map(supply.categories.map((c) => [c.code, c]));
   return {

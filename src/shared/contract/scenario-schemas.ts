@@ -77,7 +77,9 @@ export const planResultSchema = z.object({
     transportHours: z.number(),
     tonneKm: z.number(),
     cost: z.number(),
-    costBreakdown: z.object({ transport: z.number(), handling: z.number(), procurement: z.number() }),
+    costBreakdown: z.object({ transport: z.number(), handling: z.number(), procurement: z.number(), civilianTransport: z.number().optional() }),
+    /** Tonne-km civilian transport carried, at its own rate (civilianTransport in the breakdown). */
+    civilianTonneKm: z.number().optional(),
     regionsBelowFloor: z.array(adcode),
     /** Tonnes a day of civilian transport the plan added to its limit (0 when it calls on none). */
     civilianTransportTonnesPerDay: z.number().optional(),

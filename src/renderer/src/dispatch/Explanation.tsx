@@ -1,4 +1,4 @@
-import type { DispatchNote, DispatchRecommendation } from '../../../shared/contract';
+import type { DispatchNote, DispatchRecommendation, TransportExplanation } from '../../../shared/contract';
 import { formatNumber } from '../format/numbers';
 import { useLocale, useT, type Translate } from '../i18n';
 import { regionName } from '../emergency/region-name';
@@ -93,6 +93,7 @@ export function Explanation({ rec }: { rec: DispatchRecommendation }) {
           {binding.length > 30 && <li className="panel-note">{t('dispatch.explain.more', { count: binding.length - 30 })}</li>}
         </ul>
       )}
+      {rec.explanation.transport && <TransportLines transport={rec.explanation.transport} />}
       <ul className="dispatch-notes">
         {rec.explanation.notes.map((n, i) => (
           <li key={i} className="panel-note" data-note={n.code}>
@@ -103,3 +104,27 @@ export function Explanation({ rec }: { rec: DispatchRecommendation }) {
     </div>
   );
 }
+
+/** What the plan loads against the lorries, and the civilian units called on. */
+function TransportLines({ transport: tr }: { transport: TransportExplanation }) {
+  const t = useT();
+  const locale = useLocale();
+  const tonnes = (v: number) => formatNumber(locale, Math.round(v * 10) / 10);
+  return (
+    <>
+      <h3 className="dispatch-subtitle">{t('dispatch.explain.transport', { days: tr.days })}</h3>
+      <ul className="dispatch-binding" data-testid="dispatch-transport-explanation" data-binding={tr.binding} data-civilian-tonnes={tr.civilianTonnes}>
+        <li>{t('dispatch.explain.transportLine', { loaded: tonnes(tr.loadedTonnes), state: tonnes(tr.stateTonnes), civilian: tonnes(tr.civilianAvailableTonnes) })}</li>
+        {tr.civilianTonnes > 0 && <li className="dispatch-civilian-line">{t('dispatch.explain.civilianLine', { tonnes: tonnes(tr.civilianTonnes) })}</li>}
+        {tr.units.map((u) => (
+          <li key={u.resourceId} className="dispatch-civilian-line" data-unit={u.resourceId}>
+            {t('dispatch.explain.unitLine', { name: u.name, holder: holderName(u.holder), perDay: tonnes(u.tonnesPerDay), tonnes: tonnes(u.tonnes) })}
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+/** A certificate subject read as the holder's name (`CN=…`), the subject itself otherwise. */
+const holderName = (subject: string) => /(?:^|,)CN=([^,]+)/.exec(subject)?.[1] ?? subject;

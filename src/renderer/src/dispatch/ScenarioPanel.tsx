@@ -12,14 +12,15 @@ const PROVINCE_CODES = new Set(PROVINCES.map((p) => p.adcode));
 
 /**
  * The "what if" of a dispatch: affected regions (the regions in emergency until the officer
- * chooses), people to supply in each, days, cold season; "recommend" runs the optimiser.
+ * chooses), people to supply in each, days, cold season, and optionally the lorries (the state
+ * fleet's tonnes a day, delivery days, civilian transport); "recommend" runs the optimiser.
  */
 export function ScenarioPanel() {
   const t = useT();
   const locale = useLocale();
   const form = useDispatchStore(dispatchSelectors.form);
   const run = useDispatchStore(dispatchSelectors.run);
-  const { setRegions, setPeople, setDays, setColdSeason, clearSources, recommend } = useDispatchStore(dispatchSelectors.actions);
+  const { setRegions, setPeople, setDays, setColdSeason, setTransport, clearSources, recommend } = useDispatchStore(dispatchSelectors.actions);
   const levels = useEmergencyStore(emergencySelectors.levels);
 
   // Provinces in emergency are the default scenario until the officer picks regions.
@@ -99,6 +100,34 @@ export function ScenarioPanel() {
           <input type="checkbox" data-testid="dispatch-cold" checked={form.coldSeason} onChange={(e) => setColdSeason(e.target.checked)} />
           {t('dispatch.scenario.cold')}
         </label>
+        <label htmlFor="dispatch-transport">{t('dispatch.scenario.transport')}</label>
+        <input
+          id="dispatch-transport"
+          className="dispatch-number"
+          inputMode="decimal"
+          placeholder={t('dispatch.scenario.transportHint')}
+          title={t('dispatch.scenario.transportHint')}
+          data-testid="dispatch-transport"
+          value={form.transport.tonnesPerDay}
+          onChange={(e) => setTransport({ tonnesPerDay: e.target.value })}
+        />
+        {form.transport.tonnesPerDay.trim() !== '' && (
+          <>
+            <label htmlFor="dispatch-transport-days">{t('dispatch.scenario.transportDays')}</label>
+            <input
+              id="dispatch-transport-days"
+              className="dispatch-number"
+              inputMode="numeric"
+              data-testid="dispatch-transport-days"
+              value={form.transport.days}
+              onChange={(e) => setTransport({ days: e.target.value })}
+            />
+            <label className="dispatch-wide dispatch-check">
+              <input type="checkbox" data-testid="dispatch-civilian-transport" checked={form.transport.civilian} onChange={(e) => setTransport({ civilian: e.target.checked })} />
+              {t('dispatch.scenario.civilianTransport')}
+            </label>
+          </>
+        )}
         {form.sources && (
           <p className="panel-note dispatch-wide" data-testid="dispatch-sources" data-regions={form.sources.regions.join(',')}>
             {form.sources.plan

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createInrsApi, type ChannelName, type DispatchRecommendation, type PlanFlow, type Result } from '../../../shared/contract';
-import { createDispatchStore, scenarioOf } from './dispatch-store';
+import { createDispatchStore, NO_TRANSPORT_LIMIT, scenarioOf } from './dispatch-store';
 
 const flow = (from: string, fromRegion: string, category: string, quantity: number): PlanFlow => ({
   from,
@@ -62,7 +62,7 @@ function fakeHost(issue: Result<unknown> = { ok: true, value: { results: [] } })
 
 describe('dispatch store', () => {
   it('takes a scenario only when every figure is a whole number in range', () => {
-    const form = { regions: ['430000'], people: { '430000': '200000' }, days: '7', coldSeason: true, touched: true, sources: null };
+    const form = { regions: ['430000'], people: { '430000': '200000' }, days: '7', coldSeason: true, touched: true, sources: null, transport: NO_TRANSPORT_LIMIT };
     expect(scenarioOf(form)).toEqual({ regions: ['430000'], population: { '430000': 200000 }, durationDays: 7, coldSeason: true });
     // A simulated plan's source provinces go with the scenario.
     expect(scenarioOf({ ...form, sources: { plan: 'own', regions: ['430000', '420000'] } })).toEqual({
@@ -76,6 +76,11 @@ describe('dispatch store', () => {
     expect(scenarioOf({ ...form, days: '91' })).toBeNull();
     expect(scenarioOf({ ...form, people: { '430000': '1.5' } })).toBeNull();
     expect(scenarioOf({ ...form, regions: [] })).toBeNull();
+    // The lorries: a limit goes with the scenario once typed, and must be valid to be taken.
+    expect(scenarioOf({ ...form, transport: { tonnesPerDay: '120.5', days: '2', civilian: true } })?.transport).toEqual({ tonnesPerDay: 120.5, days: 2, civilian: true });
+    expect(scenarioOf({ ...form, transport: { tonnesPerDay: ' ', days: 'x', civilian: true } })?.transport).toBeUndefined();
+    expect(scenarioOf({ ...form, transport: { tonnesPerDay: '-3', days: '2', civilian: false } })).toBeNull();
+    expect(scenarioOf({ ...form, transport: { tonnesPerDay: '50', days: '0', civilian: false } })).toBeNull();
   });
 
   it('recommends with its own run id, follows only its own progress, and opens the plan on the map', async () => {

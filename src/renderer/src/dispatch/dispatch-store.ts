@@ -24,7 +24,17 @@ export interface ScenarioForm {
   touched: boolean;
   /** Source provinces and the plan they come from, when a simulated plan was turned into this scenario. */
   sources: { plan: string; regions: string[] } | null;
+  /** The lorries, as typed: empty tonnes per day means transport is not limited. */
+  transport: TransportForm;
 }
+
+export interface TransportForm {
+  tonnesPerDay: string;
+  days: string;
+  civilian: boolean;
+}
+
+export const NO_TRANSPORT_LIMIT: TransportForm = { tonnesPerDay: '', days: '3', civilian: false };
 
 /** A simulated response plan as a dispatch scenario (features/scenario/to-dispatch.ts). */
 export interface DispatchPrefill {
@@ -69,6 +79,7 @@ export interface DispatchStoreState {
     setPeople(region: string, text: string): void;
     setDays(text: string): void;
     setColdSeason(on: boolean): void;
+    setTransport(patch: Partial<TransportForm>): void;
     /** Fills the scenario from a simulated plan and recommends at once; the officer still decides. */
     prefill(prefill: DispatchPrefill): Promise<void>;
     clearSources(): void;
@@ -88,8 +99,19 @@ export interface DispatchStoreState {
 
 const whole = (text: string): number | null => (/^\d{1,9}$/.test(text.trim()) ? Number(text.trim()) : null);
 
+type ScenarioRequest = Parameters<InrsApi['dispatch']['recommend']>[0]['scenario'];
+
+/** The lorries as the host takes them: undefined when not limited, null while something typed is not valid. */
+export function transportOf(t: TransportForm): ScenarioRequest['transport'] | null {
+  if (t.tonnesPerDay.trim() === '') return undefined;
+  const tonnesPerDay = /^\d{1,9}(\.\d{1,3})?$/.test(t.tonnesPerDay.trim()) ? Number(t.tonnesPerDay.trim()) : null;
+  const days = whole(t.days);
+  if (tonnesPerDay === null || days === null || days < 1 || days > 90) return null;
+  return { tonnesPerDay, days, civilian: t.civilian };
+}
+
 /** The scenario as the host takes it, or null while something typed is not a whole number. */
-export function scenarioOf(form: ScenarioForm): { regions: string[]; population: Record<string, number>; durationDays: number; coldSeason: boolean; sourceRegions?: string[] } | null {
+export function scenarioOf(form: ScenarioForm): ScenarioRequest | null {
   const days = whole(form.days);
   if (form.regions.length === 0 || days === null || days < 1 || days > 90) return null;
   const population: Record<string, number> = {};
@@ -98,7 +120,16 @@ export function scenarioOf(form: ScenarioForm): { regions: string[]; population:
     if (p === null || p < 1) return null;
     population[r] = p;
   }
-  return { regions: form.regions, population, durationDays: days, coldSeason: form.coldSeason, ...(form.sources ? { sourceRegions: form.sources.regions } : {}) };
+  const transport = transportOf(form.transport);
+  if (transport === null) return null;
+  return {
+    regions: form.regions,
+    population,
+    durationDays: days,
+    coldSeason: form.coldSeason,
+    ...(form.sources ? { sourceRegions: form.sources.regions } : {}),
+    ...(transport ? { transport } : {}),
+  };
 }
 
 
@@ -125,7 +156,7 @@ export function createDispatchStore(api: () => InrsApi) {
       }, delayMs);
     };
     return {
-      form: { regions: [], people: {}, days: '7', coldSeason: false, touched: false, sources: null },
+      form: { regions: [], people: {}, days: '7', coldSeason: false, touched: false, sources: null, transport: NO_TRANSPORT_LIMIT },
       run: { status: 'idle' },
       recommendation: null,
       lines: [],
@@ -147,6 +178,7 @@ export function createDispatchStore(api: () => InrsApi) {
         setPeople: (region, text) => set((s) => ({ form: { ...s.form, people: { ...s.form.people, [region]: text } } })),
         setDays: (text) => set((s) => ({ form: { ...s.form, days: text } })),
         setColdSeason: (on) => set((s) => ({ form: { ...s.form, coldSeason: on } })),
+        setTransport: (patch) => set((s) => ({ form: { ...s.form, transport: { ...s.form.transport, ...patch } } })),
         prefill: async (p) => {
           if (get().run.status === 'running') return;
           set({
@@ -157,6 +189,7 @@ export function createDispatchStore(api: () => InrsApi) {
               coldSeason: p.coldSeason,
               touched: true,
               sources: p.sourceRegions ? { plan: p.plan, regions: p.sourceRegions } : null,
+              transport: get().form.transport,
             },
           });
           await get().actions.recommend();
@@ -201,6 +234,9 @@ export function createDispatchStore(api: () => InrsApi) {
               days: String(rec.scenario.durationDays),
               coldSeason: rec.scenario.coldSeason,
               sources: rec.scenario.sourceRegions ? { plan: '', regions: rec.scenario.sourceRegions } : null,
+              transport: rec.scenario.transport
+                ? { tonnesPerDay: String(rec.scenario.transport.tonnesPerDay), days: String(rec.scenario.transport.days), civilian: rec.scenario.transport.civilian }
+                : NO_TRANSPORT_LIMIT,
             },
             recommendation: rec,
             issue: { status: 'idle' },

@@ -118,7 +118,12 @@ export function PlanCompare() {
                   {' · '}
                   {plan.replenishLeadDays === null ? t('scenario.plan.noReplenish') : t('scenario.compare.lead', { days: plan.replenishLeadDays })}
                   {plan.belowFloor && ` · ${t('scenario.compare.belowFloorAllowed')}`}
-                  {plan.civilianTransport && ` · ${t('scenario.compare.civilian', { tonnes: wholeNumber(locale, result?.summary.civilianTransportTonnesPerDay ?? 0) })}`}
+                  {plan.civilianTransport &&
+                    ` · ${t('scenario.compare.civilian', {
+                      tonnes: wholeNumber(locale, result?.summary.civilianTransportTonnesPerDay ?? 0),
+                      tonneKm: wholeNumber(locale, result?.summary.civilianTonneKm ?? 0),
+                      cost: wholeNumber(locale, result?.summary.costBreakdown.civilianTransport ?? 0),
+                    })}`}
                 </td>
               ))}
             </tr>
