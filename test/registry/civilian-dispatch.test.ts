@@ -166,6 +166,31 @@ describe('civilian stock in the dispatch recommendation', () => {
     expect(withCivilian.explanation.notes).toContainEqual({ code: 'civilian-transport', count: 1 });
     expect(withCivilian.plan.objective).toBeCloseTo(free.plan.objective + 24 * t.civilianTonnes, 2);
 
+    // Issued with the plan: one instruction to the unit's holder, the tonnes asked and the lines it
+    // loads (nearest depots first, enough whole units for its tonnes); the holder reads it.
+    const replica2 = await ReplicaClient.open({ file: target.file, key: target.key });
+    const issuing2 = createDispatchService({ replica: replica2, commands: () => commands, progress: () => undefined });
+    try {
+      const planLines = withCivilian.plan.flows.map((f) => ({ from: f.from, to: f.to, category: f.category, quantity: f.quantity }));
+      const calls = t.units.map((u) => ({ unit: u.resourceId, tonnes: u.tonnes, days: t.days }));
+      await expect(issuing2.issue({ lines: planLines, label: 'x', transport: [{ ...calls[0]!, tonnes: 241 }] })).rejects.toThrow(`carries 120 t a day, 240 t in 2 days; the plan asks 241 t`);
+      await expect(issuing2.issue({ lines: planLines, label: 'x', transport: [{ unit: 'CU-430000-000000000000', tonnes: 1, days: 2 }] })).rejects.toThrow('no civilian transport unit CU-430000-000000000000 onboarded and available');
+      const { results } = await issuing2.issue({ lines: planLines, label: '民间运力调用', transport: calls });
+      const call = results.find((r) => r.instructionId.endsWith('-T1'));
+      expect(call).toMatchObject({ region: REGION, status: 'accepted' });
+      const row = cn.server.store.replica.db.prepare<[string], { payload: string }>("SELECT payload FROM events WHERE type = 'instruction.issued' AND payload LIKE ?").get(`%${call!.instructionId}%`);
+      const issued = JSON.parse(row?.payload ?? '{}') as { civilian: { holder: string }; transport: { unit: string; tonnes: number; days: number }; lines: { category: string; quantity: number; fromDepot: string }[] };
+      expect(issued).toMatchObject({ civilian: { holder: cn.contributor.subject }, transport: calls[0] });
+      const loaded = issued.lines.reduce((n, l) => n + l.quantity * weights[l.category]!.tonnesPerUnit.value, 0);
+      expect(loaded).toBeGreaterThanOrEqual(calls[0]!.tonnes - 1e-9);
+      for (const l of issued.lines) expect(planLines.some((p) => p.from === l.fromDepot && p.category === l.category && p.quantity >= l.quantity)).toBe(true);
+      const addressed = (await owner.request({ op: 'instructions' })).value as { id: string; transport?: unknown }[];
+      expect(addressed.find((i) => i.id === call!.instructionId)).toMatchObject({ transport: calls[0] });
+    } finally {
+      await issuing2.dispose();
+      await replica2.close();
+    }
+
     // Withdrawn: gone from the supply, the shortfall is back.
     expect(await owner.request({ op: 'withdraw', assetId: grain, reason: '自用' })).toMatchObject({ status: 'accepted' });
     const withdrawn = await recommend();

@@ -29,6 +29,20 @@ const corrected = {
   payload: { corrects: [{ seq: 1, id: 'a'.repeat(64) }], reason: '数量录入错误', adjustment: { lotId: 'L-1', depot: 'D-1', quantity: -3 } },
 };
 
+/** An instruction calling on a civilian transport unit: the optional fields a real log of the seed does not have. */
+const transportCall = {
+  ...events.find((e) => e.type === 'instruction.issued')!,
+  payload: {
+    id: 'DSP-20260101-ABCDEF-110000-T1',
+    kind: 'dispatch',
+    level: 'central',
+    issuer: 'CN=commander',
+    lines: [{ category: 'GR-RICE', quantity: 40, fromDepot: 'D-1', toRegion: '430000' }],
+    civilian: { holder: 'CN=contributor' },
+    transport: { unit: 'CU-110000-0123456789ab', tonnes: 37.5, days: 2 },
+  },
+};
+
 /** Every place in a JSON value, as a path of keys and indexes. */
 function paths(value: unknown, prefix: (string | number)[] = []): (string | number)[][] {
   const out: (string | number)[][] = [prefix];
@@ -92,12 +106,14 @@ describe('events frame fast path (property)', () => {
       expect(parseFrame(serverFrameSchema, JSON.stringify(frame))).toEqual({ ok: true, frame: zod.data });
     }
     expect(isPlainEventsFrame(frameOf([corrected]), EVENTS_PER_FRAME)).toBe(true);
+    expect(isPlainEventsFrame(frameOf([transportCall]), EVENTS_PER_FRAME)).toBe(true);
+    expect(serverFrameSchema.safeParse(frameOf([transportCall])).success).toBe(true);
     // The log exercises the hot types; the rest are covered by the mutations below.
     for (const type of ['instruction.issued', 'lot.intake', 'stock.issued', 'stock.transfer-out', 'stock.transfer-in', 'depot.registered']) expect(types).toContain(type);
   });
 
   it('never accepts what zod refuses, and what it accepts zod returns unchanged', () => {
-    const samples = [...new Map(events.map((e) => [e.type, e])).values(), corrected, events[events.length - 1]!];
+    const samples = [...new Map(events.map((e) => [e.type, e])).values(), corrected, transportCall, events[events.length - 1]!];
     const mutation = fc
       .integer({ min: 0, max: samples.length - 1 })
       .chain((i) => {

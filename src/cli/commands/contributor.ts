@@ -92,7 +92,8 @@ interface HolderInstruction {
   issuer: string;
   issuedAt: string;
   acknowledgedBy: string | null;
-  lines: { category: string; quantity: number; fromCivilian?: string; toRegion?: string; toDepot?: string }[];
+  lines: { category: string; quantity: number; fromCivilian?: string; fromDepot?: string; toRegion?: string; toDepot?: string }[];
+  transport?: { unit: string; tonnes: number; days: number };
 }
 
 async function runInstructions(args: string[]): Promise<void> {
@@ -100,7 +101,9 @@ async function runInstructions(args: string[]): Promise<void> {
   const instructions = (await ask(await open(values), { op: 'instructions' })) as HolderInstruction[];
   if (values.json) return void process.stdout.write(`${JSON.stringify(instructions, null, 2)}\n`);
   const lines = instructions.map((i) => {
-    const what = i.lines.map((l) => `${l.quantity} ${l.category}${l.fromCivilian ? ` from ${l.fromCivilian}` : ''} to ${l.toRegion ?? l.toDepot ?? '?'}`).join('; ');
+    const from = (l: HolderInstruction['lines'][number]) => (l.fromCivilian ? ` from ${l.fromCivilian}` : l.fromDepot ? ` loaded at ${l.fromDepot}` : '');
+    const call = i.transport ? `transport ${i.transport.unit}: ${i.transport.tonnes} t in ${i.transport.days} days: ` : '';
+    const what = call + i.lines.map((l) => `${l.quantity} ${l.category}${from(l)} to ${l.toRegion ?? l.toDepot ?? '?'}`).join('; ');
     return `${i.issuedAt.slice(0, 16)}  ${i.id}  ${i.kind}  ${i.acknowledgedBy ? 'acknowledged' : 'open'}  ${what}  (by ${i.issuer})`;
   });
   process.stdout.write(`${lines.length ? lines.join('\n') : 'no instruction addressed to you'}\n`);

@@ -68,6 +68,9 @@ export function dispatchInstructionId(now: Date, short: string, region: string):
 
 const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
+/** Central level when the officer's scope is national, province otherwise. */
+export const issueLevel = (who: IssueIdentity): 'central' | 'province' => (who.region === NATIONAL_SCOPE ? 'central' : 'province');
+
 type DepotLine = { category: string; quantity: number; fromDepot: string; toRegion: string };
 type CivilianLine = { category: string; quantity: number; fromCivilian: string; toRegion: string };
 
@@ -116,7 +119,7 @@ export function planInstructions(
     merge(merged, l.from, { category: l.category, quantity: l.quantity, fromDepot: l.from, toRegion: l.to });
     byRegion.set(region, merged);
   }
-  const level = who.region === NATIONAL_SCOPE ? 'central' : 'province';
+  const level = issueLevel(who);
   const out: RegionInstruction[] = [];
   for (const region of [...new Set([...byRegion.keys(), ...civilian.keys()])].sort(byText)) {
     const id = dispatchInstructionId(now, short, region);

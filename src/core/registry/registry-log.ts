@@ -95,15 +95,20 @@ export function readMeters(db: Db, owner: string) {
  */
 export function readHolderInstructions(db: Db, region: string, holder: string) {
   return db
-    .prepare<[string, string], { id: string; kind: string; issuer: string; lines: string; issuedAt: string; seq: number; acknowledgedBy: string | null; acknowledgedAt: string | null }>(
+    .prepare<[string, string], { id: string; kind: string; issuer: string; lines: string; transport: string | null; issuedAt: string; seq: number; acknowledgedBy: string | null; acknowledgedAt: string | null }>(
       `SELECT json_extract(e.payload, '$.id') AS id, json_extract(e.payload, '$.kind') AS kind, json_extract(e.payload, '$.issuer') AS issuer,
-         json_extract(e.payload, '$.lines') AS lines, e.event_time AS issuedAt, e.seq, i.acknowledged_by AS acknowledgedBy, i.acknowledged_at AS acknowledgedAt
+         json_extract(e.payload, '$.lines') AS lines, json_extract(e.payload, '$.transport') AS transport, e.event_time AS issuedAt, e.seq, i.acknowledged_by AS acknowledgedBy, i.acknowledged_at AS acknowledgedAt
        FROM events e LEFT JOIN instructions i ON i.id = json_extract(e.payload, '$.id')
        WHERE e.region = ? AND e.type = 'instruction.issued' AND json_extract(e.payload, '$.civilian.holder') = ?
        ORDER BY e.seq DESC`,
     )
     .all(region, holder)
-    .map((r) => ({ ...r, lines: JSON.parse(r.lines) as { category: string; quantity: number; fromCivilian?: string; toRegion?: string; toDepot?: string }[] }));
+    .map(({ transport, ...r }) => ({
+      ...r,
+      lines: JSON.parse(r.lines) as { category: string; quantity: number; fromCivilian?: string; fromDepot?: string; toRegion?: string; toDepot?: string }[],
+      // A call on the holder's transport unit: which unit, how many tonnes over how many days.
+      ...(transport ? { transport: JSON.parse(transport) as { unit: string; tonnes: number; days: number } } : {}),
+    }));
 }
 
 export interface ResourceRow {

@@ -11,7 +11,8 @@ import {
 } from '../../shared/contract';
 import { loadCostModel, type CostModel } from '../../core/costs/cost-model';
 import { DispatchInputError } from '../../core/dispatch/errors';
-import { issueProblems, planInstructions } from '../../core/dispatch/issue-plan';
+import { issueLevel, issueProblems, planInstructions } from '../../core/dispatch/issue-plan';
+import { transportCallProblems, transportInstructions } from '../../core/dispatch/transport-calls';
 import { loadNorms, type NormsFile } from '../../core/dispatch/norms';
 import { availableOf, neededCategories } from '../../core/dispatch/recommend';
 import { createDispatchSolver, type DispatchSolver } from '../../core/dispatch/solver-client';
@@ -97,19 +98,28 @@ export function createDispatchService(deps: DispatchServiceDeps): DispatchServic
       }
     },
 
-    async issue({ lines, label }) {
+    async issue({ lines, label, transport = [] }) {
       const sender = requireSender(deps.commands(), 'instruction.issue');
       // Checked against the replica as it is now, not as it was when the plan was made.
       const categories = [...new Set(lines.map((l) => l.category))];
       const supply = await deps.replica.call('dispatchSupply', [categories]);
       const depotRegion = new Map(supply.depots.map((d) => [d.code, d.region]));
-      const problems = issueProblems(lines, depotRegion, availableOf(supply));
+      const units = new Map((supply.transport ?? []).map((u) => [u.resourceId, u]));
+      const problems = [...issueProblems(lines, depotRegion, availableOf(supply)), ...transportCallProblems(transport, units)];
       if (problems.length > 0) {
         const more = problems.length > 5 ? `; and ${problems.length - 5} more` : '';
         throw new HostError('bad-request', `dispatch:issue: ${problems.slice(0, 5).join('; ')}${more}`);
       }
       const holders = new Map(supply.depots.flatMap((d) => (d.holder ? [[d.code, d.holder] as const] : [])));
-      const instructions = planInstructions(lines, depotRegion, sender.identity, now(), shortId(), holders);
+      const at = now();
+      const short = shortId();
+      const instructions = planInstructions(lines, depotRegion, sender.identity, at, short, holders);
+      try {
+        const depots = new Map(supply.depots.map((d) => [d.code, d]));
+        instructions.push(...transportInstructions(transport, lines, units, depots, tonnesPerUnit(), sender.identity, at, short, issueLevel(sender.identity)));
+      } catch (err) {
+        throw new HostError('bad-request', `dispatch:issue: ${(err as Error).message}`);
+      }
       const results = await Promise.all(
         instructions.map(async ({ region, instruction }): Promise<RegionIssueResult> => {
           const base = { region, instructionId: instruction.id, lines: instruction.lines.length };

@@ -22,14 +22,16 @@ export const ownAssetSchema = z.object({
 });
 export type OwnAsset = z.output<typeof ownAssetSchema>;
 
-/** An instruction addressed to the contributor as the holder of civilian stock. */
+/** An instruction addressed to the contributor as the holder of civilian stock or of a transport unit called on. */
 export const holderInstructionSchema = z.object({
   id: z.string(),
   kind: z.string(),
   issuer: z.string(),
   issuedAt: z.string(),
   acknowledgedBy: z.string().nullable(),
-  lines: z.array(z.object({ category: z.string(), quantity: z.number(), fromCivilian: z.string().optional(), toRegion: z.string().optional(), toDepot: z.string().optional() })),
+  lines: z.array(z.object({ category: z.string(), quantity: z.number(), fromCivilian: z.string().optional(), fromDepot: z.string().optional(), toRegion: z.string().optional(), toDepot: z.string().optional() })),
+  /** A call on the contributor's transport unit: the unit, the tonnes asked and over how many days. */
+  transport: z.object({ unit: z.string(), tonnes: z.number(), days: z.number() }).optional(),
 });
 export type HolderInstruction = z.output<typeof holderInstructionSchema>;
 

@@ -168,9 +168,19 @@ export const issueLineSchema = z.object({
 });
 export type IssueLine = z.output<typeof issueLineSchema>;
 
+/** A civilian transport unit the plan calls on (the recommendation's `explanation.transport.units`). */
+export const transportCallSchema = z.object({
+  unit: code,
+  tonnes: z.number().positive('tonnes must be > 0').max(1e9),
+  days: z.number().int().min(1).max(90),
+});
+export type TransportCall = z.output<typeof transportCallSchema>;
+
 export const dispatchIssueRequestSchema = z.object({
   lines: z.array(issueLineSchema).min(1, 'a plan to issue needs at least one line').max(5000),
   label: z.string().trim().min(1).max(100),
+  /** Civilian transport units called on: one instruction each, addressed to its holder. */
+  transport: z.array(transportCallSchema).max(200).optional(),
 });
 
 export const ISSUE_STATUSES = ['accepted', 'refused', 'not-sent'] as const;

@@ -35,5 +35,10 @@ export const instructionSchema = z.object({
    * subject of the contributor) who holds the civilian stock its lines call on.
    */
   civilian: z.object({ holder: z.string().min(1).max(200) }).optional(),
+  /**
+   * A civilian transport unit (a `CU-…` resource of the registry, its holder in `civilian`)
+   * called on to carry `tonnes` over `days`: the lines say what it loads where and for whom.
+   */
+  transport: z.object({ unit: code, tonnes: z.number().positive().max(1e9), days: z.number().int().min(1).max(90) }).optional(),
 });
 export type InstructionContent = z.infer<typeof instructionSchema>;

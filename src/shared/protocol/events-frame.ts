@@ -167,7 +167,7 @@ export const FAST_PAYLOADS: Partial<Record<EventType, Check & { keys: string[] }
       issuer: text(),
       lines: list(object({ category: code, quantity }, { fromDepot: code, fromCivilian: code, toDepot: code, toRegion: adcode }), 1),
     },
-    { parentId: code, civilian: object({ holder: text(200) }) },
+    { parentId: code, civilian: object({ holder: text(200) }), transport: object({ unit: code, tonnes: number(Number.MIN_VALUE, 1e9), days: (v) => int(1)(v) && (v as number) <= 90 }) },
   ),
   'lot.intake': object(lotIntake),
   'stock.transfer-out': object({ transferId: code, lotId: code, fromDepot: code, toDepot: code, quantity }),

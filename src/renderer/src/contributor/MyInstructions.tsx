@@ -48,13 +48,15 @@ export function MyInstructions({ round }: { round: number }) {
                   {i.id}
                 </th>
                 <td>{i.issuedAt.slice(0, 10)}</td>
-                <td>
+                <td data-transport={i.transport?.unit}>
+                  {i.transport && `${t('contributor.instructions.transport', { unit: i.transport.unit, tonnes: formatNumber(locale, i.transport.tonnes), days: i.transport.days })}：`}
                   {i.lines
                     .map((l) =>
-                      t('contributor.instructions.line', {
+                      t(l.fromDepot ? 'contributor.instructions.carry' : 'contributor.instructions.line', {
                         quantity: formatNumber(locale, l.quantity),
                         category: l.category,
                         lot: l.fromCivilian ?? '—',
+                        depot: l.fromDepot ?? '—',
                         to: l.toRegion ? regionName(locale, l.toRegion) : (l.toDepot ?? '—'),
                       }),
                     )

@@ -23,6 +23,7 @@ export function IssueBar({ defaultLabel }: { defaultLabel: string }) {
   const identity = useEmergencyStore(emergencySelectors.identity);
   const [label, setLabel] = useState(defaultLabel);
   const ready = issueLines(lines);
+  const transportUnits = useDispatchStore((s) => s.recommendation?.explanation.transport?.units.length ?? 0);
   const regions = sourceRegions(lines);
   const refusal = !identity
     ? t('dispatch.issue.noIdentity')
@@ -38,6 +39,11 @@ export function IssueBar({ defaultLabel }: { defaultLabel: string }) {
             {t('dispatch.issue.confirm', { lines: ready?.length ?? 0, regions: regions.length })}
           </p>
           <p className="panel-note">{regions.map((r) => regionName(locale, r)).join('、')}</p>
+          {transportUnits > 0 && (
+            <p className="panel-note dispatch-civilian-line" data-testid="dispatch-confirm-transport">
+              {t('dispatch.issue.transport', { count: transportUnits })}
+            </p>
+          )}
           <label>
             {t('dispatch.issue.label')}{' '}
             <input data-testid="dispatch-label" value={label} maxLength={100} onChange={(e) => setLabel(e.target.value)} />

@@ -268,7 +268,10 @@ export function createDispatchStore(api: () => InrsApi) {
           const lines = issueLines(get().lines);
           if (!lines || get().issue.status === 'sending') return;
           set({ issue: { status: 'sending' } });
-          const result = await api().dispatch.issue({ lines, label });
+          // The civilian transport units the recommendation calls on go with it, one instruction each to its holder.
+          const tr = get().recommendation?.explanation.transport;
+          const transport = tr?.units.map((u) => ({ unit: u.resourceId, tonnes: u.tonnes, days: tr.days })) ?? [];
+          const result = await api().dispatch.issue({ lines, label, ...(transport.length > 0 ? { transport } : {}) });
           set({ issue: result.ok ? { status: 'done', results: result.value.results } : { status: 'failed', error: result.error } });
         },
 

@@ -27,6 +27,8 @@ export const zh = {
   'contributor.instructions.issued': '下达日期',
   'contributor.instructions.lines': '内容',
   'contributor.instructions.line': '{quantity} {category}（批次 {lot}）→ {to}',
+  'contributor.instructions.transport': '运力调用 {unit}：{days} 天内承运 {tonnes} 吨',
+  'contributor.instructions.carry': '自 {depot} 装运 {quantity} {category} → {to}',
   'contributor.instructions.open': '待确认',
   'contributor.instructions.acknowledged': '已确认',
 };
@@ -59,6 +61,8 @@ export const en: Record<keyof typeof zh, string> = {
   'contributor.instructions.issued': 'Issued',
   'contributor.instructions.lines': 'What',
   'contributor.instructions.line': '{quantity} {category} (lot {lot}) → {to}',
+  'contributor.instructions.transport': 'Transport call on {unit}: {tonnes} t within {days} days',
+  'contributor.instructions.carry': 'load {quantity} {category} at {depot} → {to}',
   'contributor.instructions.open': 'Open',
   'contributor.instructions.acknowledged': 'Acknowledged',
 };
