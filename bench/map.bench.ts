@@ -5,12 +5,13 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { buildMapHarness } from './lib/build-map-harness';
 import { round } from './lib/measure';
 import { BENCH_DIR, WORK_DIR, writeResult } from './lib/results';
-import { serveHarness } from './lib/static-server';
+import { NO_BASEMAP_PREFIX, serveHarness } from './lib/static-server';
 
 /**
  * Map benchmarks in headless Chromium (software WebGL on the build machines):
  * - frame time while panning over N depots, the app's MapView (full view forced) against a
- *   bare deck.gl page drawing the same typed arrays, same run, same mouse drags;
+ *   bare deck.gl page drawing the same typed arrays, same run, same mouse drags; at 100k also
+ *   the app with its layer groups added one at a time (depots alone first: like for like);
  * - time to the first drawn map from a cold start of the browser host on a seeded replica.
  */
 const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -18,12 +19,29 @@ const ROOT = join(BENCH_DIR, '..');
 // Smaller than a control-room screen: software WebGL pays per pixel, and the bench must stay short.
 const VIEWPORT = { width: 1024, height: 640 };
 
-/** Steps sampled per page and a cap on the time spent on them: software WebGL takes seconds a frame. */
+/**
+ * Steps sampled per page and a cap on the time spent on them: software WebGL takes seconds a frame.
+ * `rounds` visits every page that many times, alternating the order, so drift in the machine's
+ * load falls on all of them alike; `breakdown` also measures the app with layer groups switched off.
+ */
 const PLAN = [
-  { points: 100_000, steps: 4, warmup: 1, capMs: 40_000 },
+  { points: 100_000, rounds: 2, steps: 3, warmup: 1, capMs: 30_000, breakdown: true },
   // A minute a frame in software: one drawn pan frame per page (skipped by --quick).
-  { points: 1_000_000, steps: 1, warmup: 0, capMs: 60_000 },
+  { points: 1_000_000, rounds: 1, steps: 1, warmup: 0, capMs: 60_000, breakdown: false },
 ];
+type Plan = (typeof PLAN)[number];
+
+/**
+ * The app's MapView with its layer groups added one at a time, each through the app's own layer
+ * switches (`?layers=`, the map's layer store): the first on an empty basemap draws what the bare
+ * page draws (the depot scatter), so its ratio is like for like; the last is the full view.
+ */
+const APP_VARIANTS = [
+  { id: 'depots', shows: 'depots only, empty basemap (the bare page\'s layers)', path: `${NO_BASEMAP_PREFIX}/app.html`, layers: 'depots' },
+  { id: 'basemap', shows: '+ basemap, choropleth and labels', path: '/app.html', layers: 'provinces,depots' },
+  { id: 'arcs', shows: '+ transfer arcs', path: '/app.html', layers: 'provinces,depots,transfers' },
+  { id: 'full', shows: '+ alert heatmap (the full view)', path: '/app.html', layers: null },
+] as const;
 
 function launch(): Promise<Browser> {
   return chromium.launch({
@@ -64,7 +82,8 @@ async function panSteps(page: Page, steps: number, warmup: number, capMs: number
   return samples;
 }
 
-async function measurePage(browser: Browser, url: string, ready: string, plan: (typeof PLAN)[number]) {
+/** One visit: load the page, wait for its first full draw, then sample pan frames. */
+async function visitPage(browser: Browser, url: string, ready: string, plan: Plan) {
   const page = await browser.newPage({ viewport: VIEWPORT });
   try {
     const t0 = Date.now();
@@ -72,23 +91,62 @@ async function measurePage(browser: Browser, url: string, ready: string, plan: (
     await page.locator(ready).waitFor({ state: 'attached', timeout: 180_000 });
     const firstDrawMs = Date.now() - t0;
     const samples = await panSteps(page, plan.steps, plan.warmup, plan.capMs);
-    return { firstDrawMs, ...percentiles(samples) };
+    return { firstDrawMs, samples };
   } finally {
     await page.close();
   }
+}
+
+interface Target {
+  id: string;
+  url: string;
+  ready: string;
+}
+
+/** Visits every target `plan.rounds` times (forward, then backward, …) and pools each one's samples. */
+async function measureTargets(browser: Browser, targets: Target[], plan: Plan) {
+  const pooled = new Map(targets.map((t) => [t.id, { firstDrawMs: [] as number[], samples: [] as number[] }]));
+  for (let round = 0; round < plan.rounds; round++) {
+    for (const target of round % 2 === 0 ? targets : [...targets].reverse()) {
+      const visit = await visitPage(browser, target.url, target.ready, plan);
+      const pool = pooled.get(target.id)!;
+      pool.firstDrawMs.push(visit.firstDrawMs);
+      pool.samples.push(...visit.samples);
+      log(`    round ${round + 1} ${target.id}: ${visit.samples.map((ms) => Math.round(ms)).join(', ')} ms (first draw ${visit.firstDrawMs} ms)`);
+    }
+  }
+  return new Map(
+    [...pooled].map(([id, pool]) => [id, { firstDrawMs: Math.min(...pool.firstDrawMs), ...percentiles(pool.samples) }]),
+  );
 }
 
 async function panBench(browser: Browser, origin: string, quick: boolean) {
   const rows = [];
   for (const plan of quick ? PLAN.slice(0, 1) : PLAN) {
     const { points } = plan;
-    log(`  panning over ${points} depots: bare deck.gl…`);
-    const bare = await measurePage(browser, `${origin}/bare.html?points=${points}`, '#root[data-rendered]', plan);
-    log(`    p50 ${bare.p50} ms, p95 ${bare.p95} ms (${bare.samples} steps, first draw ${bare.firstDrawMs} ms)`);
-    log(`  … the app's MapView (full view)…`);
-    const app = await measurePage(browser, `${origin}/app.html?points=${points}&render=full`, '[data-map-ready="true"]', plan);
-    log(`    p50 ${app.p50} ms, p95 ${app.p95} ms (${app.samples} steps, first draw ${app.firstDrawMs} ms)`);
-    rows.push({ points, app, bare, ratioP50: round(app.p50 / bare.p50, 2), ratioP95: round(app.p95 / bare.p95, 2) });
+    const variants = plan.breakdown ? APP_VARIANTS : APP_VARIANTS.filter((v) => v.id === 'full');
+    const appUrl = (v: (typeof APP_VARIANTS)[number]) => `${origin}${v.path}?points=${points}&render=full${v.layers === null ? '' : `&layers=${v.layers}`}`;
+    const targets: Target[] = [
+      { id: 'bare', url: `${origin}/bare.html?points=${points}`, ready: '#root[data-rendered]' },
+      ...variants.map((v) => ({ id: v.id, url: appUrl(v), ready: '[data-map-ready="true"]' })),
+    ];
+    log(`  panning over ${points} depots: bare deck.gl and the app's MapView (${variants.map((v) => v.id).join(', ')}), ${plan.rounds} round(s)…`);
+    const measured = await measureTargets(browser, targets, plan);
+    const bare = measured.get('bare')!;
+    const app = measured.get('full')!;
+    log(`    bare: p50 ${bare.p50} ms, p95 ${bare.p95} ms (${bare.samples} steps); app (full view): p50 ${app.p50} ms, p95 ${app.p95} ms (${app.samples} steps)`);
+    const row: Record<string, unknown> = { points, app, bare, ratioP50: round(app.p50 / bare.p50, 2), ratioP95: round(app.p95 / bare.p95, 2) };
+    if (plan.breakdown) {
+      let before = bare.p50;
+      row.breakdown = variants.map((v) => {
+        const m = measured.get(v.id)!;
+        const entry = { variant: v.id, shows: v.shows, layers: v.layers ?? 'all', ...m, ratioP50: round(m.p50 / bare.p50, 2), ratioP95: round(m.p95 / bare.p95, 2), addedP50Ms: round(m.p50 - before, 1) };
+        before = m.p50;
+        log(`    ${v.id}: p50 ${m.p50} ms (×${entry.ratioP50} bare, +${entry.addedP50Ms} ms over the step before)`);
+        return entry;
+      });
+    }
+    rows.push(row);
   }
   return rows;
 }

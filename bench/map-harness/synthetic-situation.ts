@@ -73,8 +73,9 @@ export function syntheticSituation(points: readonly LabelPoint[], depots: number
   return { dataVersion: `synthetic-${depots}-${seed}`, asOf: null, provinces, depots: depotRows, transfers, alerts };
 }
 
+/** The demo basemap's label points, from the server root: the pages under /no-basemap/ have an empty basemap. */
 export async function loadLabelPoints(): Promise<LabelPoint[]> {
-  const response = await fetch(new URL('basemap/province-labels.geojson', window.location.href));
+  const response = await fetch(new URL('/basemap/province-labels.geojson', window.location.href));
   const json = (await response.json()) as { features: { properties: { adcode: string; name: string }; geometry: { coordinates: [number, number] } }[] };
   return json.features.map((f) => ({ adcode: f.properties.adcode, name: f.properties.name, lon: f.geometry.coordinates[0], lat: f.geometry.coordinates[1] }));
 }
