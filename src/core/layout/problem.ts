@@ -56,10 +56,10 @@ export type LayoutSolution =
       flows: LayoutFlow[];
       fixedCost: number;
       travelCost: number;
-      /** Set when solved by the decomposition: its proven lower bound and iterations (master solves). */
-      method?: 'benders';
-      lowerBound?: number;
-      iterations?: number;
+      /** How it was solved: the nearest-arcs rounds and the arcs of the last one (nearest-arcs.ts). */
+      method?: 'nearest-arcs';
+      rounds?: number;
+      arcs?: number;
     }
   | { status: 'infeasible'; reason: string };
 

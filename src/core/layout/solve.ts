@@ -2,8 +2,8 @@ import { travelHours } from '../dispatch/geo';
 import { LinearModelBuilder, type LinearModel } from '../optim/linear-model';
 import { highsRuntime } from '../optim/highs';
 import { solveLinearModel, type SolveModelOptions } from '../optim/solve-model';
-import { solveBenders, type BendersProgress } from './benders/benders';
-import { cflData } from './benders/data';
+import { cflData } from './data';
+import { solveNearestArcs, type NearestArcsRound } from './nearest-arcs';
 import type { LayoutFlow, LayoutProblem, LayoutSolution } from './problem';
 
 /** Flows at or below this are not reported. */
@@ -125,47 +125,42 @@ export function extractLayout(p: LayoutProblem, hours: Float64Array, x: ArrayLik
 }
 
 /**
- * Above this many candidate × demand pairs the strong links are left out: at 300 × 2,000 their
- * 600,000 rows made HiGHS (32-bit WebAssembly) abort while building the model.
+ * Above this many candidate × demand pairs the full model leaves the strong links out: at
+ * 300 × 2,000 their 600,000 rows made HiGHS (32-bit WebAssembly) abort while building the model.
  */
 export const STRONG_LINKS_MAX_PAIRS = 100_000;
 export const useStrongLinks = (p: LayoutProblem): boolean => p.candidates.length * p.demands.length <= STRONG_LINKS_MAX_PAIRS;
 
 export interface SolveLayoutOptions extends SolveModelOptions {
-  /** 'auto' (the default): the monolithic MILP up to STRONG_LINKS_MAX_PAIRS pairs, Benders above. */
-  method?: 'auto' | 'monolithic' | 'benders';
-  /** The decomposition's bounds after each iteration. */
-  onBendersProgress?: (p: BendersProgress) => void;
+  /**
+   * 'nearest-arcs' (the default): each point's nearest sites with a proof for the rest
+   * (nearest-arcs.ts); 'monolithic': the full model in one MILP, the reference the tests and the
+   * bench compare with (up to STRONG_LINKS_MAX_PAIRS pairs).
+   */
+  method?: 'nearest-arcs' | 'monolithic';
+  /** Each round of the nearest-arcs method as it ends. */
+  onRound?: (r: NearestArcsRound) => void;
+  /** Arcs per point in its first round (nearest-arcs.ts, INITIAL_ARCS). */
+  initialArcs?: number;
 }
 
-export const layoutMethod = (p: LayoutProblem, method: SolveLayoutOptions['method'] = 'auto'): 'monolithic' | 'benders' =>
-  method === 'auto' ? (useStrongLinks(p) ? 'monolithic' : 'benders') : method;
-
-/** Solves a validated layout problem to proven optimality (relative gap 0 unless told otherwise). */
+/** Solves a validated layout problem to proven optimality (relative gap 0). */
 export async function solveLayout(p: LayoutProblem, options: SolveLayoutOptions = {}): Promise<LayoutSolution> {
   const reason = infeasibilityReason(p);
   if (reason) return { status: 'infeasible', reason };
-  if (layoutMethod(p, options.method) === 'benders') return solveLayoutBenders(p, options);
-  const { model, hours } = buildLayoutModel(p, { strongLinks: useStrongLinks(p) });
-  const r = await solveLinearModel(model, options);
-  if (r.status === 'infeasible') return { status: 'infeasible', reason: 'HiGHS proved the model infeasible' };
-  if (r.status !== 'optimal') throw new Error(`HiGHS ended with status ${r.statusName}, not optimal`);
-  return extractLayout(p, hours, r.x);
-}
-
-/** The decomposition (src/core/layout/benders): the same optimum, proven by its bounds meeting. */
-async function solveLayoutBenders(p: LayoutProblem, options: SolveLayoutOptions): Promise<LayoutSolution> {
-  const data = cflData(p);
-  const r = solveBenders(await highsRuntime(), data, {
-    ...(options.timeLimitS ? { timeLimitS: options.timeLimitS } : {}),
-    ...(options.onBendersProgress ? { onProgress: options.onBendersProgress } : {}),
-  });
-  if (r.status !== 'optimal') {
-    throw new Error(`Benders stopped at the time limit with a relative gap of ${((r.upperBound - r.lowerBound) / r.upperBound).toExponential(2)}, not optimal`);
+  if (options.method === 'monolithic') {
+    const { model, hours } = buildLayoutModel(p, { strongLinks: useStrongLinks(p) });
+    const r = await solveLinearModel(model, options);
+    if (r.status === 'infeasible') return { status: 'infeasible', reason: 'HiGHS proved the model infeasible' };
+    if (r.status !== 'optimal') throw new Error(`HiGHS ended with status ${r.statusName}, not optimal`);
+    return extractLayout(p, hours, r.x);
   }
-  const x = new Float64Array(data.n + data.n * data.m);
-  x.set(r.y);
-  for (const [a, q] of r.flows) x[data.n + a] = q;
-  const solution = extractLayout(p, data.hours, x);
-  return { ...solution, method: 'benders', lowerBound: r.lowerBound, iterations: r.iterations.relaxation + r.iterations.integer };
+  const data = cflData(p);
+  const r = solveNearestArcs(await highsRuntime(), data, {
+    ...(options.timeLimitS ? { timeLimitS: options.timeLimitS } : {}),
+    ...(options.onRound ? { onRound: options.onRound } : {}),
+    ...(options.initialArcs ? { initialArcs: options.initialArcs } : {}),
+  });
+  const last = r.rounds.at(-1) as NearestArcsRound;
+  return { ...extractLayout(p, data.hours, r.x), method: 'nearest-arcs', rounds: r.rounds.length, arcs: last.arcs };
 }

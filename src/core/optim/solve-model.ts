@@ -12,6 +12,8 @@ export interface SolveModelOptions {
   timeLimitS?: number;
   /** MIP relative gap; 0 (the default) asks for proven optimality. */
   mipRelGap?: number;
+  /** A feasible solution for branch-and-bound to start from (its incumbent). */
+  start?: Float64Array;
 }
 
 /** Solves a linear model with HiGHS (loaded once per process); a MIP to the given relative gap. */
@@ -24,6 +26,7 @@ export function solveWith(highs: Highs, model: LinearModel, options: SolveModelO
   const h = highs.createModel(toHighsModel(highs, model));
   try {
     h.options.set({ output_flag: false, mip_rel_gap: options.mipRelGap ?? 0, ...(options.timeLimitS ? { time_limit: options.timeLimitS } : {}) });
+    if (options.start) h.setSolution({ colValue: options.start });
     const started = performance.now();
     h.run();
     const solverMs = performance.now() - started;

@@ -1,5 +1,5 @@
-import { travelHours } from '../../dispatch/geo';
-import type { LayoutProblem } from '../problem';
+import { travelHours } from '../dispatch/geo';
+import type { LayoutProblem } from './problem';
 
 /** The layout problem as flat arrays for the decomposition (sites i, demand points j). */
 export interface CflData {
