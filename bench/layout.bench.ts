@@ -20,7 +20,7 @@ const QUICK = { candidates: 100, demands: 500 };
 const HIGHS_LIMIT_S = 600;
 const GLPK_LIMIT_S = 180;
 /** GLPK on the last round's model at 300 × 2,000. */
-const GLPK_FULL_LIMIT_S = 600;
+const GLPK_FULL_LIMIT_S = 300;
 
 export function layoutBenchInstance(size: { candidates: number; demands: number }, seed = 20261204): LayoutProblem {
   let s = seed >>> 0;
